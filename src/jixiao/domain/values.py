@@ -1,0 +1,188 @@
+"""What a target cell holds → operator, number, unit and text.
+
+    "≥90%" → (>=, 90, %)       "≤0人次" → (<=, 0, 人次)      "95%以上" → (>=, 95, %)
+    "不低于90%" → (>=, 90, %)   "250万" → (None, 250, 万)     "优良" → (qualitative, text 优良)
+    "2023.07-2024.01" → a period      "≥**个" → a placeholder left unfilled
+
+The cell is never "fixed": the caller keeps `raw` beside the parse.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from jixiao.domain.model import Operator
+
+TargetKind = Literal["number", "text", "period", "date", "placeholder", "operator", "empty"]
+
+# Longest first, so "不低于" wins over "低于" and ">=" over ">".
+_PREFIX_OPERATORS: list[tuple[str, Operator]] = sorted(
+    [
+        (">=", ">="),
+        ("=>", ">="),
+        ("≥", ">="),
+        ("≧", ">="),
+        ("⩾", ">="),
+        ("大于等于", ">="),
+        ("大于或等于", ">="),
+        ("不低于", ">="),
+        ("不少于", ">="),
+        ("不小于", ">="),
+        ("至少", ">="),
+        ("达到", ">="),
+        (">", ">"),
+        ("大于", ">"),
+        ("高于", ">"),
+        ("超过", ">"),
+        ("多于", ">"),
+        ("<=", "<="),
+        ("=<", "<="),
+        ("≤", "<="),
+        ("≦", "<="),
+        ("⩽", "<="),
+        ("小于等于", "<="),
+        ("小于或等于", "<="),
+        ("不高于", "<="),
+        ("不超过", "<="),
+        ("不多于", "<="),
+        ("不大于", "<="),
+        ("控制在", "<="),
+        ("<", "<"),
+        ("小于", "<"),
+        ("低于", "<"),
+        ("少于", "<"),
+        ("==", "="),
+        ("=", "="),
+        ("等于", "="),
+    ],
+    key=lambda p: -len(p[0]),
+)
+_SUFFIX_OPERATORS: list[tuple[str, Operator]] = sorted(
+    [
+        ("以上", ">="),
+        ("及以上", ">="),
+        ("或以上", ">="),
+        ("以上(含)", ">="),
+        ("以下", "<="),
+        ("及以下", "<="),
+        ("或以下", "<="),
+        ("以内", "<="),
+        ("之内", "<="),
+        ("(含)以上", ">="),
+        ("(含)以下", "<="),
+    ],
+    key=lambda p: -len(p[0]),
+)
+# 指标性质 / 计算符号 cells that hold only a direction.
+_OPERATOR_WORDS: dict[str, Operator] = {
+    **{k: v for k, v in _PREFIX_OPERATORS},
+    "正向": ">=",
+    "正向指标": ">=",
+    "反向": "<=",
+    "反向指标": "<=",
+    "定性": "qualitative",
+    "定性指标": "qualitative",
+    "定量": "=",
+}
+
+_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_PLACEHOLDER = re.compile(r"\*|＊|[xX]{2,}|_{2,}|^指标\d+$|^[\(（]?(填写|请填写)")
+_PERIOD = re.compile(
+    r"^(?P<y1>\d{4})[.年/-](?P<m1>\d{1,2})月?(?:[.月/-]\d{1,2}日?)?"
+    r"(?:-|—|–|~|～|至|到)"
+    r"(?P<y2>\d{4})[.年/-](?P<m2>\d{1,2})月?(?:[.月/-]\d{1,2}日?)?$"
+)
+_DATE = re.compile(r"^(?P<y>\d{4})[.年/-](?P<m>\d{1,2})月?(?:[.月/-]?(?P<d>\d{1,2})日?)?(?P<rest>.*)$")
+_DEADLINE = ("前", "以前", "之前", "底前", "末前", "底", "前完成", "底前完成")
+_MONTH_DEADLINE = re.compile(r"^(?P<m>\d{1,2})月(底|末|中旬|上旬|下旬)?(前|以前|之前)?(完成|完工)?$")
+
+
+@dataclass(frozen=True)
+class Target:
+    raw: str
+    kind: TargetKind
+    operator: Operator | None = None
+    number: Decimal | None = None
+    unit: str | None = None
+    text: str | None = None
+    period: tuple[str, str] | None = None  # ("2023-07", "2024-01")
+
+    @property
+    def value(self) -> str | None:
+        """The interchange `value`: the number as a decimal string, or the text."""
+        if self.number is not None:
+            return str(self.number)
+        return self.text
+
+
+# Unit signs NFKC would spell out ("㎡" → "m2"): keep them as printed.
+_KEEP = frozenset("㎡㎥㎞㎏㎎㎝㎜℃‰")
+
+
+def normalise_text(text: str) -> str:
+    """NFKC (full-width ＞＝％１２ → >=%12) and no spaces; Chinese punctuation and unit signs stay."""
+    s = "".join(c if c in _KEEP else unicodedata.normalize("NFKC", c) for c in text)
+    return re.sub(r"[\s\u3000]+", "", s)
+
+
+def parse_operator(text: str | None) -> Operator | None:
+    """A cell that holds only a direction: "≥", "＞", "＝", "正向", "定性" …; else None."""
+    if not text:
+        return None
+    return _OPERATOR_WORDS.get(normalise_text(text))
+
+
+def parse_target(raw: str | None) -> Target:
+    raw = raw or ""
+    s = normalise_text(raw)
+    if not s:
+        return Target(raw=raw, kind="empty")
+    if _PLACEHOLDER.search(s):
+        return Target(raw=raw, kind="placeholder", text=s)
+    if (op := parse_operator(s)) is not None and op != "qualitative" and not _NUMBER.search(s):
+        return Target(raw=raw, kind="operator", operator=op)
+
+    m = _PERIOD.match(s)
+    if m:
+        start = f"{m['y1']}-{int(m['m1']):02d}"
+        end = f"{m['y2']}-{int(m['m2']):02d}"
+        return Target(raw=raw, kind="period", text=s, period=(start, end))
+
+    operator: Operator | None = None
+    body = s
+    for word, op in _PREFIX_OPERATORS:
+        if body.startswith(word):
+            operator, body = op, body[len(word) :]
+            break
+    for word, op in _SUFFIX_OPERATORS:
+        if body.endswith(word):
+            operator = operator or op
+            body = body[: -len(word)]
+            break
+
+    m = _DATE.match(body)
+    if m and 1 <= int(m["m"]) <= 12 and (m["rest"] in _DEADLINE or m["rest"] == ""):
+        if m["rest"] in _DEADLINE:
+            operator = operator or "<="
+        return Target(raw=raw, kind="date", operator=operator, text=s)
+
+    m = _MONTH_DEADLINE.match(body)
+    if m and 1 <= int(m["m"]) <= 12:
+        return Target(raw=raw, kind="date", operator=operator or "<=", text=s)
+
+    m = _NUMBER.match(body)
+    if m:
+        unit = body[m.end() :] or None
+        # A unit that is itself text with numbers ("3个月内完成") is not a unit: keep it as text.
+        if unit is None or not _NUMBER.search(unit):
+            number = Decimal(m.group(0).replace(",", ""))
+            return Target(raw=raw, kind="number", operator=operator, number=number, unit=unit)
+    return Target(raw=raw, kind="text", operator="qualitative", text=s)
+
+
+def is_percent_unit(unit: str | None) -> bool:
+    return normalise_text(unit or "") in ("%", "百分比", "百分率", "百分点", "‰")

@@ -1,0 +1,147 @@
+"""The labels that templates print, with their synonyms, mapped to the fields they introduce.
+
+Header rows are found by these labels, never by position.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"[\s\u3000]+")
+
+
+def label_key(text: str) -> str:
+    """Compare labels without spaces, colons, brackets or the unit in brackets."""
+    s = unicodedata.normalize("NFKC", text)
+    s = _WS.sub("", s)
+    s = re.sub(r"\((万元|元|亿元|%|分)\)", "", s)
+    return s.strip(":：*")
+
+
+# Table titles: "部门整体绩效目标表", "2024年项目支出绩效目标表", "部门专项绩效目标申报表" …
+TITLE = re.compile(
+    r"^(?P<year>\d{4}年(度)?)?.{0,30}?(绩效目标(申报|审核)?表|绩效自评表|绩效目标执行监控表|绩效监控表)(\(.*\))?$"
+)
+DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|单位整体|部门\(单位\)整体")
+SELF_EVALUATION_TITLE = re.compile(r"自评")
+MONITORING_TITLE = re.compile(r"监控")
+
+# Header fields of a table. Value: the field in TargetTable.
+HEADER_FIELDS: dict[str, str] = {
+    "业务主管部门": "department",
+    "主管部门": "department",
+    "部门名称": "department",
+    "部门(单位)名称": "department",
+    "单位名称": "department",
+    "预算部门": "department",
+    "主管部门及代码": "department",
+    "编制单位": "preparer",
+    "填报单位": "preparer",
+    "申报单位": "preparer",
+    "实施单位": "implementer",
+    "专项资金名称": "name",
+    "专项名称": "name",
+    "项目名称": "name",
+    "项目支出名称": "name",
+    "部门支出预算总量": "budget_total",
+    "年度资金总额": "budget_total",
+    "资金总额": "budget_total",
+    "预算总额": "budget_total",
+    "年度预算": "budget_total",
+    "项目资金总额": "budget_total",
+    "区级支出": "budget_line",
+    "补助街镇": "budget_line",
+    "财政拨款": "budget_line",
+    "其中:财政拨款": "budget_line",
+    "其他资金": "budget_line",
+    "本级资金": "budget_line",
+    "上级资金": "budget_line",
+    "基本支出": "budget_line",
+    "项目支出": "budget_line",
+    "项目概况": "overview",
+    "项目基本情况": "overview",
+    "项目概述": "overview",
+    "部门职能概述": "overview",
+    "立项依据": "basis",
+    "项目立项依据": "basis",
+    "设立依据": "basis",
+    "当年绩效目标": "goal",
+    "年度绩效目标": "goal",
+    "当年整体绩效目标": "goal",
+    "年度整体绩效目标": "goal",
+    "年度目标": "goal",
+    "年度总体目标": "goal",
+    "整体绩效目标": "goal",
+    "总体目标": "goal",
+}
+YEAR_BUDGET = re.compile(r"^(?P<year>\d{4})年(度)?(预算|预算数|资金|预算金额)$")
+MONEY_UNIT = re.compile(r"^(金额)?单位:(?P<unit>万元|元|亿元)$")
+
+# Indicator header columns → role.
+INDICATOR_COLUMNS: dict[str, str] = {
+    "绩效指标": "group",
+    "一级指标": "level1",
+    "一级目标": "level1",
+    "二级指标": "level2",
+    "二级目标": "level2",
+    "三级指标": "name",
+    "指标": "name",
+    "指标名称": "name",
+    "指标内容": "name",
+    "绩效指标名称": "name",
+    "指标权重": "weight",
+    "权重": "weight",
+    "权重(%)": "weight",
+    "分值": "weight",
+    "指标分值": "weight",
+    "计量单位": "unit",
+    "度量单位": "unit",
+    "单位": "unit",
+    "指标性质": "nature",
+    "指标方向": "nature",
+    "计算符号": "nature",
+    "运算符号": "nature",
+    "符号": "nature",
+    "指标值": "value",
+    "年度指标值": "value",
+    "目标值": "value",
+    "指标值及单位": "value",
+    "预期指标值": "value",
+    "实际完成值": "actual",
+    "全年实际值": "actual",
+    "实际值": "actual",
+    "得分": "score",
+    "偏差原因分析及改进措施": "deviation",
+    "偏差原因": "deviation",
+    "未完成原因分析": "deviation",
+}
+
+
+def header_field(text: str) -> tuple[str, str | None, int | None] | None:
+    """A header label cell → (field, inline value, year). "编制单位：X" carries X inline."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    inline: str | None = None
+    if ":" in s:
+        head, _, tail = s.partition(":")
+        if label_key(head) in HEADER_FIELDS or YEAR_BUDGET.match(label_key(head)):
+            s, inline = head, tail.strip() or None
+    key = label_key(s)
+    if MONEY_UNIT.match(label_key(text)):
+        return ("money_unit", MONEY_UNIT.match(label_key(text))["unit"], None)  # type: ignore[index]
+    m = YEAR_BUDGET.match(key)
+    if m:
+        return ("budget_total", inline, int(m["year"]))
+    if key in HEADER_FIELDS:
+        return (HEADER_FIELDS[key], inline, None)
+    return None
+
+
+def label_unit(text: str) -> str | None:
+    """ "部门支出预算总量（万元）" → "万元"."""
+    m = re.search(r"[(（](万元|元|亿元)[)）]", text)
+    return m.group(1) if m else None
+
+
+def indicator_column(text: str) -> str | None:
+    return INDICATOR_COLUMNS.get(label_key(text))

@@ -1,0 +1,63 @@
+"""Shared fixtures: the real seed document and its expected facts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED_NAME = "000_0e2ef6552dc4366c.txt"
+SEED = (
+    SHARED / "seed" / SEED_NAME
+    if (SHARED / "seed" / SEED_NAME).exists()
+    else ROOT / "src/jixiao/demo_data" / SEED_NAME
+)
+EXPECTED = SHARED / "seed" / "expected.yaml"
+ARTIFACTS = ROOT / "test-artifacts"
+ON_CI = os.environ.get("CI") == "true"
+
+
+def need_tool(path: str) -> None:
+    """Skip when a tool is missing — except on CI, where a missing tool is a failure."""
+    if shutil.which(path) is None and not Path(path).exists():
+        if ON_CI:
+            pytest.fail(f"{path} is required on CI")
+        pytest.skip(f"{path} not installed")
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict:
+    if not EXPECTED.exists():
+        if ON_CI:
+            pytest.fail(f"{EXPECTED} missing")
+        pytest.skip("shared/seed/expected.yaml not beside the repository")
+    return yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that touches the database, so CI can rerun exactly those on PostgreSQL."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("django_db") or fixtures & {
+            "db",
+            "transactional_db",
+            "live_server",
+            "admin_client",
+        }:
+            item.add_marker(pytest.mark.db)

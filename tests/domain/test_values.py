@@ -1,0 +1,124 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jixiao.domain.values import is_percent_unit, parse_operator, parse_target
+
+CASES = [
+    # cell, kind, operator, number, unit
+    ("20", "number", None, "20", None),
+    ("20%", "number", None, "20", "%"),
+    ("≥90%", "number", ">=", "90", "%"),
+    ("≤0人次", "number", "<=", "0", "人次"),
+    (">=85", "number", ">=", "85", None),
+    ("<=28.40", "number", "<=", "28.40", None),
+    ("≧95%", "number", ">=", "95", "%"),
+    ("95%以上", "number", ">=", "95", "%"),
+    ("不低于90%", "number", ">=", "90", "%"),
+    ("不超过5天", "number", "<=", "5", "天"),
+    ("10辆", "number", None, "10", "辆"),
+    ("250万", "number", None, "250", "万"),
+    ("＞８０％", "number", ">", "80", "%"),
+    ("＝100%", "number", "=", "100", "%"),
+    ("1,234.50万元", "number", None, "1234.50", "万元"),
+    ("　20", "number", None, "20", None),
+    ("≥80M", "number", ">=", "80", "M"),
+]
+
+
+@pytest.mark.parametrize(("cell", "kind", "op", "number", "unit"), CASES)
+def test_quantitative_cells(cell, kind, op, number, unit):
+    t = parse_target(cell)
+    assert (t.kind, t.operator, t.number, t.unit) == (kind, op, Decimal(number), unit)
+    assert t.raw == cell  # the printed cell is kept as it was
+
+
+@pytest.mark.parametrize("cell", ["＞", "＝", "≥", "≤", "<"])
+def test_a_cell_holding_only_a_direction(cell):
+    t = parse_target(cell)
+    assert t.kind == "operator" and t.operator == parse_operator(cell) and t.number is None
+
+
+def test_qualitative_grade_is_text():
+    t = parse_target("优良")
+    assert (t.kind, t.operator, t.value) == ("text", "qualitative", "优良")
+
+
+def test_period():
+    t = parse_target("2023.07-2024.01")
+    assert t.kind == "period" and t.period == ("2023-07", "2024-01")
+
+
+@pytest.mark.parametrize("cell", ["2024年12月底前", "12月底前完成", "2024.10"])
+def test_deadlines_are_dates_not_numbers(cell):
+    t = parse_target(cell)
+    assert t.kind == "date" and t.number is None
+
+
+@pytest.mark.parametrize("cell", ["≥**个", "**%", "指标1", "XX万元"])
+def test_unfilled_template_placeholders(cell):
+    assert parse_target(cell).kind == "placeholder"
+
+
+@pytest.mark.parametrize("cell", ["", "   ", "\u3000", None])
+def test_empty(cell):
+    assert parse_target(cell).kind == "empty"
+
+
+def test_direction_words():
+    assert parse_operator("正向") == ">="
+    assert parse_operator("反向指标") == "<="
+    assert parse_operator("定性") == "qualitative"
+    assert parse_operator("产出") is None
+
+
+def test_percent_units():
+    assert is_percent_unit("百分比") and is_percent_unit("%") and is_percent_unit("％")
+    assert not is_percent_unit("人次")
+
+
+OPS = {
+    "≥": ">=",
+    ">=": ">=",
+    "＞": ">",
+    "≤": "<=",
+    "<=": "<=",
+    "<": "<",
+    "＝": "=",
+    "不低于": ">=",
+    "不超过": "<=",
+}
+UNITS = ["%", "人次", "件", "万元", "个", "天", "㎡", "辆"]
+
+
+@given(
+    op=st.sampled_from(sorted(OPS)),
+    number=st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+    unit=st.sampled_from(UNITS),
+    fullwidth=st.booleans(),
+)
+def test_formatted_targets_parse_back(op, number, unit, fullwidth):
+    text = f"{op}{number}{unit}"
+    if fullwidth:  # Word and WPS often type full-width digits
+        text = text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789."})
+    t = parse_target(text)
+    assert t.kind == "number"
+    assert t.operator == OPS[op]
+    assert t.number == number
+    assert t.unit == unit
+
+
+@given(st.text(max_size=30))
+def test_any_text_parses_without_error_and_keeps_raw(text):
+    t = parse_target(text)
+    assert t.raw == text
+    assert t.kind in ("number", "text", "period", "date", "placeholder", "operator", "empty")
+
+
+@given(number=st.integers(min_value=0, max_value=100), suffix=st.sampled_from(["以上", "以下", "以内"]))
+def test_suffix_directions(number, suffix):
+    t = parse_target(f"{number}%{suffix}")
+    assert t.number == number and t.unit == "%"
+    assert t.operator == (">=" if suffix == "以上" else "<=")
