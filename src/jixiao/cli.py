@@ -1,0 +1,166 @@
+"""The command line: a first-class interface over the same readers, review and services as the web.
+
+jixiao read FILE [--json]      read a declaration and print its tables
+jixiao import FILE…            read and store documents in the database
+jixiao demo                    migrate the database and load the seed as demo data
+jixiao serve                   serve the web site
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from jixiao.domain.model import Document
+from jixiao.domain.money import format_amount
+from jixiao.readers import ReadError, read_path
+from jixiao.writers.json import document_to_dict
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="jixiao 预算绩效目标管理")
+out = Console()
+err = Console(stderr=True)
+
+SEED = Path(__file__).resolve().parent / "demo_data" / "000_0e2ef6552dc4366c.txt"
+
+
+def _fail_read(exc: ReadError) -> None:
+    err.print(f"[bold red]读取失败[/]：{exc}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _print_document(doc: Document) -> None:
+    out.print(
+        f"[bold]{doc.department or '（未写明部门）'}[/]  {doc.fiscal_year or '年度未知'} 年  "
+        f"金额单位：{doc.money_unit}  共 {len(doc.tables)} 张表  （{doc.source_path}）",
+        highlight=False,
+    )
+    for n, t in enumerate(doc.tables, start=1):
+        heading = f"{n}. {t.title}" + (f" — {t.name}" if t.name else "")
+        out.rule(heading)
+        facts = [
+            ("业务主管部门", t.department),
+            ("编制单位", t.preparer),
+            ("预算总额", format_amount(t.budget_total) if t.budget_total is not None else None),
+        ]
+        facts += [
+            (b.label, format_amount(b.amount) if b.amount is not None else "（空）") for b in t.budget_lines
+        ]
+        for label, value in facts:
+            if value:
+                out.print(f"[dim]{label}[/]：{value}", highlight=False)
+        for label, text in (("项目概况", t.overview), ("立项依据", t.basis), ("绩效目标", t.goal)):
+            if text:
+                out.print(f"[dim]{label}[/]：{text}", highlight=False)
+        grid = Table(show_lines=False, header_style="bold")
+        for col in ("行", "一级", "二级", "指标", "权重", "方向", "指标值", "计量单位"):
+            grid.add_column(col)
+        for ind in t.indicators:
+            grid.add_row(
+                str(ind.where.line or ind.where.row or ""),
+                ind.level1 or ind.raw.get("level1", ""),
+                ind.level2 or "",
+                ind.name,
+                ind.raw.get("weight", ""),
+                ind.operator or "",
+                ind.raw.get("value", ind.value or ""),
+                ind.raw.get("unit", ind.unit or ""),
+            )
+        out.print(grid)
+        out.print(f"权重合计：{t.weight_total}", highlight=False)
+    for w in doc.warnings:
+        out.print(f"[yellow]提示[/] {w.where.describe()}：{w.message}", highlight=False)
+
+
+@app.command()
+def read(
+    file: Annotated[Path, typer.Argument(help="要读取的文件")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 jixiao.document/1 JSON")] = False,
+) -> None:
+    """读取一份绩效目标文件并显示其中的表格。"""
+    try:
+        doc = read_path(file)
+    except ReadError as exc:
+        _fail_read(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_document(doc)
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="要导入的文件")],
+) -> None:
+    """读取文件并存入数据库（每个文件要么全部存入，要么一条也不存）。"""
+    _django()
+    _migrate()
+    from jixiao.services.documents import do_load_document
+
+    status = 0
+    for f in files:
+        try:
+            doc = read_path(f)
+        except ReadError as exc:
+            err.print(f"[bold red]读取失败[/]：{exc}", highlight=False)
+            status = 2
+            continue
+        record, created = do_load_document(doc, content=f.read_bytes(), actor=None)
+        verb = "已导入" if created else "已存在，未重复导入"
+        out.print(f"{verb}：{f.name}（{len(doc.tables)} 张表）", highlight=False)
+    raise typer.Exit(status)
+
+
+@app.command()
+def demo() -> None:
+    """建库（迁移）、载入种子文件作为演示数据，并显示演示账号。"""
+    _django()
+    _migrate()
+    from jixiao.services.demo import do_load_demo
+
+    login = do_load_demo(SEED)
+    out.print(f"数据目录：{login.data_dir}", highlight=False)
+    out.print(f"演示数据：{login.summary}", highlight=False)
+    out.print(f"演示账号：用户名 [bold]{login.username}[/]  密码 [bold]{login.password}[/]", highlight=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+) -> None:
+    """启动网站。"""
+    _django()
+    _migrate()
+    from django.core.management import call_command
+
+    out.print(f"网站地址：http://{host}:{port}/   管理后台：http://{host}:{port}/admin/", highlight=False)
+    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""Storing documents: one service call, one transaction, one audit entry."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.db import transaction
+
+from jixiao.domain import model as dm
+from jixiao.domain.money import from_fen, to_fen
+from jixiao.services.audit import log_action
+from jixiao.web.core import models as db
+from jixiao.writers.json import document_to_dict
+
+
+def content_hash(doc: dm.Document, content: bytes | None) -> str:
+    """The file's bytes when we have them; otherwise the document's own JSON."""
+    if content is None:
+        content = json.dumps(document_to_dict(doc), ensure_ascii=False, sort_keys=True).encode()
+    return hashlib.sha256(content).hexdigest()
+
+
+def _department(name: str | None) -> db.Department | None:
+    if not name:
+        return None
+    dept, _ = db.Department.objects.get_or_create(name=name)
+    return dept
+
+
+def _year(year: int | None) -> db.FiscalYear | None:
+    if not year:
+        return None
+    fy, _ = db.FiscalYear.objects.get_or_create(year=year)
+    return fy
+
+
+@transaction.atomic
+def do_load_document(
+    doc: dm.Document, *, content: bytes | None, actor: Any
+) -> tuple[db.SourceDocument, bool]:
+    """Store a read document with all its tables, or nothing. The same content is stored once."""
+    sha = content_hash(doc, content)
+    existing = db.SourceDocument.objects.filter(sha256=sha).first()
+    if existing is not None:
+        return existing, False
+    unit = doc.money_unit if doc.money_unit in ("元", "万元", "亿元") else "万元"
+    record = db.SourceDocument.objects.create(
+        fiscal_year=_year(doc.fiscal_year),
+        department=_department(doc.department),
+        source_path=doc.source_path,
+        reader=doc.reader,
+        encoding=doc.encoding or "",
+        sha256=sha,
+        money_unit=unit,
+        warnings=[{"message": w.message, "where": w.where.as_dict()} for w in doc.warnings],
+        loaded_by=actor if getattr(actor, "pk", None) else None,
+    )
+    lines: list[db.BudgetLine] = []
+    indicators: list[db.Indicator] = []
+    for pos, t in enumerate(doc.tables):
+        table = db.TargetTable.objects.create(
+            document=record,
+            position=pos,
+            kind=t.kind,
+            stage=t.stage,
+            title=t.title,
+            name=t.name,
+            department=_department(t.department or doc.department),
+            department_raw=t.department,
+            preparer=t.preparer,
+            fiscal_year=_year(t.fiscal_year or doc.fiscal_year),
+            budget_total_fen=None if t.budget_total is None else to_fen(t.budget_total, unit),
+            budget_total_raw=None if t.budget_total is None else str(t.budget_total),
+            budget_label=t.budget_label,
+            overview=t.overview,
+            basis=t.basis,
+            goal=t.goal,
+            where=t.where.as_dict(),
+        )
+        for k, b in enumerate(t.budget_lines):
+            lines.append(
+                db.BudgetLine(
+                    table=table,
+                    position=k,
+                    label=b.label,
+                    amount_fen=None if b.amount is None else to_fen(b.amount, unit),
+                    raw=b.raw or ("" if b.amount is None else str(b.amount)),
+                )
+            )
+        for k, i in enumerate(t.indicators):
+            indicators.append(
+                db.Indicator(
+                    table=table,
+                    position=k,
+                    level1=i.level1,
+                    level2=i.level2,
+                    name=i.name,
+                    weight_centi=db.centi(i.weight),
+                    operator=i.operator,
+                    value=i.value,
+                    unit=i.unit,
+                    raw=i.raw,
+                    where=i.where.as_dict(),
+                    actual=i.actual,
+                    score_centi=db.centi(i.score),
+                    deviation=i.deviation,
+                )
+            )
+    db.BudgetLine.objects.bulk_create(lines)
+    db.Indicator.objects.bulk_create(indicators)
+    log_action(
+        "document.loaded",
+        record,
+        actor=actor,
+        data={"path": doc.source_path, "tables": len(doc.tables), "indicators": len(indicators)},
+    )
+    return record, True
+
+
+def _amount(fen: int | None, unit: str, raw: str | None):  # type: ignore[no-untyped-def]
+    """分 → the amount with the decimals it was printed with (10.14 stays 10.14, 160.00 stays 160.00)."""
+    if fen is None:
+        return None
+    places = len(raw.split(".")[1]) if raw and "." in raw else 2
+    return from_fen(fen, unit, places=places)
+
+
+def document_of(record: db.SourceDocument) -> dm.Document:
+    """What the database holds, back as a domain Document (for review, display and export)."""
+    unit = record.money_unit
+    doc = dm.Document(
+        source_path=record.source_path,
+        reader=record.reader,
+        fiscal_year=record.fiscal_year.year if record.fiscal_year else None,
+        department=record.department.name if record.department else None,
+        money_unit=unit,
+        encoding=record.encoding or None,
+        warnings=[dm.ReadWarning(w["message"], dm.Where(**w.get("where", {}))) for w in record.warnings],
+    )
+    tables = record.tables.select_related("fiscal_year").prefetch_related("budget_lines", "indicators")
+    for t in tables:
+        table = dm.TargetTable(
+            kind=t.kind,  # type: ignore[arg-type]
+            title=t.title,
+            name=t.name,
+            department=t.department_raw,
+            preparer=t.preparer,
+            fiscal_year=t.fiscal_year.year if t.fiscal_year else None,
+            budget_total=_amount(t.budget_total_fen, unit, t.budget_total_raw),
+            budget_label=t.budget_label,
+            budget_lines=[
+                dm.BudgetLine(b.label, _amount(b.amount_fen, unit, b.raw), b.raw)
+                for b in t.budget_lines.all()
+            ],
+            overview=t.overview,
+            basis=t.basis,
+            goal=t.goal,
+            stage=t.stage,  # type: ignore[arg-type]
+            where=dm.Where(**t.where),
+        )
+        for i in t.indicators.all():
+            table.indicators.append(
+                dm.Indicator(
+                    name=i.name,
+                    level1=i.level1,
+                    level2=i.level2,
+                    weight=db.from_centi(i.weight_centi),
+                    operator=i.operator,  # type: ignore[arg-type]
+                    value=i.value,
+                    unit=i.unit,
+                    raw=dict(i.raw),
+                    where=dm.Where(**i.where),
+                    actual=i.actual,
+                    score=db.from_centi(i.score_centi),
+                    deviation=i.deviation,
+                )
+            )
+        doc.tables.append(table)
+    return doc

@@ -1,0 +1,189 @@
+"""Storage of documents, tables, budget lines and indicators.
+
+Money is integer 分 (`*_fen`), weights and scores integer hundredths (`*_centi`): exact on SQLite
+and PostgreSQL alike. Every cell as printed is kept beside its normalised value.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jixiao.domain.money import from_fen
+
+
+def centi(value: Decimal | None) -> int | None:
+    """Decimal → integer hundredths, exact for the two decimals weights and scores carry."""
+    return None if value is None else int((value * 100).to_integral_value())
+
+
+def from_centi(value: int | None) -> Decimal | None:
+    if value is None:
+        return None
+    d = Decimal(value) / 100
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+
+class FiscalYear(models.Model):
+    year = models.PositiveIntegerField(_("年度"), unique=True)
+
+    class Meta:
+        verbose_name = _("预算年度")
+        verbose_name_plural = _("预算年度")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年"
+
+
+class Department(models.Model):
+    name = models.CharField(_("部门名称"), max_length=200, unique=True)
+    code = models.CharField(_("部门编码"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+        ordering = ["code", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceDocument(models.Model):
+    """One file as it arrived: where it came from, how it was read, and its content hash."""
+
+    fiscal_year = models.ForeignKey(FiscalYear, models.PROTECT, verbose_name=_("年度"), null=True, blank=True)
+    department = models.ForeignKey(Department, models.PROTECT, verbose_name=_("部门"), null=True, blank=True)
+    source_path = models.CharField(_("来源文件"), max_length=500)
+    reader = models.CharField(_("读取方式"), max_length=30)
+    encoding = models.CharField(_("文字编码"), max_length=30, blank=True)
+    sha256 = models.CharField(_("内容摘要"), max_length=64, unique=True)
+    money_unit = models.CharField(_("金额单位"), max_length=10, default="万元")
+    warnings = models.JSONField(_("读取提示"), default=list, blank=True)
+    loaded_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("导入人")
+    )
+
+    class Meta:
+        verbose_name = _("来源文件")
+        verbose_name_plural = _("来源文件")
+        ordering = ["-loaded_at"]
+
+    def __str__(self) -> str:
+        return self.source_path
+
+
+class TargetTable(models.Model):
+    KIND_CHOICES = [("department", _("部门整体")), ("project", _("项目/专项"))]
+    STAGE_CHOICES = [("target", _("目标")), ("monitoring", _("运行监控")), ("self_evaluation", _("自评"))]
+
+    document = models.ForeignKey(
+        SourceDocument, models.CASCADE, related_name="tables", verbose_name=_("来源文件")
+    )
+    position = models.PositiveIntegerField(_("顺序"))
+    kind = models.CharField(_("类别"), max_length=20, choices=KIND_CHOICES)
+    stage = models.CharField(_("阶段"), max_length=20, choices=STAGE_CHOICES, default="target")
+    title = models.CharField(_("表名"), max_length=200)
+    name = models.CharField(_("项目名称"), max_length=300, blank=True, null=True)
+    department = models.ForeignKey(
+        Department, models.PROTECT, verbose_name=_("业务主管部门"), null=True, blank=True
+    )
+    department_raw = models.CharField(_("业务主管部门（原文）"), max_length=300, blank=True, null=True)
+    preparer = models.CharField(_("编制单位"), max_length=300, blank=True, null=True)
+    fiscal_year = models.ForeignKey(FiscalYear, models.PROTECT, verbose_name=_("年度"), null=True, blank=True)
+    budget_total_fen = models.BigIntegerField(_("预算总额（分）"), null=True, blank=True)
+    budget_total_raw = models.CharField(_("预算总额（原文）"), max_length=50, blank=True, null=True)
+    budget_label = models.CharField(_("预算总额栏目"), max_length=100, blank=True, null=True)
+    overview = models.TextField(_("项目概况"), blank=True, null=True)
+    basis = models.TextField(_("立项依据"), blank=True, null=True)
+    goal = models.TextField(_("绩效目标"), blank=True, null=True)
+    where = models.JSONField(_("原文位置"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("绩效目标表")
+        verbose_name_plural = _("绩效目标表")
+        ordering = ["document", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "position"], name="table_position_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.title}{' — ' + self.name if self.name else ''}"
+
+    @property
+    def budget_total(self) -> Decimal | None:
+        if self.budget_total_fen is None:
+            return None
+        return from_fen(self.budget_total_fen, self.document.money_unit, places=2)
+
+
+class BudgetLine(models.Model):
+    table = models.ForeignKey(
+        TargetTable, models.CASCADE, related_name="budget_lines", verbose_name=_("绩效目标表")
+    )
+    position = models.PositiveIntegerField(_("顺序"))
+    label = models.CharField(_("栏目"), max_length=100)
+    amount_fen = models.BigIntegerField(_("金额（分）"), null=True, blank=True)
+    raw = models.CharField(_("金额（原文）"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("预算明细")
+        verbose_name_plural = _("预算明细")
+        ordering = ["table", "position"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Indicator(models.Model):
+    table = models.ForeignKey(
+        TargetTable, models.CASCADE, related_name="indicators", verbose_name=_("绩效目标表")
+    )
+    position = models.PositiveIntegerField(_("顺序"))
+    level1 = models.CharField(_("一级指标"), max_length=20, blank=True, null=True)
+    level2 = models.CharField(_("二级指标"), max_length=50, blank=True, null=True)
+    name = models.CharField(_("指标名称"), max_length=500, blank=True)
+    weight_centi = models.BigIntegerField(_("权重（百分之一）"), null=True, blank=True)
+    operator = models.CharField(_("方向"), max_length=20, blank=True, null=True)
+    value = models.CharField(_("指标值"), max_length=500, blank=True, null=True)
+    unit = models.CharField(_("计量单位"), max_length=50, blank=True, null=True)
+    raw = models.JSONField(_("原文"), default=dict, blank=True)
+    where = models.JSONField(_("原文位置"), default=dict, blank=True)
+    actual = models.CharField(_("实际完成值"), max_length=500, blank=True, null=True)
+    score_centi = models.BigIntegerField(_("得分（百分之一）"), null=True, blank=True)
+    deviation = models.TextField(_("偏差原因"), blank=True, null=True)
+
+    class Meta:
+        verbose_name = _("绩效指标")
+        verbose_name_plural = _("绩效指标")
+        ordering = ["table", "position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def weight(self) -> Decimal | None:
+        return from_centi(self.weight_centi)
+
+
+class AuditLog(models.Model):
+    """Every state change, written by the service that made it, in the same transaction."""
+
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("操作人")
+    )
+    action = models.CharField(_("操作"), max_length=100)
+    object_type = models.CharField(_("对象类型"), max_length=50)
+    object_id = models.BigIntegerField(_("对象编号"), null=True)
+    data = models.JSONField(_("详情"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("操作记录")
+        verbose_name_plural = _("操作记录")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

@@ -1,0 +1,97 @@
+"""Read-only queries behind the public pages: what a fiscal year and a department hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from jixiao.domain.money import from_fen, percent
+from jixiao.web.core import models as db
+
+
+@dataclass
+class DepartmentRow:
+    department: db.Department
+    budget_total: Decimal | None
+    projects: int
+    project_total: Decimal
+    indicators: int
+
+
+@dataclass
+class BudgetSummary:
+    department_total: Decimal | None
+    project_total: Decimal
+    project_share: Decimal | None  # percent of the department total, 2 places, half up
+    projects: list[tuple[str, Decimal]] = field(default_factory=list)
+
+    @property
+    def other(self) -> Decimal | None:
+        if self.department_total is None:
+            return None
+        return self.department_total - self.project_total
+
+
+def years() -> list[int]:
+    return list(
+        db.FiscalYear.objects.filter(targettable__isnull=False).distinct().values_list("year", flat=True)
+    )
+
+
+def tables_of(department: db.Department, year: int) -> list[db.TargetTable]:
+    qs = (
+        db.TargetTable.objects.filter(department=department, fiscal_year__year=year)
+        .select_related("document", "fiscal_year")
+        .prefetch_related(
+            "budget_lines", Prefetch("indicators", queryset=db.Indicator.objects.order_by("position"))
+        )
+        .order_by("document__loaded_at", "document_id", "position")
+    )
+    return list(qs)
+
+
+def _total(table: db.TargetTable) -> Decimal:
+    return table.budget_total or Decimal(0)
+
+
+def summary_of(tables: list[db.TargetTable]) -> BudgetSummary:
+    dept = [t for t in tables if t.kind == "department" and t.budget_total_fen is not None]
+    projects = [t for t in tables if t.kind == "project"]
+    dept_total = sum((_total(t) for t in dept), Decimal(0)) if dept else None
+    project_total = sum((_total(t) for t in projects), Decimal(0))
+    return BudgetSummary(
+        department_total=dept_total,
+        project_total=project_total,
+        project_share=percent(project_total, dept_total) if dept_total else None,
+        projects=[(t.name or t.title, _total(t)) for t in projects],
+    )
+
+
+def departments_of(year: int) -> list[DepartmentRow]:
+    rows = []
+    tables = (
+        db.TargetTable.objects.filter(fiscal_year__year=year, department__isnull=False)
+        .select_related("department", "document")
+        .prefetch_related("indicators")
+    )
+    by_dept: dict[int, list[db.TargetTable]] = {}
+    for t in tables:
+        by_dept.setdefault(t.department_id, []).append(t)  # type: ignore[arg-type]
+    for dept in db.Department.objects.filter(pk__in=by_dept):
+        ts = by_dept[dept.pk]
+        s = summary_of(ts)
+        rows.append(
+            DepartmentRow(
+                department=dept,
+                budget_total=s.department_total,
+                projects=sum(1 for t in ts if t.kind == "project"),
+                project_total=s.project_total,
+                indicators=sum(len(t.indicators.all()) for t in ts),
+            )
+        )
+    return rows
+
+
+__all__ = ["BudgetSummary", "DepartmentRow", "departments_of", "from_fen", "summary_of", "tables_of", "years"]

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from jixiao.web.public import views as public
+
+admin.site.site_header = "jixiao 预算绩效目标管理"
+admin.site.site_title = "jixiao 管理后台"
+admin.site.index_title = "数据管理"
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("y/<int:year>/", public.home, name="year"),
+    path("y/<int:year>/d/<int:department_id>/", public.department, name="department"),
+    path("y/<int:year>/d/<int:department_id>/print/", public.department_print, name="department_print"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,62 @@
+"""The public pages, in Chinese, on the seed."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from jixiao.readers import read_path
+from jixiao.services.documents import do_load_document
+from jixiao.web.core import models as db
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(seed_path):
+    do_load_document(read_path(seed_path), content=seed_path.read_bytes(), actor=None)
+    return db.Department.objects.get(name="重庆市沙坪坝区信访办公室")
+
+
+def test_home_lists_departments_with_budget_totals(client, seeded):
+    page = client.get("/", follow=True)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "2024 年度部门绩效目标" in html
+    assert "重庆市沙坪坝区信访办公室" in html and "755.07" in html and "248.73" in html
+
+
+def test_department_page_shows_every_table_and_row(client, seeded, expected):
+    html = client.get(reverse("department", args=[2024, seeded.pk])).content.decode()
+    assert html.count('data-testid="target-table"') == 7
+    assert html.count('data-testid="indicator-row"') == 28
+    for project in expected["project_tables"]:
+        assert project["name"] in html
+        for ind in project["indicators"]:
+            assert ind["name"] in html
+    assert "32.94%" in html  # 248.73 / 755.07
+    assert "2,024" not in html  # a year is not a number with separators
+
+
+def test_values_shown_as_printed(client, seeded):
+    html = client.get(reverse("department", args=[2024, seeded.pk])).content.decode()
+    rows = re.findall(r'<tr class="ind-row".*?</tr>', html, re.S)
+    row = next(r for r in rows if "区、镇街信访专网运行" in r)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert [c.strip() for c in cells] == ["区、镇街信访专网运行", "30%", "23", "产出", "30"]
+
+
+def test_print_view(client, seeded):
+    html = client.get(reverse("department_print", args=[2024, seeded.pk])).content.decode()
+    assert "print.css" in html and html.count('data-testid="target-table"') == 7
+
+
+def test_unknown_department_is_404(client, seeded):
+    assert client.get(reverse("department", args=[2023, seeded.pk])).status_code == 404
+
+
+def test_admin_in_chinese(admin_client, seeded):
+    html = admin_client.get("/admin/").content.decode()
+    assert "绩效目标表" in html and "站点管理" in html or "数据管理" in html
+    html = admin_client.get("/admin/core/targettable/").content.decode()
+    assert "稳定处突专项经费" in html
