@@ -95,6 +95,70 @@ def read(
         _print_document(doc)
 
 
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="要审核的文件")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 jixiao.findings/1 JSON")] = False,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="把审核意见另存为 Excel")] = None,
+    region: Annotated[str, typer.Option(help="适用的地区参数")] = "全国",
+) -> None:
+    """审核绩效目标表：逐表逐行列出问题、原因和依据。有“错误”级问题时退出状态为 1。"""
+    from jixiao.domain.review import findings_to_dict, load_params, review
+
+    results = []
+    status = 0
+    for f in files:
+        try:
+            doc = read_path(f)
+        except ReadError as exc:
+            err.print(f"[bold red]读取失败[/]：{exc}", highlight=False)
+            status = 2
+            continue
+        results.append((doc, review(doc, load_params(region, doc.fiscal_year))))
+    if as_json:
+        if len(results) == 1:
+            data = findings_to_dict(results[0][1], results[0][0].source_path)
+        else:
+            data = findings_to_dict([], None)
+            data["findings"] = [
+                {**finding.as_dict(), "source": doc.source_path} for doc, fs in results for finding in fs
+            ]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for doc, findings in results:
+            _print_findings(doc, findings)
+    if xlsx is not None:
+        from jixiao.writers.findings_xlsx import write_findings_xlsx
+
+        write_findings_xlsx(xlsx, results)
+        if not as_json:
+            out.print(f"审核意见已保存：{xlsx}", highlight=False)
+    if status == 0 and any(f.severity == "error" for _, fs in results for f in fs):
+        status = 1
+    raise typer.Exit(status)
+
+
+def _print_findings(doc: Document, findings: list) -> None:  # type: ignore[type-arg]
+    from jixiao.domain.review.finding import SEVERITY_ZH
+
+    colour = {"error": "red", "warning": "yellow", "info": "cyan"}
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    out.rule(f"{doc.source_path} — 错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}")
+    grid = Table(header_style="bold", show_lines=True)
+    for col in ("表", "行", "级别", "代码", "问题与修改建议", "依据"):
+        grid.add_column(col, overflow="fold")
+    for f in findings:
+        grid.add_row(
+            "" if f.table is None else str(f.table + 1),
+            "" if f.indicator is None else str(f.indicator + 1),
+            f"[{colour[f.severity]}]{SEVERITY_ZH[f.severity]}[/]",
+            f.code,
+            f.message,
+            f.basis,
+        )
+    out.print(grid)
+
+
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
     import django

@@ -97,7 +97,9 @@ class TableBuilder:
     def build(self) -> TargetTable:
         seg = self.segment
         title = seg.title.text if seg.title else ""
-        kind: TableKind = "department" if labels.DEPARTMENT_TITLE.search(labels.label_key(title)) else "project"
+        kind: TableKind = (
+            "department" if labels.DEPARTMENT_TITLE.search(labels.label_key(title)) else "project"
+        )
         table = TargetTable(kind=kind, title=title, where=seg.title.where if seg.title else Where())
         key = labels.label_key(title)
         if labels.SELF_EVALUATION_TITLE.search(key):
@@ -212,7 +214,8 @@ class TableBuilder:
             row = cells[start : start + width]
             if not any(c.text for c in row):
                 continue  # an empty template row is not an indicator
-            table.indicators.append(self._indicator(dict(zip(roles, row, strict=True)), row[0].where))
+            cells_by_role = {role: c.text for role, c in zip(roles, row, strict=True)}
+            table.indicators.append(indicator_from_cells(cells_by_role, row[0].where))
         rest = cells[full:]
         if any(c.text for c in rest):
             first = next(c for c in rest if c.text)
@@ -224,53 +227,51 @@ class TableBuilder:
                 )
             )
 
-    def _indicator(self, row: dict[str, Cell], where: Where) -> Indicator:
-        text = {role: c.text for role, c in row.items()}
-        raw: dict[str, str] = {}
-        ind = Indicator(name=text.get("name", ""), where=where)
-        if "weight" in text:
-            raw["weight"] = text["weight"]
-            ind.weight = _weight(text["weight"])
-        if "unit" in text:
-            raw["unit"] = text["unit"]
-            ind.unit = text["unit"] or None
-        if "level1" in text:
-            raw["level1"] = text["level1"]
-            ind.level1 = frame.normalise_level1(text["level1"])
-        if "level2" in text:
-            raw["level2"] = text["level2"]
-            ind.level2 = frame.normalise_level2(text["level2"])
-        nature_operator: Operator | None = None
-        if "nature" in text and text["nature"]:
-            category = frame.normalise_level1(text["nature"])
-            if category:
-                raw["level1"] = text["nature"]
-                ind.level1 = ind.level1 or category
-            else:
-                raw["operator"] = text["nature"]
-                nature_operator = parse_operator(text["nature"])
-        if "value" in text:
-            raw["value"] = text["value"]
-            target = parse_target(text["value"])
-            ind.operator = target.operator or nature_operator
-            ind.value = target.value
-            if target.unit and not ind.unit:
-                ind.unit = target.unit
-        else:
-            ind.operator = nature_operator
-        if ind.level1 is None:
-            ind.level1 = frame.level1_of_level2(ind.level2)
-        for role in ("actual", "score", "deviation"):
-            if role in text:
-                raw[role] = text[role]
-        if "actual" in text:
-            ind.actual = text["actual"] or None
-        if "score" in text:
-            ind.score = _weight(text["score"])
-        if "deviation" in text:
-            ind.deviation = text["deviation"] or None
-        ind.raw = raw
-        return ind
+
+def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
+    """One indicator row, by column role (name, weight, unit, nature, value …), as printed."""
+    raw: dict[str, str] = {}
+    ind = Indicator(name=text.get("name", ""), where=where)
+    if "weight" in text:
+        raw["weight"] = text["weight"]
+        ind.weight = _weight(text["weight"])
+    if "unit" in text:
+        raw["unit"] = text["unit"]
+        ind.unit = text["unit"] or None
+    if "level1" in text:
+        raw["level1"] = text["level1"]
+        ind.level1 = frame.normalise_level1(text["level1"])
+    if "level2" in text:
+        raw["level2"] = text["level2"]
+        ind.level2 = frame.normalise_level2(text["level2"])
+    nature_operator: Operator | None = None
+    if text.get("nature"):
+        category = frame.normalise_level1(text["nature"])
+        if category:  # 指标性质 holds a category in one template …
+            raw["level1"] = text["nature"]
+            ind.level1 = ind.level1 or category
+        else:  # … and a direction (≥ ＝ ≤) in another
+            raw["operator"] = text["nature"]
+            nature_operator = parse_operator(text["nature"])
+    if "value" in text:
+        raw["value"] = text["value"]
+        target = parse_target(text["value"])
+        ind.operator = target.operator or nature_operator
+        ind.value = target.value
+        if target.unit and not ind.unit:
+            ind.unit = target.unit
+    else:
+        ind.operator = nature_operator
+    if ind.level1 is None:
+        ind.level1 = frame.level1_of_level2(ind.level2)
+    for role in ("actual", "score", "deviation"):
+        if role in text:
+            raw[role] = text[role]
+    ind.actual = text.get("actual") or None
+    ind.score = _weight(text["score"]) if "score" in text else None
+    ind.deviation = text.get("deviation") or None
+    ind.raw = raw
+    return ind
 
 
 def _weight(text: str) -> Decimal | None:

@@ -1,0 +1,191 @@
+"""Appropriateness (适当性): is the target sensible — ambitious enough, in the right direction, in the right place?"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_label
+from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
+from jixiao.domain.values import normalise_text
+
+FAMILY = "appropriateness"
+_SENTENCE = re.compile(r"[。；;！!？?\n]")
+# A measurable result: a number (not a year, a document number or a quoted slogan), a percent, or "零…".
+_QUOTED = re.compile(r"[“\"「『][^”\"」』]{0,20}[”\"」』]")
+_YEARLIKE = re.compile(r"\d{4}年|〔\d{4}〕|\[\d{4}\]|\d+号")
+_MEASURE = re.compile(r"\d|[零]\S{0,3}(上访|非访|事故|发生|投诉)|百分之|全覆盖|100%")
+_BUDGET_EXECUTION = re.compile(r"(预算|资金)(执行|支付|拨付)(率|进度)")
+
+
+def _percent_value(f: IndicatorFacts) -> Decimal | None:
+    """The value as a percentage, when the unit is a percent or absent on a rate."""
+    n = f.target.number
+    if n is None:
+        return None
+    if f.is_percent or (not f.unit and (f.is_rate or f.is_satisfaction)):
+        return n
+    return None
+
+
+@rule("satisfaction-below-floor", family=FAMILY, severity="error", title="满意度目标过低", basis=PRACTICE)
+def satisfaction_below_floor(ctx: ReviewContext) -> Iterator[Finding]:
+    floor = ctx.params.satisfaction_floor
+    for f in ctx.indicators():
+        if not (f.is_satisfaction or f.ind.level1 == "满意度"):
+            continue
+        value = _percent_value(f)
+        if value is not None and value < floor and f.ind.operator not in ("<", "<="):
+            yield Finding(
+                "satisfaction-below-floor",
+                ctx.params.satisfaction_severity,
+                f.table_index,
+                f.index,
+                f"{f.label}的满意度目标「{f.value_raw.strip()}」（即 {value}%）低于通常不低于 {floor}% 的要求。"
+                f"请按实际设定，一般写成「≥{max(floor, Decimal(90))}%」。",
+                PRACTICE,
+                f.ind.where,
+            )
+
+
+@rule("zero-target-not-zero", family=FAMILY, severity="error", title="“零”目标的指标值不是0", basis=BASIS_88)
+def zero_target_not_zero(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if not f.is_zero_target or f.target.number is None:
+            continue
+        wrong_value = f.target.number != 0
+        wrong_direction = f.ind.operator in (">=", ">")
+        if wrong_value or wrong_direction:
+            what = f"指标值却是「{f.value_raw.strip()}」" if wrong_value else f"方向却是「{f.ind.operator}」"
+            yield Finding(
+                "zero-target-not-zero",
+                "error",
+                f.table_index,
+                f.index,
+                f"{f.label}承诺的是“零”（越少越好），{what}。请把指标值写成「≤0{f.unit}」或「＝0{f.unit}」。",
+                BASIS_88,
+                f.ind.where,
+            )
+
+
+@rule("degenerate-target", family=FAMILY, severity="warning", title="目标值超出可能范围", basis=PRACTICE)
+def degenerate_target(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        value = _percent_value(f)
+        if value is None or not f.is_rate:
+            continue
+        op = f.ind.operator
+        if value > 100 or (value == 100 and op == ">"):
+            yield Finding(
+                "degenerate-target",
+                "error",
+                f.table_index,
+                f.index,
+                f"{f.label}的目标「{f.value_raw.strip()}」超过了比率的上限 100%，无法实现。请改为可达到的目标。",
+                PRACTICE,
+                f.ind.where,
+            )
+        elif value == 100 and op == ">=":
+            yield Finding(
+                "degenerate-target",
+                "warning",
+                f.table_index,
+                f.index,
+                f"{f.label}写成「{f.value_raw.strip()}」：比率最高为 100%，“≥100%”只能恰好等于 100%。请写成「＝100%」。",
+                PRACTICE,
+                f.ind.where,
+            )
+
+
+def _sentences(goal: str) -> list[str]:
+    """Sentences as printed (spaces trimmed), long enough to be more than a phrase."""
+    return [s for s in (x.strip(" \t\u3000") for x in _SENTENCE.split(goal)) if len(normalise_text(s)) >= 8]
+
+
+def _quote(text: str, limit: int = 40) -> str:
+    text = text.strip(" \t\r\n\u3000")
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+@rule("goal-boilerplate", family=FAMILY, severity="warning", title="绩效目标套用同一句话", basis=BASIS_88)
+def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
+    tables_of: dict[str, list[int]] = defaultdict(list)
+    printed: dict[str, str] = {}
+    for t, table in ctx.tables():
+        for s in _sentences(table.goal or ""):
+            key = normalise_text(s)
+            printed.setdefault(key, s)
+            if t not in tables_of[key]:
+                tables_of[key].append(t)
+    flagged: set[int] = set()
+    for key, ts in tables_of.items():
+        sentence = printed[key]
+        if len(ts) < ctx.params.goal_boilerplate_min_tables:
+            continue
+        for t in ts:
+            if t in flagged:
+                continue
+            flagged.add(t)
+            table = ctx.doc.tables[t]
+            others = "、".join(f"表{o + 1}" for o in ts if o != t)
+            yield Finding(
+                "goal-boilerplate",
+                "warning",
+                t,
+                None,
+                f"{table_label(t, table)}的绩效目标「{_quote(sentence)}」与{others}一字不差，"
+                "是套用的通用表述。请写出本项目特有的年度产出和效果。",
+                BASIS_88,
+                table.where,
+            )
+
+
+@rule(
+    "goal-not-measurable", family=FAMILY, severity="warning", title="绩效目标没有可衡量的结果", basis=BASIS_88
+)
+def goal_not_measurable(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        goal = normalise_text(table.goal or "")
+        if not goal:
+            continue
+        bare = _YEARLIKE.sub("", _QUOTED.sub("", goal))
+        if len(goal) < ctx.params.goal_min_chars or not _MEASURE.search(bare):
+            yield Finding(
+                "goal-not-measurable",
+                "warning",
+                t,
+                None,
+                f"{table_label(t, table)}的绩效目标「{_quote(table.goal or '')}」没有写明可衡量的结果"
+                "（数量、质量、时限或效果）。目标应细化量化，如“年内化解信访积案 30 件以上”。",
+                BASIS_88,
+                table.where,
+            )
+
+
+@rule("misfiled-indicator", family=FAMILY, severity="warning", title="指标归类不当", basis=BASIS_101)
+def misfiled_indicator(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        level1, level2 = f.ind.level1, f.ind.level2 or ""
+        if f.is_satisfaction and (level1 == "效益" or level2 == "质量"):
+            where = "效益指标" if level1 == "效益" else "质量指标"
+            yield Finding(
+                "misfiled-indicator",
+                "warning",
+                f.table_index,
+                f.index,
+                f"{f.label}衡量的是满意度，却归在{where}下。满意度应单列为满意度指标，不能代替效益指标。",
+                BASIS_101,
+                f.ind.where,
+            )
+        elif _BUDGET_EXECUTION.search(f.bare_name) and (level2 == "数量" or level1 in ("产出", "效益")):
+            yield Finding(
+                "misfiled-indicator",
+                "warning",
+                f.table_index,
+                f.index,
+                f"{f.label}是预算执行情况，不是产出或效益。预算执行率在自评时单独计 10 分，不应作为绩效指标。",
+                BASIS_101,
+                f.ind.where,
+            )

@@ -1,0 +1,205 @@
+"""Completeness (完整性): is everything a target table must state there, and filled in?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.domain.review.context import ReviewContext, table_label
+from jixiao.domain.review.finding import BASIS_88, BASIS_101, Finding, rule
+from jixiao.domain.values import normalise_text
+
+FAMILY = "completeness"
+_PLACEHOLDER = re.compile(r"\*\*|＊＊|[xX]{2,}|_{3,}|^指标\d+$|^(请)?填写|^[（(]?此处")
+
+
+@rule("table-name-missing", family=FAMILY, severity="error", title="项目名称缺失", basis=BASIS_88)
+def table_name_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        if table.kind == "project" and not (table.name or "").strip():
+            yield Finding(
+                "table-name-missing",
+                "error",
+                t,
+                None,
+                f"{table_label(t, table)}没有填写项目（专项资金）名称。请填写与预算项目一致的名称。",
+                BASIS_88,
+                table.where,
+            )
+
+
+@rule("goal-missing", family=FAMILY, severity="error", title="绩效目标缺失", basis=BASIS_88)
+def goal_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        if not normalise_text(table.goal or ""):
+            yield Finding(
+                "goal-missing",
+                "error",
+                t,
+                None,
+                f"{table_label(t, table)}没有填写年度绩效目标。请用一两句话写明本年度要达到的产出和效果。",
+                BASIS_88,
+                table.where,
+            )
+
+
+@rule("budget-missing", family=FAMILY, severity="error", title="预算金额缺失", basis=BASIS_88)
+def budget_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        if table.budget_total is None:
+            yield Finding(
+                "budget-missing",
+                "error",
+                t,
+                None,
+                f"{table_label(t, table)}没有填写预算金额（年度资金总额）。目标须与资金对应，请填写本年度预算。",
+                BASIS_88,
+                table.where,
+            )
+
+
+@rule("indicators-missing", family=FAMILY, severity="error", title="没有绩效指标", basis=BASIS_88)
+def indicators_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        if not table.indicators:
+            yield Finding(
+                "indicators-missing",
+                "error",
+                t,
+                None,
+                f"{table_label(t, table)}没有任何绩效指标。请至少设置产出指标和效益指标。",
+                BASIS_88,
+                table.where,
+            )
+
+
+@rule("level1-missing", family=FAMILY, severity="error", title="缺少必设的一级指标", basis=BASIS_101)
+def level1_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        if not table.indicators:
+            continue
+        present = {i.level1 for i in table.indicators}
+        for category in ctx.params.required_level1.get(table.kind, ()):
+            if category not in present:
+                have = "、".join(c for c in ("成本", "产出", "效益", "满意度") if c in present) or "无"
+                yield Finding(
+                    "level1-missing",
+                    "error",
+                    t,
+                    None,
+                    f"{table_label(t, table)}没有{category}指标（现有：{have}）。"
+                    f"每个项目原则上都应设置产出指标和效益指标，请补充反映{_hint(category)}的{category}指标。",
+                    BASIS_101,
+                    table.where,
+                )
+
+
+def _hint(category: str) -> str:
+    return {
+        "效益": "项目实施带来的经济、社会、生态效益或可持续影响",
+        "产出": "数量、质量、时效",
+        "满意度": "服务对象满意程度",
+        "成本": "经济成本",
+    }.get(category, category)
+
+
+@rule("cost-indicator-missing", family=FAMILY, severity="info", title="未设成本指标", basis=BASIS_101)
+def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    p = ctx.params
+    for t, table in ctx.tables():
+        if not table.indicators or any(i.level1 == "成本" for i in table.indicators):
+            continue
+        text = (table.name or "") + (table.overview or "")
+        required = table.kind == "project" and any(k in text for k in p.cost_required_keywords)
+        severity = p.cost_severity_required if required else p.cost_severity_otherwise
+        why = (
+            "工程基建类、大型修缮及购置项目应设置成本指标"
+            if required
+            else "101号要求逐步在具备条件的项目中设置成本指标"
+        )
+        yield Finding(
+            "cost-indicator-missing",
+            severity,
+            t,
+            None,
+            f"{table_label(t, table)}没有成本指标：{why}。建议按预算支出标准设置单位成本或总成本控制指标（如 ≤{table.budget_total or '**'}万元）。",
+            BASIS_101,
+            table.where,
+        )
+
+
+@rule(
+    "placeholder-left",
+    family=FAMILY,
+    severity="error",
+    title="模板占位符未替换",
+    basis="审核实务（一体化系统校验）",
+)
+def placeholder_left(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        for label, cell in (
+            ("指标名称", f.ind.name),
+            ("指标值", f.value_raw),
+            ("计量单位", f.ind.raw.get("unit", "")),
+        ):
+            s = normalise_text(cell or "")
+            if s and _PLACEHOLDER.search(s):
+                yield Finding(
+                    "placeholder-left",
+                    "error",
+                    f.table_index,
+                    f.index,
+                    f"{f.label}的{label}「{cell.strip()}」是模板占位内容，未填写实际内容。请替换为本项目的实际{label}。",
+                    "审核实务（一体化系统校验）",
+                    f.ind.where,
+                )
+                break
+
+
+@rule("indicator-name-missing", family=FAMILY, severity="error", title="指标名称缺失", basis=BASIS_88)
+def indicator_name_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if not f.name:
+            yield Finding(
+                "indicator-name-missing",
+                "error",
+                f.table_index,
+                f.index,
+                f"{table_label(f.table_index, f.table)}第{f.index + 1}行填了指标值「{f.value_raw}」却没有指标名称。请写明衡量的是什么。",
+                BASIS_88,
+                f.ind.where,
+            )
+
+
+@rule("weight-missing", family=FAMILY, severity="warning", title="指标权重缺失", basis="审核实务")
+def weight_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for row in ctx.facts:
+        if not any(f.ind.weight is not None for f in row):
+            continue  # a template without weights: weights are not this table's practice
+        for f in row:
+            if f.ind.weight is None:
+                yield Finding(
+                    "weight-missing",
+                    "warning",
+                    f.table_index,
+                    f.index,
+                    f"{f.label}没有权重（原文「{f.weight_raw}」），而本表其他指标都有。请填写权重，使合计符合规定。",
+                    "审核实务",
+                    f.ind.where,
+                )
+
+
+@rule("level1-unknown", family=FAMILY, severity="warning", title="一级指标无法识别", basis=BASIS_101)
+def level1_unknown(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if f.ind.level1 is None and f.name:
+            printed = f.ind.raw.get("level1") or f.ind.raw.get("operator") or "空"
+            yield Finding(
+                "level1-unknown",
+                "warning",
+                f.table_index,
+                f.index,
+                f"{f.label}的一级指标（原文「{printed}」）不是产出、效益、满意度、成本之一。请归入其中一类。",
+                BASIS_101,
+                f.ind.where,
+            )

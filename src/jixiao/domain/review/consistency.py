@@ -1,0 +1,279 @@
+"""Consistency (相互匹配): do the cells of a table agree with each other and with the money?"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.domain.money import format_amount
+from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_label
+from jixiao.domain.review.finding import BASIS_10, BASIS_88, PRACTICE, Finding, rule
+
+FAMILY = "consistency"
+
+
+def _fmt(n: Decimal) -> str:
+    return format(n.normalize(), "f") if n == n.to_integral_value() else str(n)
+
+
+def _name_target(f: IndicatorFacts) -> str:
+    return "、".join(f"{_fmt(n)}{u}" for n, u in f.name_numbers)
+
+
+def _same_scale(f: IndicatorFacts, unit: str) -> bool:
+    """The value can be compared with a number written in the name with `unit`."""
+    if unit == "%":
+        return f.is_percent or not f.unit
+    return not f.unit or f.unit == unit
+
+
+@rule("value-in-name", family=FAMILY, severity="warning", title="目标值写进了指标名称", basis=PRACTICE)
+def value_in_name(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if f.name_numbers:
+            yield Finding(
+                "value-in-name",
+                "warning",
+                f.table_index,
+                f.index,
+                f"{f.label}的名称里写了目标值「{_name_target(f)}」。名称只写衡量什么（如「{f.bare_name}」），"
+                "目标值应填在指标值一栏，否则名称与指标值容易不一致。",
+                PRACTICE,
+                f.ind.where,
+            )
+
+
+@rule(
+    "name-value-conflict", family=FAMILY, severity="error", title="名称中的数值与指标值矛盾", basis=BASIS_88
+)
+def name_value_conflict(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        value = f.target.number
+        if value is None:
+            continue
+        for n, unit in f.name_numbers:
+            if _same_scale(f, unit) and n != value:
+                yield Finding(
+                    "name-value-conflict",
+                    "error",
+                    f.table_index,
+                    f.index,
+                    f"{f.label}的名称写的是「{_fmt(n)}{unit}」，指标值却是「{f.value_raw.strip()}」，两者矛盾。"
+                    f"请核实年度目标，名称与指标值保持一致（目标值只填在指标值一栏）。",
+                    BASIS_88,
+                    f.ind.where,
+                )
+                break
+
+
+def _copied_rows(ctx: ReviewContext, row: list[IndicatorFacts]) -> list[IndicatorFacts]:
+    both = [f for f in row if f.ind.weight is not None and f.target.number is not None]
+    same = [f for f in both if f.target.number == f.ind.weight]
+    p = ctx.params
+    if len(same) >= p.weights_copied_min_rows and len(same) >= p.weights_copied_share * len(both):
+        return same
+    return []
+
+
+@rule("values-copied-from-weights", family=FAMILY, severity="error", title="指标值抄成了权重", basis=PRACTICE)
+def values_copied_from_weights(ctx: ReviewContext) -> Iterator[Finding]:
+    for row in ctx.facts:
+        same = _copied_rows(ctx, row)
+        if not same:
+            continue
+        t = same[0].table_index
+        table = same[0].table
+        yield Finding(
+            "values-copied-from-weights",
+            "error",
+            t,
+            None,
+            f"{table_label(t, table)}有 {len(same)} 个指标的指标值与其权重相同：指标值一栏填的是权重，不是年度目标。"
+            "请逐项填写真实的目标值。",
+            PRACTICE,
+            table.where,
+        )
+        for f in same:
+            yield Finding(
+                "values-copied-from-weights",
+                "error",
+                f.table_index,
+                f.index,
+                f"{f.label}的指标值「{f.value_raw.strip()}」等于其权重「{f.weight_raw}」，是抄写的权重而非目标值。"
+                f"请填写该指标的年度目标（数值、方向和单位）。",
+                PRACTICE,
+                f.ind.where,
+            )
+
+
+@rule("weight-total", family=FAMILY, severity="error", title="权重合计不符合规定", basis=BASIS_10)
+def weight_total(ctx: ReviewContext) -> Iterator[Finding]:
+    allowed = ctx.params.weight_totals
+    for t, table in ctx.tables():
+        if not table.indicators or any(i.weight is None for i in table.indicators):
+            continue
+        total = table.weight_total
+        if total not in allowed:
+            ok = " 或 ".join(_fmt(a) for a in allowed)
+            yield Finding(
+                "weight-total",
+                "error",
+                t,
+                None,
+                f"{table_label(t, table)}各指标权重合计为 {_fmt(total)}，应为 {ok}（预算执行率另计 10 分时为 90）。请调整权重。",
+                BASIS_10,
+                table.where,
+            )
+
+
+@rule("budget-lines-sum", family=FAMILY, severity="error", title="资金明细与总额不符", basis=BASIS_88)
+def budget_lines_sum(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        amounts = [b.amount for b in table.budget_lines if b.amount is not None]
+        if table.budget_total is None or not amounts:
+            continue
+        if any(b.label.startswith("其中") for b in table.budget_lines):
+            continue  # "其中" lines are parts of one line, not of the total
+        total = sum(amounts, Decimal(0))
+        if total != table.budget_total:
+            parts = " + ".join(
+                f"{b.label} {format_amount(b.amount)}" for b in table.budget_lines if b.amount is not None
+            )
+            yield Finding(
+                "budget-lines-sum",
+                "error",
+                t,
+                None,
+                f"{table_label(t, table)}资金明细合计 {format_amount(total)}（{parts}）与预算总额 "
+                f"{format_amount(table.budget_total)} 不符。请核对金额。",
+                BASIS_88,
+                table.where,
+            )
+
+
+@rule(
+    "projects-exceed-department",
+    family=FAMILY,
+    severity="error",
+    title="项目预算超过部门预算总量",
+    basis=BASIS_88,
+)
+def projects_exceed_department(ctx: ReviewContext) -> Iterator[Finding]:
+    depts = [
+        (t, table)
+        for t, table in ctx.tables()
+        if table.kind == "department" and table.budget_total is not None
+    ]
+    if len(depts) != 1:
+        return
+    t, dept = depts[0]
+    projects = sum((table.budget_total or Decimal(0) for table in ctx.doc.project_tables), Decimal(0))
+    if dept.budget_total is not None and projects > dept.budget_total:
+        yield Finding(
+            "projects-exceed-department",
+            "error",
+            t,
+            None,
+            f"各项目预算合计 {format_amount(projects)} 超过了{table_label(t, dept)}的部门支出预算总量 "
+            f"{format_amount(dept.budget_total)}。请核对部门预算或项目金额。",
+            BASIS_88,
+            dept.where,
+        )
+
+
+@rule("cost-above-budget", family=FAMILY, severity="error", title="成本指标超过预算", basis=BASIS_88)
+def cost_above_budget(ctx: ReviewContext) -> Iterator[Finding]:
+    unit = ctx.doc.money_unit
+    for f in ctx.indicators():
+        budget = f.table.budget_total
+        if f.ind.level1 != "成本" or budget is None or f.target.number is None:
+            continue
+        value = f.target.number
+        if f.unit == "元" and unit == "万元":
+            value = value / 10000
+        elif f.unit not in ("万元", unit):
+            continue
+        if value > budget:
+            yield Finding(
+                "cost-above-budget",
+                "error",
+                f.table_index,
+                f.index,
+                f"{f.label}的成本目标「{f.value_raw.strip()}」超过了本表预算 {format_amount(budget)}{unit}。"
+                "成本控制目标不应高于预算，请核实。",
+                BASIS_88,
+                f.ind.where,
+            )
+
+
+@rule("duplicate-indicator", family=FAMILY, severity="warning", title="指标重复", basis=PRACTICE)
+def duplicate_indicator(ctx: ReviewContext) -> Iterator[Finding]:
+    for row in ctx.facts:
+        seen: dict[tuple[str, str | None], IndicatorFacts] = {}
+        for f in row:
+            key = (f.name, f.ind.level1)
+            if f.name and key in seen:
+                first = seen[key]
+                yield Finding(
+                    "duplicate-indicator",
+                    "warning",
+                    f.table_index,
+                    f.index,
+                    f"{f.label}与第{first.index + 1}行重复。同一指标只设一次，请删除或合并。",
+                    PRACTICE,
+                    f.ind.where,
+                )
+            seen.setdefault(key, f)
+
+
+@rule(
+    "same-measure-two-categories",
+    family=FAMILY,
+    severity="warning",
+    title="同一指标归入两个类别",
+    basis=PRACTICE,
+)
+def same_measure_two_categories(ctx: ReviewContext) -> Iterator[Finding]:
+    for row in ctx.facts:
+        by_name: dict[str, list[IndicatorFacts]] = defaultdict(list)
+        for f in row:
+            if f.name:
+                by_name[f.name].append(f)
+        for fs in by_name.values():
+            cats = {f.ind.level1 for f in fs}
+            if len(cats) > 1:
+                f = fs[-1]
+                yield Finding(
+                    "same-measure-two-categories",
+                    "warning",
+                    f.table_index,
+                    f.index,
+                    f"{f.label}同时出现在「{'」和「'.join(sorted(c or '未分类' for c in cats))}」两类中。"
+                    "同一衡量内容只应归入一个类别。",
+                    PRACTICE,
+                    f.ind.where,
+                )
+
+
+@rule("date-outside-year", family=FAMILY, severity="warning", title="时间超出预算年度", basis=BASIS_88)
+def date_outside_year(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        year = f.table.fiscal_year or ctx.doc.fiscal_year
+        if year is None:
+            continue
+        years: list[int] = []
+        if f.target.period:
+            years = [int(f.target.period[0][:4]), int(f.target.period[1][:4])]
+        elif f.target.kind == "date" and (f.target.text or "")[:4].isdigit():
+            years = [int((f.target.text or "")[:4])]
+        if any(y != year for y in years):
+            yield Finding(
+                "date-outside-year",
+                "warning",
+                f.table_index,
+                f.index,
+                f"{f.label}的时间「{f.value_raw.strip()}」超出了 {year} 预算年度。年度目标应在本年度内完成；跨年安排请写明本年度应完成的部分。",
+                BASIS_88,
+                f.ind.where,
+            )

@@ -1,0 +1,159 @@
+"""Measurability (细化量化): can the target be checked at year end?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.domain.review.context import IndicatorFacts, ReviewContext
+from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
+from jixiao.domain.values import normalise_text
+
+FAMILY = "measurability"
+_NOT_A_VALUE = {
+    "/",
+    "-",
+    "—",
+    "——",
+    "无",
+    "略",
+    "待定",
+    "暂无",
+    "详见附件",
+    "见附件",
+    "见说明",
+    "另附",
+    "不适用",
+    "0.00%",
+}
+_NUMERIC_UNIT = re.compile(r"^[-+]?\d+(\.\d+)?%?$")
+_OPERATOR_ZH = {">=": "≥", ">": "＞", "=": "＝", "<": "＜", "<=": "≤"}
+
+
+def _quantitative(f: IndicatorFacts) -> bool:
+    return f.target.kind == "number"
+
+
+@rule("value-missing", family=FAMILY, severity="error", title="指标值缺失", basis=BASIS_88)
+def value_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if f.name and f.target.kind == "empty":
+            yield Finding(
+                "value-missing",
+                "error",
+                f.table_index,
+                f.index,
+                f"{f.label}没有填写指标值。请填写年度目标值，定量指标写数值（如 ≥95%），定性指标写评判等级。",
+                BASIS_88,
+                f.ind.where,
+            )
+
+
+@rule("value-not-a-value", family=FAMILY, severity="error", title="指标值不是目标值", basis=BASIS_88)
+def value_not_a_value(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        s = normalise_text(f.value_raw)
+        if s in _NOT_A_VALUE or f.target.kind == "operator":
+            yield Finding(
+                "value-not-a-value",
+                "error",
+                f.table_index,
+                f.index,
+                f"{f.label}的指标值「{f.value_raw.strip()}」不是可考核的目标值。请填写具体数值或评判等级。",
+                BASIS_88,
+                f.ind.where,
+            )
+
+
+@rule(
+    "qualitative-grade-unknown",
+    family=FAMILY,
+    severity="warning",
+    title="定性指标值没有评判等级",
+    basis=BASIS_88,
+)
+def qualitative_grade_unknown(ctx: ReviewContext) -> Iterator[Finding]:
+    grades = ctx.params.qualitative_grades
+    for f in ctx.indicators():
+        if f.target.kind != "text" or normalise_text(f.value_raw) in _NOT_A_VALUE:
+            continue
+        text = f.target.text or ""
+        if not any(g in text for g in grades):
+            yield Finding(
+                "qualitative-grade-unknown",
+                "warning",
+                f.table_index,
+                f.index,
+                f"{f.label}的定性指标值「{f.value_raw.strip()}」没有可评判的等级。"
+                "请写成可分档评判的表述（如“达成年度指标”“效果明显”），或改为定量指标。",
+                BASIS_88,
+                f.ind.where,
+            )
+
+
+@rule("operator-missing", family=FAMILY, severity="warning", title="未写明指标方向", basis=BASIS_101)
+def operator_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if f.ind.operator is not None or not _quantitative(f):
+            continue
+        if f.lower_is_better:
+            read_as = "≤" if f.is_zero_target else "≤（越低越好）"
+            hint = f"该指标越少越好，应写成「≤{'0' if f.is_zero_target else f.target.number}{f.unit}」"
+        else:
+            read_as = "≥"
+            hint = f"该指标越多越好，应写成「≥{f.target.number}{f.unit}」（或“＝”表示恰好达到）"
+        yield Finding(
+            "operator-missing",
+            "warning",
+            f.table_index,
+            f.index,
+            f"{f.label}的指标值「{f.value_raw.strip()}」没有写明方向（≥、≤、＝），只能推断为 {read_as}。{hint}。",
+            BASIS_101,
+            f.ind.where,
+        )
+
+
+@rule("unit-missing", family=FAMILY, severity="warning", title="定量指标缺少计量单位", basis=BASIS_101)
+def unit_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if _quantitative(f) and not f.unit:
+            yield Finding(
+                "unit-missing",
+                "warning",
+                f.table_index,
+                f.index,
+                f"{f.label}的指标值「{f.value_raw.strip()}」是数值，但没有计量单位。请填写单位（如 人次、件、%）。",
+                BASIS_101,
+                f.ind.where,
+            )
+
+
+@rule("unit-is-number", family=FAMILY, severity="error", title="计量单位栏填了数字", basis=PRACTICE)
+def unit_is_number(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if f.unit_cell and _NUMERIC_UNIT.match(f.unit_cell):
+            yield Finding(
+                "unit-is-number",
+                "error",
+                f.table_index,
+                f.index,
+                f"{f.label}的计量单位栏是数字「{f.ind.raw.get('unit', '').strip()}」，不是单位。"
+                "这个数字可能是目标值，请把它移到指标值一栏，并填写真正的计量单位（如 个、次）。",
+                PRACTICE,
+                f.ind.where,
+            )
+
+
+@rule("rate-not-percent", family=FAMILY, severity="error", title="比率指标不以百分比计量", basis=PRACTICE)
+def rate_not_percent(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in ctx.indicators():
+        if f.is_rate and f.unit and not f.is_percent and not _NUMERIC_UNIT.match(f.unit_cell or ""):
+            yield Finding(
+                "rate-not-percent",
+                "error",
+                f.table_index,
+                f.index,
+                f"{f.label}是比率，计量单位却是「{f.unit}」。比率应以百分比（%）计量，如「≥95%」。",
+                PRACTICE,
+                f.ind.where,
+            )
