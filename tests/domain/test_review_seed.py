@@ -133,3 +133,9 @@ def test_findings_json_passes_the_shared_check(tmp_path, seed_path):
     assert json.loads(run.stdout)["format"] == "jixiao.findings/1"
     verdict = subprocess.run([sys.executable, str(check), str(out)], capture_output=True, text=True)
     assert verdict.returncode == 0, verdict.stdout
+
+
+def test_suggestions_use_real_units(found):
+    messages = {(f.table, f.indicator, f.code): f.message for f in found[1]}
+    assert "≥30」" in messages[(4, 2, "operator-missing")]  # the unit cell holds "23": suggest no unit
+    assert "≥10%」" in messages[(4, 3, "operator-missing")]  # 百分比 is suggested as %

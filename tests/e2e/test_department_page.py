@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from jixiao.readers import read_path
 from jixiao.services.documents import do_load_document
@@ -70,3 +71,35 @@ def test_print_view_fits_a4(page, live_server, seed_path, artifacts):
     pdf = page.pdf(format="A4", print_background=True)
     (artifacts / "department-print.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF")
+
+
+def test_reviewer_dismisses_a_finding_with_a_reason(
+    page, live_server, django_user_model, seed_path, artifacts
+):
+    from django.contrib.auth.models import Group
+
+    record, _ = do_load_document(read_path(seed_path), content=seed_path.read_bytes(), actor=None)
+    user = django_user_model.objects.create_user("reviewer", password="review pass 2024", first_name="审核员")
+    user.groups.add(Group.objects.get(name="财政审核人"))
+    _login(page, live_server, "reviewer", "review pass 2024")
+    page.goto(f"{live_server.url}/y/2024/d/{record.department_id}/")
+
+    unit_row = page.locator('[data-code="unit-is-number"]')
+    assert unit_row.count() == 1
+    assert "23" in unit_row.inner_text()
+    unit_row.locator("summary").click()
+    unit_row.get_by_role("button", name="驳回").click()  # no reason yet: refused, in place
+    expect(page.locator('[data-code="unit-is-number"] [role="alert"]')).to_contain_text("必须写明理由")
+
+    row = page.locator('[data-code="unit-is-number"]')
+    row.get_by_label("理由").fill("23 是专网点位数，已请部门移到指标值栏")
+    row.get_by_role("button", name="驳回").click()
+    expect(page.locator('[data-code="unit-is-number"] [data-testid="decision"]')).to_contain_text("已驳回")
+
+    page.reload()
+    decision = page.locator('[data-code="unit-is-number"] [data-testid="decision"]').inner_text()
+    assert "专网点位数" in decision and "审核员" in decision
+    page.screenshot(path=str(artifacts / "review-decision.png"))
+
+    page.get_by_role("link", name="审核概览").click()
+    assert page.get_by_test_id("overview-departments").get_by_text("重庆市沙坪坝区信访办公室").count() == 1

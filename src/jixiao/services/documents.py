@@ -11,6 +11,7 @@ from django.db import transaction
 from jixiao.domain import model as dm
 from jixiao.domain.money import from_fen, to_fen
 from jixiao.services.audit import log_action
+from jixiao.services.review import store_findings
 from jixiao.web.core import models as db
 from jixiao.writers.json import document_to_dict
 
@@ -110,11 +111,17 @@ def do_load_document(
             )
     db.BudgetLine.objects.bulk_create(lines)
     db.Indicator.objects.bulk_create(indicators)
+    findings = store_findings(record)
     log_action(
         "document.loaded",
         record,
         actor=actor,
-        data={"path": doc.source_path, "tables": len(doc.tables), "indicators": len(indicators)},
+        data={
+            "path": doc.source_path,
+            "tables": len(doc.tables),
+            "indicators": len(indicators),
+            "findings": len(findings),
+        },
     )
     return record, True
 

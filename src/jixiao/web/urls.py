@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from jixiao.web.public import views as public
+from jixiao.web.review import views as review
 
 admin.site.site_header = "jixiao 预算绩效目标管理"
 admin.site.site_title = "jixiao 管理后台"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("y/<int:year>/", public.home, name="year"),
     path("y/<int:year>/d/<int:department_id>/", public.department, name="department"),
     path("y/<int:year>/d/<int:department_id>/print/", public.department_print, name="department_print"),
+    path("review/<int:year>/", review.overview, name="review_overview"),
+    path("review/finding/<int:finding_id>/decide/", review.decide_finding, name="decide_finding"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

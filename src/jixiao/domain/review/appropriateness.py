@@ -64,7 +64,7 @@ def zero_target_not_zero(ctx: ReviewContext) -> Iterator[Finding]:
                 "error",
                 f.table_index,
                 f.index,
-                f"{f.label}承诺的是“零”（越少越好），{what}。请把指标值写成「≤0{f.unit}」或「＝0{f.unit}」。",
+                f"{f.label}承诺的是“零”（越少越好），{what}。请把指标值写成「≤0{f.display_unit}」或「＝0{f.display_unit}」。",
                 BASIS_88,
                 f.ind.where,
             )

@@ -61,6 +61,13 @@ class IndicatorFacts:
         return self.unit_cell or (self.target.unit or "")
 
     @property
+    def display_unit(self) -> str:
+        """The unit to suggest in a message: "%" for 百分比, nothing when the cell holds a number."""
+        if self.is_percent:
+            return "%"
+        return "" if re.fullmatch(r"[-+]?\d+(\.\d+)?", self.unit) else self.unit
+
+    @property
     def is_percent(self) -> bool:
         return is_percent_unit(self.unit)
 

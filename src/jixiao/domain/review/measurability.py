@@ -98,10 +98,12 @@ def operator_missing(ctx: ReviewContext) -> Iterator[Finding]:
             continue
         if f.lower_is_better:
             read_as = "≤" if f.is_zero_target else "≤（越低越好）"
-            hint = f"该指标越少越好，应写成「≤{'0' if f.is_zero_target else f.target.number}{f.unit}」"
+            hint = (
+                f"该指标越少越好，应写成「≤{'0' if f.is_zero_target else f.target.number}{f.display_unit}」"
+            )
         else:
             read_as = "≥"
-            hint = f"该指标越多越好，应写成「≥{f.target.number}{f.unit}」（或“＝”表示恰好达到）"
+            hint = f"该指标越多越好，应写成「≥{f.target.number}{f.display_unit}」（或“＝”表示恰好达到）"
         yield Finding(
             "operator-missing",
             "warning",

@@ -45,3 +45,11 @@ class AuditLogAdmin(admin.ModelAdmin):
     list_display = ("at", "action", "actor", "object_type", "object_id")
     list_filter = ("action",)
     readonly_fields = ("at", "actor", "action", "object_type", "object_id", "data")
+
+
+@admin.register(models.Finding)
+class FindingAdmin(admin.ModelAdmin):
+    list_display = ("code", "severity", "status", "table", "indicator", "decided_by")
+    list_filter = ("severity", "status", "code")
+    search_fields = ("message", "code")
+    readonly_fields = ("document", "table", "indicator", "code", "severity", "message", "basis", "where")

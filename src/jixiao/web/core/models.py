@@ -187,3 +187,41 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class Finding(models.Model):
+    """A review finding on a stored document, with the reviewer's decision on it."""
+
+    SEVERITY_CHOICES = [("error", _("错误")), ("warning", _("警告")), ("info", _("提示"))]
+    STATUS_CHOICES = [("open", _("待处理")), ("accepted", _("已采纳")), ("dismissed", _("已驳回"))]
+
+    document = models.ForeignKey(
+        SourceDocument, models.CASCADE, related_name="findings", verbose_name=_("来源文件")
+    )
+    table = models.ForeignKey(TargetTable, models.CASCADE, null=True, blank=True, related_name="findings")
+    indicator = models.ForeignKey(Indicator, models.CASCADE, null=True, blank=True, related_name="findings")
+    code = models.CharField(_("规则代码"), max_length=60)
+    severity = models.CharField(_("级别"), max_length=10, choices=SEVERITY_CHOICES)
+    message = models.TextField(_("问题与修改建议"))
+    basis = models.CharField(_("依据"), max_length=200)
+    where = models.JSONField(_("原文位置"), default=dict, blank=True)
+    status = models.CharField(_("处理状态"), max_length=10, choices=STATUS_CHOICES, default="open")
+    reason = models.TextField(_("处理理由"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("处理人")
+    )
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("审核意见")
+        verbose_name_plural = _("审核意见")
+        ordering = ["document", "table__position", "indicator__position", "id"]
+        permissions = [("decide_finding", _("可以采纳或驳回审核意见"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "table", "indicator", "code"], name="finding_unique_place"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message[:40]}"

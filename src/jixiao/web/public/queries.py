@@ -52,6 +52,25 @@ def tables_of(department: db.Department, year: int) -> list[db.TargetTable]:
     return list(qs)
 
 
+SEVERITIES = ("error", "warning", "info")
+
+
+def finding_counts(findings: list[db.Finding]) -> dict[str, int]:
+    """Open and accepted findings by severity; dismissed ones no longer count against the table."""
+    live = [f for f in findings if f.status != "dismissed"]
+    return {s: sum(1 for f in live if f.severity == s) for s in SEVERITIES}
+
+
+def annotate_findings(tables: list[db.TargetTable]) -> None:
+    """Attach table-level findings and counts for the templates."""
+    for t in tables:
+        every = list(t.findings.all())
+        t.table_findings = [f for f in every if f.indicator_id is None]  # type: ignore[attr-defined]
+        t.finding_counts = finding_counts(every)  # type: ignore[attr-defined]
+        # the merged 绩效指标 cell spans the finding rows under each indicator too
+        t.rows_with_findings = len({f.indicator_id for f in every if f.indicator_id})  # type: ignore[attr-defined]
+
+
 def _total(table: db.TargetTable) -> Decimal:
     return table.budget_total or Decimal(0)
 

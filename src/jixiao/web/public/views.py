@@ -26,6 +26,7 @@ def _department_context(year: int, department_id: int) -> dict[str, object]:
     if not tables:
         raise Http404("该部门在这一年度没有绩效目标表")
     summary = queries.summary_of(tables)
+    queries.annotate_findings(tables)
     chart = {
         "projects": [{"name": n, "value": str(v)} for n, v in summary.projects],
         "other": str(summary.other) if summary.other is not None else None,

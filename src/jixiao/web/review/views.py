@@ -1,0 +1,67 @@
+"""The finance reviewer's pages: decisions on findings, and the overview of a fiscal year."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
+
+from jixiao.domain.review import RULES
+from jixiao.services.review import ReviewError, do_decide_finding
+from jixiao.web.core import models as db
+
+
+@login_required
+@require_POST
+def decide_finding(request: HttpRequest, finding_id: int) -> HttpResponse:
+    finding = get_object_or_404(db.Finding.objects.select_related("decided_by"), pk=finding_id)
+    error = None
+    try:
+        finding = do_decide_finding(
+            finding, request.POST.get("decision", ""), request.POST.get("reason", ""), actor=request.user
+        )
+    except ReviewError as exc:
+        error = str(exc)
+    status = 200 if error is None else 422
+    response = render(request, "public/_finding.html", {"f": finding, "error": error}, status=status)
+    if error is not None:
+        response["HX-Retarget"] = f"#finding-{finding.pk}"
+        response["HX-Reswap"] = "outerHTML"
+    return response
+
+
+@login_required
+@permission_required("core.decide_finding", raise_exception=True)
+def overview(request: HttpRequest, year: int) -> HttpResponse:
+    findings = db.Finding.objects.filter(document__fiscal_year__year=year)
+    per_department = (
+        findings.values("document__department__id", "document__department__name")
+        .annotate(
+            errors=Count("id", filter=Q(severity="error") & ~Q(status="dismissed")),
+            warnings=Count("id", filter=Q(severity="warning") & ~Q(status="dismissed")),
+            infos=Count("id", filter=Q(severity="info") & ~Q(status="dismissed")),
+            open=Count("id", filter=Q(status="open")),
+            accepted=Count("id", filter=Q(status="accepted")),
+            dismissed=Count("id", filter=Q(status="dismissed")),
+        )
+        .order_by("-errors", "document__department__name")
+    )
+    codes = Counter(findings.exclude(status="dismissed").values_list("code", flat=True))
+    common = [
+        {
+            "code": code,
+            "count": n,
+            "title": RULES[code].title if code in RULES else code,
+            "rule": RULES.get(code),
+        }
+        for code, n in codes.most_common()
+    ]
+    return render(
+        request,
+        "review/overview.html",
+        {"year": year, "rows": list(per_department), "common": common, "total": sum(codes.values())},
+    )
