@@ -159,6 +159,25 @@ def _print_findings(doc: Document, findings: list) -> None:  # type: ignore[type
     out.print(grid)
 
 
+@app.command()
+def synth(
+    out_path: Annotated[Path, typer.Argument(help="输出文件（.csv 或 .json）")],
+    indicators: Annotated[int, typer.Option(help="指标个数")] = 100_000,
+    seed: Annotated[int, typer.Option(help="随机种子（相同种子得到相同数据）")] = 2024,
+) -> None:
+    """生成合成的绩效目标数据（用于性能测试和演练），含已知比例的常见问题。"""
+    from jixiao.synth import synth_document
+    from jixiao.writers.csv import write_csv
+
+    doc = synth_document(indicators, seed=seed)
+    if out_path.suffix == ".json":
+        out_path.write_text(json.dumps(document_to_dict(doc), ensure_ascii=False), encoding="utf-8")
+    else:
+        write_csv(doc, out_path)
+    total = sum(len(t.indicators) for t in doc.tables)
+    out.print(f"已生成 {out_path}：{len(doc.tables)} 张表，{total} 个指标", highlight=False)
+
+
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
     import django

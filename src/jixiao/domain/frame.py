@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jixiao.domain.cache import memo
+
 # 一级: what templates print → the normalised category.
 LEVEL1_SYNONYMS: dict[str, str] = {
     "产出": "产出",
@@ -70,6 +72,7 @@ def _key(text: str) -> str:
     return _SPACES.sub("", s).strip("：:()（）")
 
 
+@memo(1024)
 def normalise_level1(text: str | None) -> str | None:
     """ "效益指标" → "效益"; anything else → None (the caller keeps the raw text)."""
     if not text:
@@ -81,6 +84,7 @@ def normalise_level1(text: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+@memo(1024)
 def normalise_level2(text: str | None) -> str | None:
     """ "数量指标" → "数量"; unknown names are kept as printed, lightly cleaned."""
     if not text:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from jixiao.domain.cache import memo
+from jixiao.domain.values import nfkc
 
 FEN_PER_UNIT = {"元": 100, "万元": 1_000_000, "亿元": 10_000_000_000}
 _AMOUNT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
@@ -12,7 +14,7 @@ _AMOUNT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 
 def clean_number_text(text: str) -> str:
     """NFKC (full-width digits, ，．) and strip spaces, currency marks and a trailing unit."""
-    s = unicodedata.normalize("NFKC", text).strip()
+    s = text.strip() if text.isascii() else nfkc(text).strip()
     s = s.replace(" ", "").replace("\u3000", "").lstrip("¥￥")
     for unit in ("万元", "亿元", "元"):
         if s.endswith(unit):
@@ -20,6 +22,7 @@ def clean_number_text(text: str) -> str:
     return s
 
 
+@memo(1 << 14)
 def parse_amount(text: str | None) -> Decimal | None:
     """ "755.07" → Decimal("755.07"); "1,234.50元" → Decimal("1234.50"); "" → None.
 

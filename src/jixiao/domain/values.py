@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from jixiao.domain.cache import memo
 from jixiao.domain.model import Operator
 
 TargetKind = Literal["number", "text", "period", "date", "placeholder", "operator", "empty"]
@@ -123,12 +124,35 @@ class Target:
 _KEEP = frozenset("㎡㎥㎞㎏㎎㎝㎜℃‰")
 
 
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+@memo(1 << 16)
 def normalise_text(text: str) -> str:
-    """NFKC (full-width ＞＝％１２ → >=%12) and no spaces; Chinese punctuation and unit signs stay."""
-    s = "".join(c if c in _KEEP else unicodedata.normalize("NFKC", c) for c in text)
-    return re.sub(r"[\s\u3000]+", "", s)
+    """NFKC (full-width ＞＝％１２ → >=%12) and no spaces; Chinese punctuation and unit signs stay.
+
+    Cached: tables repeat the same cells (units, 满意度 rows, values) thousands of times.
+    """
+    if not text.isascii():
+        text = nfkc(text)
+    return _SPACE.sub("", text)
 
 
+# Full-width ASCII (！…～) and the ideographic space: what NFKC changes in almost every Chinese cell.
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def nfkc(text: str) -> str:
+    """NFKC, fast for Chinese text: full-width forms by table, the rest only when still needed."""
+    text = text.translate(_FULLWIDTH)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    if _KEEP.isdisjoint(text):
+        return unicodedata.normalize("NFKC", text)
+    return "".join(c if c in _KEEP else unicodedata.normalize("NFKC", c) for c in text)
+
+
+@memo(1 << 12)
 def parse_operator(text: str | None) -> Operator | None:
     """A cell that holds only a direction: "≥", "＞", "＝", "正向", "定性" …; else None."""
     if not text:
@@ -136,7 +160,9 @@ def parse_operator(text: str | None) -> Operator | None:
     return _OPERATOR_WORDS.get(normalise_text(text))
 
 
+@memo(1 << 16)
 def parse_target(raw: str | None) -> Target:
+    """Cached: a Target is immutable, and the same cells recur across tables."""
     raw = raw or ""
     s = normalise_text(raw)
     if not s:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jixiao.domain.cache import gc_paused
 from jixiao.domain.model import Document
+from jixiao.readers.csv import looks_like_csv, read_csv_text
+from jixiao.readers.encoding import decode_text
 from jixiao.readers.errors import ReadError
 from jixiao.readers.text import read_text
 
@@ -27,4 +30,10 @@ def read_path(path: str | Path, data: bytes | None = None, display_name: str | N
                 name, f"文件太大（{p.stat().st_size // 1048576} MB），上限为 {MAX_BYTES // 1048576} MB。"
             )
         data = p.read_bytes()
-    return read_text(p, data, name)
+    with gc_paused():
+        text, encoding = decode_text(data, name)
+        if looks_like_csv(text):
+            doc = read_csv_text(text, name)
+            doc.encoding = encoding
+            return doc
+        return read_text(p, data, name)

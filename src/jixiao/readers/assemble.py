@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.domain import frame
+from jixiao.domain.cache import memo
 from jixiao.domain.model import (
     BudgetLine,
     Document,
@@ -230,8 +231,35 @@ class TableBuilder:
 
 def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
     """One indicator row, by column role (name, weight, unit, nature, value …), as printed."""
+    return indicator_from_row(tuple(text), tuple(text.values()), where)
+
+
+def indicator_from_row(roles: tuple[str, ...], values: tuple[str, ...], where: Where) -> Indicator:
+    """The same, with the roles and the cells as two tuples (what a tabular reader has at hand)."""
+    ind = _indicator_template(roles, values)
+    # a fresh Indicator per row: the template is shared, its raw dict is not
+    return Indicator(
+        name=ind.name,
+        level1=ind.level1,
+        level2=ind.level2,
+        weight=ind.weight,
+        operator=ind.operator,
+        value=ind.value,
+        unit=ind.unit,
+        raw=dict(ind.raw),
+        where=where,
+        actual=ind.actual,
+        score=ind.score,
+        deviation=ind.deviation,
+    )
+
+
+@memo(1 << 16)
+def _indicator_template(roles: tuple[str, ...], values: tuple[str, ...]) -> Indicator:
+    """Normalise a row's cells once; identical rows (common across tables) share the work."""
+    text = {r: _unquote(v) for r, v in zip(roles, values, strict=True)}
     raw: dict[str, str] = {}
-    ind = Indicator(name=text.get("name", ""), where=where)
+    ind = Indicator(name=text.get("name", ""))
     if "weight" in text:
         raw["weight"] = text["weight"]
         ind.weight = _weight(text["weight"])
@@ -272,6 +300,11 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
     ind.deviation = text.get("deviation") or None
     ind.raw = raw
     return ind
+
+
+def _unquote(s: str) -> str:
+    """Undo a CSV writer's protection against formula injection ("'=…" → "=…")."""
+    return s[1:] if s[:1] == "'" and s[1:2] in ("=", "+", "-", "@") else s
 
 
 def _weight(text: str) -> Decimal | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jixiao.domain.cache import gc_paused
 from jixiao.domain.model import Document
 from jixiao.domain.review import (  # noqa: F401  (importing registers the rules)
     appropriateness,
@@ -23,8 +24,9 @@ def review(
     doc: Document, params: ReviewParams | None = None, previous: Document | None = None
 ) -> list[Finding]:
     """Every finding on the document, ordered by table, row and severity."""
-    ctx = ReviewContext(doc, params or load_params(year=doc.fiscal_year), previous)
-    findings = [f for r in RULES.values() for f in r.check(ctx)]
+    with gc_paused():
+        ctx = ReviewContext(doc, params or load_params(year=doc.fiscal_year), previous)
+        findings = [f for r in RULES.values() for f in r.check(ctx)]
     findings.sort(
         key=lambda f: (
             -1 if f.table is None else f.table,

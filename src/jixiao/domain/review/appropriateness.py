@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_label
+from jixiao.domain.review.context import CellFacts, IndicatorFacts, ReviewContext, table_label
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
 from jixiao.domain.values import normalise_text
 
@@ -18,6 +18,11 @@ _QUOTED = re.compile(r"[“\"「『][^”\"」』]{0,20}[”\"」』]")
 _YEARLIKE = re.compile(r"\d{4}年|〔\d{4}〕|\[\d{4}\]|\d+号")
 _MEASURE = re.compile(r"\d|[零]\S{0,3}(上访|非访|事故|发生|投诉)|百分之|全覆盖|100%")
 _BUDGET_EXECUTION = re.compile(r"(预算|资金)(执行|支付|拨付)(率|进度)")
+
+
+def _maybe_percent(c: CellFacts) -> bool:
+    """The cells can hold a percentage: a number in %, or a bare number on a rate or satisfaction."""
+    return c.target.number is not None and (c.is_percent or (not c.unit and (c.is_rate or c.is_satisfaction)))
 
 
 def _percent_value(f: IndicatorFacts) -> Decimal | None:
@@ -33,7 +38,7 @@ def _percent_value(f: IndicatorFacts) -> Decimal | None:
 @rule("satisfaction-below-floor", family=FAMILY, severity="error", title="满意度目标过低", basis=PRACTICE)
 def satisfaction_below_floor(ctx: ReviewContext) -> Iterator[Finding]:
     floor = ctx.params.satisfaction_floor
-    for f in ctx.indicators():
+    for f in ctx.matching(_maybe_percent):
         if not (f.is_satisfaction or f.ind.level1 == "满意度"):
             continue
         value = _percent_value(f)
@@ -52,7 +57,7 @@ def satisfaction_below_floor(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("zero-target-not-zero", family=FAMILY, severity="error", title="“零”目标的指标值不是0", basis=BASIS_88)
 def zero_target_not_zero(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
+    for f in ctx.matching(lambda c: c.is_zero_target and c.target.number is not None):
         if not f.is_zero_target or f.target.number is None:
             continue
         wrong_value = f.target.number != 0
@@ -72,7 +77,7 @@ def zero_target_not_zero(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("degenerate-target", family=FAMILY, severity="warning", title="目标值超出可能范围", basis=PRACTICE)
 def degenerate_target(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
+    for f in ctx.matching(lambda c: c.is_rate and _maybe_percent(c)):
         value = _percent_value(f)
         if value is None or not f.is_rate:
             continue
@@ -166,7 +171,7 @@ def goal_not_measurable(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("misfiled-indicator", family=FAMILY, severity="warning", title="指标归类不当", basis=BASIS_101)
 def misfiled_indicator(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
+    for f in ctx.matching(lambda c: c.is_satisfaction or bool(_BUDGET_EXECUTION.search(c.bare_name))):
         level1, level2 = f.ind.level1, f.ind.level2 or ""
         if f.is_satisfaction and (level1 == "效益" or level2 == "质量"):
             where = "效益指标" if level1 == "效益" else "质量指标"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from jixiao.domain.review.context import ReviewContext, table_label
@@ -10,7 +9,6 @@ from jixiao.domain.review.finding import BASIS_88, BASIS_101, Finding, rule
 from jixiao.domain.values import normalise_text
 
 FAMILY = "completeness"
-_PLACEHOLDER = re.compile(r"\*\*|＊＊|[xX]{2,}|_{3,}|^指标\d+$|^(请)?填写|^[（(]?此处")
 
 
 @rule("table-name-missing", family=FAMILY, severity="error", title="项目名称缺失", basis=BASIS_88)
@@ -136,29 +134,25 @@ def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
     basis="审核实务（一体化系统校验）",
 )
 def placeholder_left(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
-        for label, cell in (
-            ("指标名称", f.ind.name),
-            ("指标值", f.value_raw),
-            ("计量单位", f.ind.raw.get("unit", "")),
-        ):
-            s = normalise_text(cell or "")
-            if s and _PLACEHOLDER.search(s):
-                yield Finding(
-                    "placeholder-left",
-                    "error",
-                    f.table_index,
-                    f.index,
-                    f"{f.label}的{label}「{cell.strip()}」是模板占位内容，未填写实际内容。请替换为本项目的实际{label}。",
-                    "审核实务（一体化系统校验）",
-                    f.ind.where,
-                )
-                break
+    for f in ctx.matching(lambda c: c.placeholder is not None):
+        cell = {"指标名称": f.ind.name, "指标值": f.value_raw}.get(f.placeholder or "") or f.ind.raw.get(
+            "unit", ""
+        )
+        yield Finding(
+            "placeholder-left",
+            "error",
+            f.table_index,
+            f.index,
+            f"{f.label}的{f.placeholder}「{cell.strip()}」是模板占位内容，未填写实际内容。"
+            f"请替换为本项目的实际{f.placeholder}。",
+            "审核实务（一体化系统校验）",
+            f.ind.where,
+        )
 
 
 @rule("indicator-name-missing", family=FAMILY, severity="error", title="指标名称缺失", basis=BASIS_88)
 def indicator_name_missing(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
+    for f in ctx.matching(lambda c: not c.name):
         if not f.name:
             yield Finding(
                 "indicator-name-missing",

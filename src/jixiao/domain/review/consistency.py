@@ -30,7 +30,7 @@ def _same_scale(f: IndicatorFacts, unit: str) -> bool:
 
 @rule("value-in-name", family=FAMILY, severity="warning", title="目标值写进了指标名称", basis=PRACTICE)
 def value_in_name(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
+    for f in ctx.matching(lambda c: bool(c.name_numbers)):
         if f.name_numbers:
             yield Finding(
                 "value-in-name",
@@ -48,7 +48,7 @@ def value_in_name(ctx: ReviewContext) -> Iterator[Finding]:
     "name-value-conflict", family=FAMILY, severity="error", title="名称中的数值与指标值矛盾", basis=BASIS_88
 )
 def name_value_conflict(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
+    for f in ctx.matching(lambda c: bool(c.name_numbers) and c.target.number is not None):
         value = f.target.number
         if value is None:
             continue
@@ -209,7 +209,7 @@ def cost_above_budget(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("duplicate-indicator", family=FAMILY, severity="warning", title="指标重复", basis=PRACTICE)
 def duplicate_indicator(ctx: ReviewContext) -> Iterator[Finding]:
-    for row in ctx.facts:
+    for row in ctx.facts_with_repeated_names():
         seen: dict[tuple[str, str | None], IndicatorFacts] = {}
         for f in row:
             key = (f.name, f.ind.level1)
@@ -235,7 +235,7 @@ def duplicate_indicator(ctx: ReviewContext) -> Iterator[Finding]:
     basis=PRACTICE,
 )
 def same_measure_two_categories(ctx: ReviewContext) -> Iterator[Finding]:
-    for row in ctx.facts:
+    for row in ctx.facts_with_repeated_names():
         by_name: dict[str, list[IndicatorFacts]] = defaultdict(list)
         for f in row:
             if f.name:
@@ -258,7 +258,7 @@ def same_measure_two_categories(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("date-outside-year", family=FAMILY, severity="warning", title="时间超出预算年度", basis=BASIS_88)
 def date_outside_year(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
+    for f in ctx.matching(lambda c: c.target.kind in ("period", "date")):
         year = f.table.fiscal_year or ctx.doc.fiscal_year
         if year is None:
             continue

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from operator import attrgetter
 
+from jixiao.domain.cache import memo
 from jixiao.domain.model import Document, Indicator, TargetTable
 from jixiao.domain.review.params import ReviewParams
 from jixiao.domain.values import Target, is_percent_unit, normalise_text, parse_target
@@ -19,6 +21,7 @@ NAME_UNITS = (
 _NAME_NUMBER = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)({NAME_UNITS})")
 _RATE = re.compile(r"(率|满意度|占比|比例|比重|覆盖面)$")
 _ZERO_NAME = re.compile(r"^零|零(发生|事故|投诉|差错|伤亡|上访|进京)|为零|^无.+(发生|事故)")
+_NUMBER_ONLY = re.compile(r"[-+]?\d+(\.\d+)?")
 _REVERSE = re.compile(
     r"投诉|事故|差错|超支|逾期|发生率|违规|违纪|不良|返工|流失|缺陷|时长|耗时|成本|上访|非访"
 )
@@ -28,64 +31,96 @@ def table_label(index: int, table: TargetTable) -> str:
     return f"表{index + 1}「{table.name or table.title or '未命名'}」"
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class CellFacts:
+    """What review derives from an indicator's cells; shared by identical rows (a cache, not state)."""
+
+    target: Target
+    name: str
+    name_numbers: tuple[tuple[Decimal, str], ...]
+    bare_name: str
+    unit_cell: str
+    unit: str
+    is_percent: bool
+    display_unit: str
+    is_rate: bool
+    is_satisfaction: bool
+    is_zero_target: bool
+    lower_is_better: bool
+    placeholder: str | None  # which cell still holds template text: 指标名称 / 指标值 / 计量单位
+    value_text: str  # the value cell, normalised
+
+
+_PLACEHOLDER = re.compile(r"\*\*|＊＊|[xX]{2,}|_{3,}|^指标\d+$|^(请)?填写|^[（(]?此处")
+
+
+@memo(1 << 16)
+def cell_facts(name_raw: str, value_raw: str, unit_raw: str) -> CellFacts:
+    target = parse_target(value_raw)
+    name = normalise_text(name_raw)
+    name_numbers = tuple((Decimal(n), u) for n, u in _NAME_NUMBER.findall(name))
+    bare = _NAME_NUMBER.sub("", name) if name_numbers else name
+    unit_cell = normalise_text(unit_raw)
+    value_text = normalise_text(value_raw)
+    unit = unit_cell or (target.unit or "")
+    percent = is_percent_unit(unit)
+    display = "%" if percent else ("" if _NUMBER_ONLY.fullmatch(unit) else unit)
+    zero = bool(_ZERO_NAME.search(bare)) or any(n == 0 for n, _ in name_numbers)
+    return CellFacts(
+        target=target,
+        name=name,
+        name_numbers=name_numbers,
+        bare_name=bare,
+        unit_cell=unit_cell,
+        unit=unit,
+        is_percent=percent,
+        display_unit=display,
+        is_rate=bool(_RATE.search(bare)),
+        is_satisfaction="满意" in bare,
+        is_zero_target=zero,
+        lower_is_better=zero or bool(_REVERSE.search(bare)),
+        placeholder=_placeholder(name, value_text, unit_cell),
+        value_text=value_text,
+    )
+
+
+def _placeholder(name: str, value: str, unit: str) -> str | None:
+    for label, cell in (("指标名称", name), ("指标值", value), ("计量单位", unit)):
+        if cell and _PLACEHOLDER.search(cell):
+            return label
+    return None
+
+
 class IndicatorFacts:
-    table_index: int
-    index: int
-    table: TargetTable
-    ind: Indicator
+    """One indicator in its place (table, row), with the facts rules look at.
 
-    @cached_property
-    def target(self) -> Target:
-        return parse_target(self.ind.raw.get("value", self.ind.value))
+    The cell facts live in `c`, shared by identical rows; the attributes below read through to it.
+    """
 
-    @cached_property
-    def name(self) -> str:
-        return normalise_text(self.ind.name)
+    __slots__ = ("table_index", "index", "table", "ind", "c")
 
-    @cached_property
-    def name_numbers(self) -> list[tuple[Decimal, str]]:
-        return [(Decimal(n), u) for n, u in _NAME_NUMBER.findall(self.name)]
+    target: Target
+    name: str
+    name_numbers: tuple[tuple[Decimal, str], ...]
+    bare_name: str
+    unit_cell: str
+    unit: str
+    is_percent: bool
+    display_unit: str
+    is_rate: bool
+    is_satisfaction: bool
+    is_zero_target: bool
+    lower_is_better: bool
+    placeholder: str | None
+    value_text: str
 
-    @cached_property
-    def bare_name(self) -> str:
-        """The name without the target written into it: "满意度90%" → "满意度"."""
-        return _NAME_NUMBER.sub("", self.name)
-
-    @property
-    def unit_cell(self) -> str:
-        return normalise_text(self.ind.raw.get("unit", self.ind.unit or ""))
-
-    @property
-    def unit(self) -> str:
-        return self.unit_cell or (self.target.unit or "")
-
-    @property
-    def display_unit(self) -> str:
-        """The unit to suggest in a message: "%" for 百分比, nothing when the cell holds a number."""
-        if self.is_percent:
-            return "%"
-        return "" if re.fullmatch(r"[-+]?\d+(\.\d+)?", self.unit) else self.unit
-
-    @property
-    def is_percent(self) -> bool:
-        return is_percent_unit(self.unit)
-
-    @cached_property
-    def is_rate(self) -> bool:
-        return bool(_RATE.search(self.bare_name))
-
-    @cached_property
-    def is_satisfaction(self) -> bool:
-        return "满意" in self.bare_name
-
-    @cached_property
-    def is_zero_target(self) -> bool:
-        return bool(_ZERO_NAME.search(self.bare_name)) or any(n == 0 for n, _ in self.name_numbers)
-
-    @cached_property
-    def lower_is_better(self) -> bool:
-        return self.is_zero_target or bool(_REVERSE.search(self.bare_name))
+    def __init__(self, table_index: int, index: int, table: TargetTable, ind: Indicator) -> None:
+        self.table_index = table_index
+        self.index = index
+        self.table = table
+        self.ind = ind
+        raw = ind.raw
+        self.c = cell_facts(ind.name, raw.get("value", ind.value or ""), raw.get("unit", ind.unit or ""))
 
     @property
     def label(self) -> str:
@@ -100,21 +135,60 @@ class IndicatorFacts:
         return self.ind.raw.get("weight", "" if self.ind.weight is None else str(self.ind.weight))
 
 
+def _place(f: IndicatorFacts) -> tuple[int, int]:
+    return (f.table_index, f.index)
+
+
+for _name in CellFacts.__dataclass_fields__:
+    setattr(IndicatorFacts, _name, property(attrgetter(f"c.{_name}")))
+
+
 @dataclass
 class ReviewContext:
     doc: Document
     params: ReviewParams
     previous: Document | None = None
     facts: list[list[IndicatorFacts]] = field(init=False)
+    _all: list[IndicatorFacts] = field(init=False)
+    _tables: list[tuple[int, TargetTable]] = field(init=False)
+
+    _groups: dict[int, tuple[CellFacts, list[IndicatorFacts]]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.facts = [
             [IndicatorFacts(t, i, table, ind) for i, ind in enumerate(table.indicators)]
             for t, table in enumerate(self.doc.tables)
         ]
+        self._all = [f for row in self.facts for f in row]
+        self._tables = list(enumerate(self.doc.tables))
+        # rows with identical cells share one CellFacts: group them, so a rule's test on the
+        # cells runs once per distinct content rather than once per row
+        groups: dict[int, tuple[CellFacts, list[IndicatorFacts]]] = {}
+        for f in self._all:
+            key = id(f.c)
+            if key in groups:
+                groups[key][1].append(f)
+            else:
+                groups[key] = (f.c, [f])
+        self._groups = groups
+
+    def facts_with_repeated_names(self) -> list[list[IndicatorFacts]]:
+        """The tables (as rows of facts) where some indicator name occurs more than once."""
+        out = []
+        for row in self.facts:
+            names = [f.name for f in row if f.name]
+            if len(set(names)) != len(names):
+                out.append(row)
+        return out
+
+    def matching(self, test: Callable[[CellFacts], bool]) -> list[IndicatorFacts]:
+        """The indicators whose cells pass `test`, in document order."""
+        out = [f for c, fs in self._groups.values() if test(c) for f in fs]
+        out.sort(key=_place)
+        return out
 
     def tables(self) -> list[tuple[int, TargetTable]]:
-        return list(enumerate(self.doc.tables))
+        return self._tables
 
     def indicators(self) -> list[IndicatorFacts]:
-        return [f for row in self.facts for f in row]
+        return self._all

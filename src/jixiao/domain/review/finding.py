@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jixiao.domain.model import Where
 
@@ -21,15 +21,16 @@ BASIS_10 = "财预〔2020〕10号"
 PRACTICE = "审核实务"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """One defect at one place. A named tuple: immutable and cheap, as reviews yield many."""
+
     code: str
     severity: Severity
     table: int | None
     indicator: int | None
     message: str
     basis: str
-    where: Where = field(default_factory=Where)
+    where: Where = Where()
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from jixiao.domain.review.context import IndicatorFacts, ReviewContext
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
-from jixiao.domain.values import normalise_text
 
 FAMILY = "measurability"
 _NOT_A_VALUE = {
@@ -36,33 +35,30 @@ def _quantitative(f: IndicatorFacts) -> bool:
 
 @rule("value-missing", family=FAMILY, severity="error", title="指标值缺失", basis=BASIS_88)
 def value_missing(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
-        if f.name and f.target.kind == "empty":
-            yield Finding(
-                "value-missing",
-                "error",
-                f.table_index,
-                f.index,
-                f"{f.label}没有填写指标值。请填写年度目标值，定量指标写数值（如 ≥95%），定性指标写评判等级。",
-                BASIS_88,
-                f.ind.where,
-            )
+    for f in ctx.matching(lambda c: bool(c.name) and c.target.kind == "empty"):
+        yield Finding(
+            "value-missing",
+            "error",
+            f.table_index,
+            f.index,
+            f"{f.label}没有填写指标值。请填写年度目标值，定量指标写数值（如 ≥95%），定性指标写评判等级。",
+            BASIS_88,
+            f.ind.where,
+        )
 
 
 @rule("value-not-a-value", family=FAMILY, severity="error", title="指标值不是目标值", basis=BASIS_88)
 def value_not_a_value(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
-        s = normalise_text(f.value_raw)
-        if s in _NOT_A_VALUE or f.target.kind == "operator":
-            yield Finding(
-                "value-not-a-value",
-                "error",
-                f.table_index,
-                f.index,
-                f"{f.label}的指标值「{f.value_raw.strip()}」不是可考核的目标值。请填写具体数值或评判等级。",
-                BASIS_88,
-                f.ind.where,
-            )
+    for f in ctx.matching(lambda c: c.value_text in _NOT_A_VALUE or c.target.kind == "operator"):
+        yield Finding(
+            "value-not-a-value",
+            "error",
+            f.table_index,
+            f.index,
+            f"{f.label}的指标值「{f.value_raw.strip()}」不是可考核的目标值。请填写具体数值或评判等级。",
+            BASIS_88,
+            f.ind.where,
+        )
 
 
 @rule(
@@ -74,9 +70,7 @@ def value_not_a_value(ctx: ReviewContext) -> Iterator[Finding]:
 )
 def qualitative_grade_unknown(ctx: ReviewContext) -> Iterator[Finding]:
     grades = ctx.params.qualitative_grades
-    for f in ctx.indicators():
-        if f.target.kind != "text" or normalise_text(f.value_raw) in _NOT_A_VALUE:
-            continue
+    for f in ctx.matching(lambda c: c.target.kind == "text" and c.value_text not in _NOT_A_VALUE):
         text = f.target.text or ""
         if not any(g in text for g in grades):
             yield Finding(
@@ -93,8 +87,8 @@ def qualitative_grade_unknown(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("operator-missing", family=FAMILY, severity="warning", title="未写明指标方向", basis=BASIS_101)
 def operator_missing(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
-        if f.ind.operator is not None or not _quantitative(f):
+    for f in ctx.matching(lambda c: c.target.kind == "number"):
+        if f.ind.operator is not None:
             continue
         if f.lower_is_better:
             read_as = "≤" if f.is_zero_target else "≤（越低越好）"
@@ -117,45 +111,43 @@ def operator_missing(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("unit-missing", family=FAMILY, severity="warning", title="定量指标缺少计量单位", basis=BASIS_101)
 def unit_missing(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
-        if _quantitative(f) and not f.unit:
-            yield Finding(
-                "unit-missing",
-                "warning",
-                f.table_index,
-                f.index,
-                f"{f.label}的指标值「{f.value_raw.strip()}」是数值，但没有计量单位。请填写单位（如 人次、件、%）。",
-                BASIS_101,
-                f.ind.where,
-            )
+    for f in ctx.matching(lambda c: c.target.kind == "number" and not c.unit):
+        yield Finding(
+            "unit-missing",
+            "warning",
+            f.table_index,
+            f.index,
+            f"{f.label}的指标值「{f.value_raw.strip()}」是数值，但没有计量单位。请填写单位（如 人次、件、%）。",
+            BASIS_101,
+            f.ind.where,
+        )
 
 
 @rule("unit-is-number", family=FAMILY, severity="error", title="计量单位栏填了数字", basis=PRACTICE)
 def unit_is_number(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
-        if f.unit_cell and _NUMERIC_UNIT.match(f.unit_cell):
-            yield Finding(
-                "unit-is-number",
-                "error",
-                f.table_index,
-                f.index,
-                f"{f.label}的计量单位栏是数字「{f.ind.raw.get('unit', '').strip()}」，不是单位。"
-                "这个数字可能是目标值，请把它移到指标值一栏，并填写真正的计量单位（如 个、次）。",
-                PRACTICE,
-                f.ind.where,
-            )
+    for f in ctx.matching(lambda c: bool(c.unit_cell and _NUMERIC_UNIT.match(c.unit_cell))):
+        yield Finding(
+            "unit-is-number",
+            "error",
+            f.table_index,
+            f.index,
+            f"{f.label}的计量单位栏是数字「{f.ind.raw.get('unit', '').strip()}」，不是单位。"
+            "这个数字可能是目标值，请把它移到指标值一栏，并填写真正的计量单位（如 个、次）。",
+            PRACTICE,
+            f.ind.where,
+        )
 
 
 @rule("rate-not-percent", family=FAMILY, severity="error", title="比率指标不以百分比计量", basis=PRACTICE)
 def rate_not_percent(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.indicators():
-        if f.is_rate and f.unit and not f.is_percent and not _NUMERIC_UNIT.match(f.unit_cell or ""):
-            yield Finding(
-                "rate-not-percent",
-                "error",
-                f.table_index,
-                f.index,
-                f"{f.label}是比率，计量单位却是「{f.unit}」。比率应以百分比（%）计量，如「≥95%」。",
-                PRACTICE,
-                f.ind.where,
-            )
+    test = lambda c: c.is_rate and bool(c.unit) and not c.is_percent and not _NUMERIC_UNIT.match(c.unit_cell)  # noqa: E731
+    for f in ctx.matching(test):
+        yield Finding(
+            "rate-not-percent",
+            "error",
+            f.table_index,
+            f.index,
+            f"{f.label}是比率，计量单位却是「{f.unit}」。比率应以百分比（%）计量，如「≥95%」。",
+            PRACTICE,
+            f.ind.where,
+        )

@@ -1,0 +1,107 @@
+"""Open-data CSV (writers/csv.py): one row per indicator; rows with the same 表序号 form a table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from operator import itemgetter
+
+from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
+from jixiao.domain.money import parse_amount
+from jixiao.readers.assemble import indicator_from_row
+from jixiao.readers.errors import ReadError
+
+REQUIRED = ("表序号", "表类别", "表名", "指标名称", "指标值")
+KINDS = {"部门整体": "department", "项目": "project"}
+TABLE_COLUMNS = frozenset(
+    ["表类别", "阶段", "表名", "项目名称", "业务主管部门", "编制单位", "年度", "预算总额栏目", "预算总额",
+     "资金明细", "项目概况", "立项依据", "绩效目标"]
+)  # fmt: skip
+STAGES = {"目标": "target", "运行监控": "monitoring", "自评": "self_evaluation"}
+
+
+def looks_like_csv(text: str) -> bool:
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return all(col in first for col in REQUIRED) and "," in first
+
+
+def _unquote(s: str) -> str:
+    """Undo the writer's protection against formula injection ("'=…" → "=…")."""
+    return s[1:] if s[:1] == "'" and s[1:2] in ("=", "+", "-", "@") else s
+
+
+def read_csv_text(text: str, name: str) -> Document:
+    rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    header = next(rows)
+    col = {h: i for i, h in enumerate(header)}
+    missing = [c for c in REQUIRED if c not in col]
+    if missing:
+        raise ReadError(name, f"CSV 缺少列：{'、'.join(missing)}。", Where(line=1))
+    width = len(header)
+    doc = Document(source_path=name, reader="csv")
+    tables: dict[str, TargetTable] = {}
+    units: Counter[str] = Counter()
+    columns = {"name": "指标名称", "level1": "一级指标", "level2": "二级指标", "weight": "指标权重",
+               "nature": "指标方向", "value": "指标值", "unit": "计量单位"}  # fmt: skip
+    roles = [(role, col[label]) for role, label in columns.items() if label in col]
+    role_names = tuple(role for role, _ in roles)
+    pick = itemgetter(*(i for _, i in roles))
+    for n, row in enumerate(rows, start=2):
+        if not row:
+            continue
+        if len(row) != width:
+            raise ReadError(name, f"这一行有 {len(row)} 格，表头有 {width} 格。", Where(line=n))
+        key = row[col["表序号"]]
+        table = tables.get(key)
+        if table is None:
+            table = _table(row, col, name, n)
+            tables[key] = table
+            units[row[col["金额单位"]] if "金额单位" in col else "万元"] += 1
+        table.indicators.append(indicator_from_row(role_names, pick(row), Where(line=n)))
+    if not tables:
+        raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
+    doc.tables = list(tables.values())
+    years = Counter(t.fiscal_year for t in doc.tables if t.fiscal_year)
+    doc.fiscal_year = years.most_common(1)[0][0] if years else None
+    depts = Counter(t.department for t in doc.tables if t.department)
+    doc.department = depts.most_common(1)[0][0] if depts else None
+    doc.money_unit = units.most_common(1)[0][0] or "万元"
+    return doc
+
+
+def _table(row: list[str], col: dict[str, int], name: str, n: int) -> TargetTable:
+    values = {label: _unquote(row[i]).strip() for label, i in col.items() if label in TABLE_COLUMNS}
+
+    def cell(label: str) -> str | None:
+        return values.get(label) or None
+
+    kind = KINDS.get(cell("表类别") or "")
+    if kind is None:
+        raise ReadError(name, f"表类别「{cell('表类别')}」应为“部门整体”或“项目”。", Where(line=n))
+    try:
+        total = parse_amount(cell("预算总额"))
+        lines = []
+        for part in (cell("资金明细") or "").split(";"):
+            if part:
+                label, _, amount = part.partition("=")
+                lines.append(BudgetLine(label, parse_amount(amount), amount))
+    except ValueError as exc:
+        raise ReadError(name, str(exc), Where(line=n)) from exc
+    year = cell("年度")
+    return TargetTable(
+        kind=kind,  # type: ignore[arg-type]
+        stage=STAGES.get(cell("阶段") or "目标", "target"),  # type: ignore[arg-type]
+        title=cell("表名") or "",
+        name=cell("项目名称"),
+        department=cell("业务主管部门"),
+        preparer=cell("编制单位"),
+        fiscal_year=int(year) if year and year.isdigit() else None,
+        budget_label=cell("预算总额栏目"),
+        budget_total=total,
+        budget_lines=lines,
+        overview=cell("项目概况"),
+        basis=cell("立项依据"),
+        goal=cell("绩效目标"),
+        where=Where(line=n),
+    )

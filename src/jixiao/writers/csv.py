@@ -1,0 +1,77 @@
+"""Open-data CSV: one row per indicator, each cell as the document printed it.
+
+The same shape is read back by readers/csv.py, so a published CSV is a complete document.
+Text that a spreadsheet would run as a formula (= + - @ at the start) is prefixed with a quote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from jixiao.domain.model import Document
+
+COLUMNS = [
+    "表序号", "表类别", "阶段", "表名", "项目名称", "业务主管部门", "编制单位", "年度", "金额单位",
+    "预算总额栏目", "预算总额", "资金明细", "项目概况", "立项依据", "绩效目标",
+    "一级指标", "二级指标", "指标名称", "指标权重", "指标方向", "指标值", "计量单位", "原文位置",
+]  # fmt: skip
+KIND_ZH = {"department": "部门整体", "project": "项目"}
+STAGE_ZH = {"target": "目标", "monitoring": "运行监控", "self_evaluation": "自评"}
+
+
+def _safe(text: str | None) -> str:
+    s = "" if text is None else str(text)
+    return "'" + s if s[:1] in ("=", "+", "-", "@") and not _is_number(s) else s
+
+
+def _is_number(s: str) -> bool:
+    try:
+        float(s)
+    except ValueError:
+        return False
+    return True
+
+
+def _where(d: dict[str, object]) -> str:
+    return ";".join(f"{k}={v}" for k, v in d.items())
+
+
+def document_rows(doc: Document) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for n, t in enumerate(doc.tables, start=1):
+        lines = ";".join(f"{b.label}={'' if b.amount is None else b.amount}" for b in t.budget_lines)
+        head = [
+            str(n), KIND_ZH[t.kind], STAGE_ZH[t.stage], t.title, t.name or "", t.department or "", t.preparer or "",
+            str(t.fiscal_year or doc.fiscal_year or ""), doc.money_unit, t.budget_label or "",
+            "" if t.budget_total is None else str(t.budget_total), lines, t.overview or "", t.basis or "", t.goal or "",
+        ]  # fmt: skip
+        for ind in t.indicators:
+            raw = ind.raw
+            rows.append(
+                head
+                + [
+                    raw.get("level1", ind.level1 or ""),
+                    raw.get("level2", ind.level2 or ""),
+                    ind.name,
+                    raw.get("weight", "" if ind.weight is None else str(ind.weight)),
+                    raw.get("operator", ""),
+                    raw.get("value", ind.value or ""),
+                    raw.get("unit", ind.unit or ""),
+                    _where(ind.where.as_dict()),
+                ]
+            )
+    return rows
+
+
+def write_csv(doc: Document, path: str | Path | None = None) -> str:
+    """Write UTF-8 with BOM (Excel opens it as Chinese); returns the text when no path is given."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    w.writerows([[_safe(c) for c in row] for row in document_rows(doc)])
+    text = buf.getvalue()
+    if path is not None:
+        Path(path).write_text(text, encoding="utf-8-sig")
+    return text
