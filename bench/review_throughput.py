@@ -79,9 +79,15 @@ def main() -> None:
     base_rows, base_errors = r["baseline_result"]
     assert rows == base_rows == args.indicators, (rows, base_rows)
     ours_rate, base_rate = rows / r["ours"], rows / r["baseline"]
-    print(f"file: {args.indicators} indicator rows, {path.name} ({len(SCHEMA['fields'])} columns), median of {args.runs}")
-    print(f"jixiao read + review ({len(RULES)} rules): {r['ours']:.2f} s, {ours_rate:,.0f} indicators/s, {findings} findings")
-    print(f"frictionless validate (Table Schema):  {r['baseline']:.2f} s, {base_rate:,.0f} rows/s, {base_errors} errors")
+    print(
+        f"file: {args.indicators} indicator rows, {path.name} ({len(SCHEMA['fields'])} columns), median of {args.runs}"
+    )
+    print(
+        f"jixiao read + review ({len(RULES)} rules): {r['ours']:.2f} s, {ours_rate:,.0f} indicators/s, {findings} findings"
+    )
+    print(
+        f"frictionless validate (Table Schema):  {r['baseline']:.2f} s, {base_rate:,.0f} rows/s, {base_errors} errors"
+    )
     print(f"ratio (jixiao / frictionless throughput): {ours_rate / base_rate:.2f}")
 
 

@@ -8,7 +8,9 @@ from jixiao.synth import synth_document
 
 def test_same_seed_same_data():
     a, b = synth_document(400, seed=7), synth_document(400, seed=7)
-    assert [[i.name for i in t.indicators] for t in a.tables] == [[i.name for i in t.indicators] for t in b.tables]
+    assert [[i.name for i in t.indicators] for t in a.tables] == [
+        [i.name for i in t.indicators] for t in b.tables
+    ]
     assert sum(len(t.indicators) for t in a.tables) == 400
 
 

@@ -83,6 +83,7 @@ def test_reviewer_dismisses_a_finding_with_a_reason(
     user.groups.add(Group.objects.get(name="财政审核人"))
     _login(page, live_server, "reviewer", "review pass 2024")
     page.goto(f"{live_server.url}/y/2024/d/{record.department_id}/")
+    page.wait_for_function("window.htmx !== undefined")
 
     unit_row = page.locator('[data-code="unit-is-number"]')
     assert unit_row.count() == 1

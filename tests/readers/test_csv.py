@@ -21,8 +21,12 @@ def test_seed_round_trip(tmp_path, seed_path, expected):
 
 
 def test_formula_injection_is_neutralised_and_undone(tmp_path):
-    table = TargetTable(kind="project", title="项目支出绩效目标表", name="=HYPERLINK(\"http://x\")", fiscal_year=2024)
-    table.indicators.append(indicator_from_cells({"name": "+1 增长", "weight": "10%", "value": "-5", "unit": "@单位"}, Where()))
+    table = TargetTable(
+        kind="project", title="项目支出绩效目标表", name='=HYPERLINK("http://x")', fiscal_year=2024
+    )
+    table.indicators.append(
+        indicator_from_cells({"name": "+1 增长", "weight": "10%", "value": "-5", "unit": "@单位"}, Where())
+    )
     doc = Document(source_path="x", reader="test", fiscal_year=2024, tables=[table])
     text = write_csv(doc)
     assert "'=HYPERLINK" in text and "'+1 增长" in text and "'@单位" in text

@@ -59,7 +59,9 @@ def test_filer_cannot_decide(client, django_user_model, record):
     user = django_user_model.objects.create_user("filer", password="x" * 12)
     client.force_login(user)
     f = db.Finding.objects.filter(document=record).first()
-    response = client.post(reverse("decide_finding", args=[f.pk]), {"decision": "accepted", "reason": ""})
+    response = client.post(
+        reverse("decide_finding", args=[f.pk]), {"decision": "accepted", "reason": ""}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 422 and "财政审核人" in response.content.decode()
     f.refresh_from_db()
     assert f.status == "open"
@@ -76,3 +78,27 @@ def test_year_overview(reviewer_client, record):
 def test_overview_is_for_reviewers(client, django_user_model, record):
     client.force_login(django_user_model.objects.create_user("filer", password="x" * 12))
     assert client.get(reverse("review_overview", args=[2024])).status_code == 403
+
+
+def test_decision_without_javascript(reviewer_client, record):
+    f = db.Finding.objects.filter(document=record, code="unit-is-number").get()
+    page = reverse("department", args=[2024, record.department_id])
+    response = reviewer_client.post(
+        reverse("decide_finding", args=[f.pk]),
+        {"decision": "accepted", "reason": ""},
+        HTTP_REFERER=f"http://testserver{page}",
+    )
+    assert response.status_code == 302 and response["Location"].endswith(page)
+    f.refresh_from_db()
+    assert f.status == "accepted"
+    html = reviewer_client.get(page).content.decode()
+    assert "已记录：已采纳" in html
+
+
+def test_large_ids_are_not_localised(client, record, settings):
+    # ids past 1000 once printed as "1,377" and broke the htmx targets of the decision forms
+    f = db.Finding.objects.filter(document=record).first()
+    db.Finding.objects.filter(pk=f.pk).update(id=123456)
+    html = client.get(reverse("department", args=[2024, record.department_id])).content.decode()
+    assert 'id="finding-123456"' in html
+    assert "123,456" not in html

@@ -107,7 +107,9 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["jixiao.web.formats"]
-USE_THOUSAND_SEPARATOR = True
+# Off: ids and years must never print as "1,377" (it broke htmx selectors). Money is formatted
+# with separators by the `amount` filter, counts with `intcomma` where a page wants them.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

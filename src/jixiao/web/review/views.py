@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.domain.review import RULES
@@ -26,6 +29,13 @@ def decide_finding(request: HttpRequest, finding_id: int) -> HttpResponse:
         )
     except ReviewError as exc:
         error = str(exc)
+    if not request.htmx:  # a plain form post (no JavaScript): back to the page, with a message
+        if error is None:
+            messages.success(request, _("已记录：%(status)s") % {"status": finding.get_status_display()})
+        else:
+            messages.error(request, error)
+        back = url_has_allowed_host_and_scheme(request.headers.get("referer"), {request.get_host()})
+        return redirect(request.headers["referer"] if back else "home")
     status = 200 if error is None else 422
     response = render(request, "public/_finding.html", {"f": finding, "error": error}, status=status)
     if error is not None:
