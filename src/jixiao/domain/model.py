@@ -89,6 +89,7 @@ class TargetTable:
     indicators: list[Indicator] = field(default_factory=list)
     stage: Stage = "target"
     where: Where = field(default_factory=Where)
+    extra: dict[str, str] = field(default_factory=dict)  # other header fields, as printed
     # self-evaluation and monitoring stages
     budget_executed: Decimal | None = None
     execution_rate: Decimal | None = None

@@ -9,6 +9,7 @@ from jixiao.domain.model import Document
 from jixiao.readers.csv import looks_like_csv, read_csv_text
 from jixiao.readers.encoding import decode_text
 from jixiao.readers.errors import ReadError
+from jixiao.readers.html import looks_like_html, read_html
 from jixiao.readers.text import read_text
 
 __all__ = ["ReadError", "read_path"]
@@ -32,6 +33,8 @@ def read_path(path: str | Path, data: bytes | None = None, display_name: str | N
         data = p.read_bytes()
     with gc_paused():
         text, encoding = decode_text(data, name)
+        if looks_like_html(text):
+            return read_html(p, data, name)
         if looks_like_csv(text):
             doc = read_csv_text(text, name)
             doc.encoding = encoding

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.domain import frame
@@ -34,15 +34,32 @@ _WS = " \t\r\n\u3000\u00a0\ufeff"
 TEXT_FIELDS = ("overview", "basis", "goal")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
+    """One cell as a reader saw it.
+
+    Stream sources (text with one cell a line) leave `row`/`col` None. Grid sources (HTML, Excel,
+    Word, PDF, text with one row a line) set them; a cell hidden under a merged range is `covered`
+    and carries the merged range's text in `anchor`.
+    """
+
     text: str  # stripped of surrounding whitespace, including U+3000
     raw: str  # as printed
     where: Where
+    row: int | None = None
+    col: int | None = None
+    covered: bool = False
+    anchor: str = ""
+    vertical: bool = False  # covered by a range that starts in a row above (not just to the left)
 
     @classmethod
-    def of(cls, raw: str, where: Where) -> Cell:
-        return cls(raw.strip(_WS), raw, where)
+    def of(cls, raw: str, where: Where, row: int | None = None, col: int | None = None) -> Cell:
+        return cls(raw.strip(_WS), raw, where, row, col)
+
+    @property
+    def label(self) -> str:
+        """What the cell shows: its own text, or the merged range's text over it."""
+        return self.text or self.anchor
 
 
 @dataclass
@@ -70,19 +87,42 @@ def split_tables(cells: list[Cell]) -> list[_Segment]:
     return [s for s in segments if s.title is not None or any(c.text for c in s.cells)]
 
 
-def find_indicator_header(cells: list[Cell]) -> tuple[int, list[str]] | None:
-    """The first run of at least three indicator column labels (指标 / 指标权重 / 指标值 …)."""
+def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[int, str]] | None:
+    """The first run of at least three indicator column labels (指标 / 指标权重 / 指标值 …).
+
+    Returns (start, end, roles in order, role by column for grid sources).
+    """
     i = 0
     while i < len(cells):
         roles: list[str] = []
+        by_col: dict[int, str] = {}
         j = i
-        while j < len(cells) and (role := labels.indicator_column(cells[j].text)):
+        row = cells[i].row
+        while j < len(cells) and (row is None or cells[j].row == row):
+            c = cells[j]
+            if c.covered and not c.vertical:
+                j += 1  # the right-hand part of a merged header cell
+                continue
+            role = labels.indicator_column(c.label) if c.label else None
+            if role is None:
+                if row is None or c.label:
+                    break
+                j += 1  # an empty header cell in a grid row
+                continue
             roles.append(role)
+            if c.col is not None:
+                by_col[c.col] = role
             j += 1
         if len(roles) >= 3 and ("value" in roles or "weight" in roles) and "name" in roles:
-            return i, roles
-        i = j + 1 if j > i else i + 1
+            return i, j, roles, by_col
+        i = j if j > i else i + 1
     return None
+
+
+FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?")
+CARRY_DOWN = ("group", "level1", "level2")
+TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
+GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|中|差|合格|不合格)")
 
 
 class TableBuilder:
@@ -112,26 +152,32 @@ class TableBuilder:
             table.fiscal_year = int(m.group(1))
 
         header = find_indicator_header(seg.cells)
+        roles: list[str] = []
+        by_col: dict[int, str] = {}
         if header is None:
             head_cells, body = seg.cells, []
-            roles: list[str] = []
         else:
-            start, roles = header
-            head_cells, body = seg.cells[:start], seg.cells[start + len(roles) :]
-        self._read_header(table, head_cells)
+            start, end, roles, by_col = header
+            head_cells, body = seg.cells[:start], seg.cells[end:]
+        # a merged cell is read once, at its anchor
+        self._read_header(table, [c for c in head_cells if not c.covered])
         if not title and table.name is None and table.budget_total is not None:
             table.kind = "department"  # an untitled table with a total but no project name
-        if roles:
+        if roles and body and body[0].row is not None and by_col:
+            self._read_grid_rows(table, by_col, body)
+        elif roles:
             self._read_rows(table, roles, body)
         return table
 
     # -- header block ------------------------------------------------------------------------
     def _read_header(self, table: TargetTable, cells: list[Cell]) -> None:
-        used: set[int] = set()
+        used: set[int] = (
+            self._read_money_columns(table, cells) if cells and cells[0].row is not None else set()
+        )
         i = 0
         while i < len(cells):
             cell = cells[i]
-            found = labels.header_field(cell.text) if cell.text else None
+            found = labels.header_field(cell.text) if cell.text and i not in used else None
             if found is None:
                 i += 1
                 continue
@@ -139,6 +185,10 @@ class TableBuilder:
             used.add(i)
             if field_name == "money_unit":
                 self.money_unit = inline
+                i += 1
+                continue
+            if field_name == "year":
+                table.fiscal_year = table.fiscal_year or year
                 i += 1
                 continue
             if year is not None:
@@ -183,6 +233,58 @@ class TableBuilder:
                     )
                 )
 
+    def _read_money_columns(self, table: TargetTable, cells: list[Cell]) -> set[int]:
+        """A row of money labels (资金总额 | 基本支出 | 项目支出, or 全年预算数 | 全年执行数 | 执行率)
+        over rows of amounts: pair them by column. Returns the indexes of the cells consumed."""
+        used: set[int] = set()
+        rows: dict[int, list[tuple[int, Cell]]] = {}
+        for k, c in enumerate(cells):
+            rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
+        keys = list(rows)
+        for n, key in enumerate(keys):
+            heads = {c.col: (k, c) for k, c in rows[key] if labels.label_key(c.text) in labels.AMOUNT_COLUMNS}
+            if len(heads) < 2:
+                continue
+            for below in keys[n + 1 : n + 4]:
+                values = {c.col: (k, c) for k, c in rows[below]}
+                amounts = {
+                    col: values[col] for col in heads if col in values and _is_amount(values[col][1].text)
+                }
+                if not amounts:
+                    break
+                row_label = next((c.text for k, c in rows[below] if c.text and c.col not in heads), "")
+                first = not any(k in used for k, _ in heads.values())
+                used.update(k for k, _ in heads.values())
+                used.update(k for k, c in rows[below] if c.col in heads or c.text == row_label)
+                for col, (_, cell) in amounts.items():
+                    head = heads[col][1]
+                    self._money_cell(table, labels.label_key(head.text), row_label, cell, first)
+                self.money_unit = self.money_unit or labels.label_unit(
+                    " ".join(c.text for _, c in heads.values())
+                )
+        return used
+
+    def _money_cell(self, table: TargetTable, head: str, row_label: str, cell: Cell, first: bool) -> None:
+        kind = labels.AMOUNT_COLUMNS[head]
+        text = cell.text.rstrip("%")
+        try:
+            amount = parse_amount(text)
+        except ValueError:
+            return
+        if kind == "total" and first and table.budget_total is None:
+            table.budget_total, table.budget_label = amount, head
+        elif kind == "executed" and first:
+            table.budget_executed = amount
+        elif kind == "rate" and first:
+            table.execution_rate = amount
+        elif kind == "score" and first:
+            table.extra["预算执行得分"] = cell.text
+        elif kind == "points" and first:
+            table.extra["预算执行分值"] = cell.text
+        else:
+            label = head if first else f"{labels.label_key(row_label)}·{head}"
+            table.budget_lines.append(BudgetLine(label, amount, cell.text))
+
     def _assign(self, table: TargetTable, field_name: str, label: Cell, value: str | None, at: Cell) -> None:
         if field_name in ("budget_total", "budget_line"):
             try:
@@ -201,23 +303,101 @@ class TableBuilder:
             else:
                 table.budget_lines.append(BudgetLine(labels.label_key(label.text), amount, value or ""))
             return
-        if field_name == "implementer":
-            self.extra["实施单位"] = value or ""
+        if field_name == "extra":
+            table.extra[labels.label_key(label.text)] = value or ""
+            return
+        if field_name == "group":
             return
         if getattr(table, field_name) is None:
             setattr(table, field_name, value)
 
     # -- indicator rows ----------------------------------------------------------------------
+    def _read_grid_rows(self, table: TargetTable, by_col: dict[int, str], cells: list[Cell]) -> None:
+        """Rows of a grid under its header: each cell goes to its column's role."""
+        rows: dict[int, list[Cell]] = {}
+        for c in cells:
+            rows.setdefault(c.row, []).append(c)  # type: ignore[arg-type]
+        previous: dict[str, str] = {}
+        width = max(by_col) + 1
+        for row in rows.values():
+            text: dict[str, str] = {}
+            # a row short of cells lost its first ones to merged 一级/二级 cells above (web and PDF
+            # copies print a merged cell once): align it to the right
+            shift = width - len(row)
+            if shift <= 0 or not all(by_col.get(k) in CARRY_DOWN for k in range(shift)):
+                shift = 0
+            for c in row:
+                role = by_col.get(c.col + shift)  # type: ignore[operator]
+                if role is None:
+                    if c.text and not c.covered:
+                        text.setdefault("_stray", c.text)
+                    continue
+                value = c.text if not c.covered else (c.anchor if c.vertical else "")
+                if value or role not in text:
+                    text[role] = value
+            stray = text.pop("_stray", None)
+            filled = {r: v for r, v in text.items() if v}
+            if not filled:
+                continue  # an empty template row
+            first = next(c for c in row if c.text or c.anchor)
+            if TOTAL.match(labels.label_key(first.label)):
+                self._read_total(table, text, row)
+                continue
+            if FOOTER.match(first.label) or (len(filled) == 1 and stray is None and "name" not in filled):
+                self.warnings.append(
+                    ReadWarning(
+                        f"表「{table.title or table.name or '未命名'}」指标行之后的「{first.label[:40]}」不是指标，未读入。",
+                        first.where,
+                    )
+                )
+                continue
+            for role in CARRY_DOWN:  # merged 一级/二级 cells printed once carry down
+                if role in text and not text[role] and previous.get(role):
+                    text[role] = previous[role]
+            previous = text
+            if stray is not None:
+                self.warnings.append(
+                    ReadWarning(
+                        f"指标「{text.get('name', '')}」所在行有一格「{stray[:30]}」不在任何指标列下，未读入。",
+                        first.where,
+                    )
+                )
+            where = next((c.where for c in row if not c.covered), row[0].where)
+            table.indicators.append(indicator_from_cells(text, where))
+
+    def _read_total(self, table: TargetTable, text: dict[str, str], row: list[Cell]) -> None:
+        """The 总分 row of a self-evaluation: the total score and, often beside it, the grade."""
+        for value in (text.get("score"), *(c.text for c in reversed(row))):
+            if value and _is_amount(value):
+                table.score_total = parse_amount(value)
+                break
+        for c in row:
+            m = GRADE.search(c.text)
+            if m:
+                table.grade = m.group(1)
+
     def _read_rows(self, table: TargetTable, roles: list[str], cells: list[Cell]) -> None:
+        """A stream under its header: rows of the header's width when empty cells are printed
+        (the seed), otherwise aligned cell by cell on what each column can hold."""
         width = len(roles)
         full = len(cells) - len(cells) % width
-        for start in range(0, full, width):
-            row = cells[start : start + width]
-            if not any(c.text for c in row):
+        chunks = [cells[k : k + width] for k in range(0, full, width)]
+        filled = [c for c in chunks if any(x.text for x in c)]
+        if filled and sum(_row_fits(roles, c) for c in filled) >= 0.8 * len(filled):
+            rows = [dict(zip(roles, (x.text for x in c), strict=True)) for c in chunks]
+            wheres = [c[0].where for c in chunks]
+            rest = cells[full:]
+        else:
+            rows, wheres, rest = _align(roles, [c for c in cells if c.text])
+        previous: dict[str, str] = {}
+        for text, where in zip(rows, wheres, strict=True):
+            if not any(text.values()):
                 continue  # an empty template row is not an indicator
-            cells_by_role = {role: c.text for role, c in zip(roles, row, strict=True)}
-            table.indicators.append(indicator_from_cells(cells_by_role, row[0].where))
-        rest = cells[full:]
+            for role in CARRY_DOWN:
+                if role in text and not text[role] and previous.get(role):
+                    text[role] = previous[role]
+            previous = text
+            table.indicators.append(indicator_from_cells(text, where))
         if any(c.text for c in rest):
             first = next(c for c in rest if c.text)
             self.warnings.append(
@@ -227,6 +407,71 @@ class TableBuilder:
                     first.where,
                 )
             )
+
+
+_WEIGHT = re.compile(r"^\d{1,3}(\.\d+)?%?$")
+
+
+def _fits(role: str, text: str, following: str = "") -> bool:
+    """Could this cell stand in this column? Used to align streams that omit empty cells.
+
+    `following` is the next cell: an 一级/二级 cell is never directly followed by a weight, so a
+    cell followed by one ("服务对象满意度", "10%") is an indicator's name, not a category.
+    """
+    if role in ("group", "level1", "level2") and following and _WEIGHT.match(following):
+        return False
+    if role == "group":
+        key = labels.label_key(text)
+        return key == "绩效指标" or (key.endswith("指标") and frame.normalise_level1(text) is not None)
+    if role == "level1":
+        return frame.normalise_level1(text) is not None
+    if role == "level2":
+        key = frame.normalise_level2(text) or ""
+        return key in frame.LEVEL2_PARENT or (text.endswith("指标") and len(text) <= 10)
+    if role == "weight":
+        return bool(_WEIGHT.match(text))
+    if role == "nature":
+        return frame.normalise_level1(text) is not None or parse_operator(text) is not None
+    if role == "unit":
+        return (
+            0 < len(text) <= 6
+            and not _WEIGHT.match(text)
+            and parse_target(text).kind in ("text", "placeholder")
+        )
+    return bool(text)
+
+
+def _row_fits(roles: list[str], row: list[Cell]) -> bool:
+    checked = [
+        (r, c.text) for r, c in zip(roles, row, strict=True) if r in ("weight", "nature", "level1") and c.text
+    ]
+    return all(_fits(r, t) for r, t in checked) and bool(checked)
+
+
+def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], list[Where], list[Cell]]:
+    """Greedy alignment: a column whose cell does not fit is taken as empty (or merged above)."""
+    optional = {"group", "level1", "level2", "unit", "nature", "weight"}
+    rows: list[dict[str, str]] = []
+    wheres: list[Where] = []
+    i = 0
+    while i < len(cells):
+        start = i
+        text: dict[str, str] = {}
+        for role in roles:
+            following = cells[i + 1].text if i + 1 < len(cells) else ""
+            if i < len(cells) and (_fits(role, cells[i].text, following) or role not in optional):
+                text[role] = cells[i].text
+                i += 1
+            else:
+                text[role] = ""
+        if i == start:  # nothing fitted: skip the cell rather than loop
+            i += 1
+            continue
+        if not text.get("name") or ("value" in roles and not text.get("value")):
+            return rows, wheres, cells[start:]
+        rows.append(text)
+        wheres.append(cells[start].where)
+    return rows, wheres, []
 
 
 def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
@@ -307,13 +552,30 @@ def _unquote(s: str) -> str:
     return s[1:] if s[:1] == "'" and s[1:2] in ("=", "+", "-", "@") else s
 
 
+def _is_amount(text: str) -> bool:
+    try:
+        return parse_amount(text.rstrip("%")) is not None
+    except ValueError:
+        return False
+
+
 def _weight(text: str) -> Decimal | None:
     target = parse_target(text)
     return target.number if target.kind == "number" else None
 
 
+def _simplified(cells: list[Cell]) -> list[Cell]:
+    """Traditional script → Simplified in `text` and `anchor`; `raw` stays as printed."""
+    from jixiao.readers.chinese import looks_traditional, to_simplified
+
+    if not looks_traditional("".join(c.text for c in cells[:400])):
+        return cells
+    return [replace(c, text=to_simplified(c.text), anchor=to_simplified(c.anchor)) for c in cells]
+
+
 def assemble(path: str, reader: str, cells: list[Cell]) -> Document:
     """Build a Document from a cell stream, or raise a located ReadError."""
+    cells = _simplified(cells)
     warnings: list[ReadWarning] = []
     doc = Document(source_path=path, reader=reader, warnings=warnings)
     units: list[str] = []

@@ -39,7 +39,6 @@ HEADER_FIELDS: dict[str, str] = {
     "编制单位": "preparer",
     "填报单位": "preparer",
     "申报单位": "preparer",
-    "实施单位": "implementer",
     "专项资金名称": "name",
     "专项名称": "name",
     "项目名称": "name",
@@ -75,6 +74,38 @@ HEADER_FIELDS: dict[str, str] = {
     "整体绩效目标": "goal",
     "总体目标": "goal",
 }
+# Labels that only name a group of cells; read, nothing to store.
+GROUP_LABELS = frozenset(
+    ["年度预算安排", "资金情况", "年度资金情况", "项目资金", "资金投入", "预算情况", "绩效目标", "年度绩效指标", "绩效指标",
+     "项目基本情况", "部门基本情况", "年度资金总额及构成"]
+)  # fmt: skip
+
+# Column labels of a money block laid out as a row of labels over a row of amounts.
+AMOUNT_COLUMNS: dict[str, str] = {
+    "资金总额": "total",
+    "年度资金总额": "total",
+    "预算总额": "total",
+    "全年预算数": "total",
+    "预算数": "total",
+    "年初预算数": "line",
+    "基本支出": "line",
+    "项目支出": "line",
+    "财政拨款": "line",
+    "其他资金": "line",
+    "本级资金": "line",
+    "上级资金": "line",
+    "全年执行数": "executed",
+    "执行数": "executed",
+    "执行率": "rate",
+    "预算执行率": "rate",
+    "分值": "points",
+    "得分": "score",
+}
+# Fields kept as printed in `extra`.
+EXTRA_FIELDS = frozenset(
+    ["实施单位", "项目属性", "项目负责人", "联系电话", "项目期", "起止时间", "项目类别", "项目性质", "预算部门编码", "部门预算编码"]
+)  # fmt: skip
+YEAR_ONLY = re.compile(r"^[(（]?(预算年度[:：]?|年度[:：]?)?(?P<year>\d{4})年?度?[)）]?$")
 YEAR_BUDGET = re.compile(r"^(?P<year>\d{4})年(度)?(预算|预算数|资金|预算金额)$")
 MONEY_UNIT = re.compile(r"^(金额)?单位:(?P<unit>万元|元|亿元)$")
 
@@ -132,8 +163,15 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
     m = YEAR_BUDGET.match(key)
     if m:
         return ("budget_total", inline, int(m["year"]))
+    m = YEAR_ONLY.match(key)
+    if m:
+        return ("year", None, int(m["year"]))
     if key in HEADER_FIELDS:
         return (HEADER_FIELDS[key], inline, None)
+    if key in EXTRA_FIELDS:
+        return ("extra", inline, None)
+    if key in GROUP_LABELS:
+        return ("group", inline, None)
     return None
 
 

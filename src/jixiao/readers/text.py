@@ -1,25 +1,119 @@
-"""Text copied out of Word: one cell a line (the seed's layout).
+"""Text copied out of a table, in every layout that copying produces.
 
-Each cell is a line (usually tab-led); a line of only whitespace is an empty cell; a truly empty
-line is a paragraph break inside or between cells and carries nothing.
+- one cell a line (the seed): a line of only whitespace is an empty cell, a truly empty line is
+  a paragraph break and carries nothing; one cell a paragraph reads the same way;
+- cells ending in `|`, a bare `|` line starting each row, runs of `|` for merged cells (web pages);
+- one row a line, cells separated by `|`, by tabs or by runs of spaces;
+- a whole table on one line, cells separated by spaces.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jixiao.domain.model import Document, Where
 from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.encoding import decode_text
 
+_INTERNAL_TAB = re.compile(r"\S\t+\S")
+_SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
+_INTERNAL_SPACES = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000+)\S")
+_RULE_LINE = re.compile(r"^[\s|:：\-—=+]+$")  # markdown/ASCII table borders
+_WORDS = re.compile(r"[ \t\u3000\u00a0]+")
 
-def cells_of_text(text: str) -> list[Cell]:
+
+def detect_layout(lines: list[str]) -> str:
+    content = [ln for ln in lines if ln.strip()]
+    if not content:
+        return "cell-lines"
+    n = len(content)
+    bare_pipes = sum(1 for ln in content if ln.strip() == "|")
+    ends_pipe = sum(1 for ln in content if ln.rstrip().endswith("|"))
+    if bare_pipes >= 2 and ends_pipe >= 0.5 * n:
+        return "pipe-cells"
+    if sum(1 for ln in content if ln.count("|") >= 2) >= 0.3 * n:
+        return "pipe-rows"
+    if sum(1 for ln in content if _INTERNAL_TAB.search(ln)) >= 0.3 * n:
+        return "tab-rows"
+    if sum(1 for ln in content if _INTERNAL_SPACES.search(ln.strip())) >= 0.3 * n:
+        return "space-rows"
+    if n <= 3 and max(len(ln) for ln in content) > 200:
+        return "one-line"
+    return "cell-lines"
+
+
+def _cell_lines(lines: list[str]) -> list[Cell]:
+    return [Cell.of(line, Where(line=n)) for n, line in enumerate(lines, start=1) if line != ""]
+
+
+def _one_line(lines: list[str]) -> list[Cell]:
     cells = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if line == "":
-            continue
-        cells.append(Cell.of(line, Where(line=n)))
+    for n, line in enumerate(lines, start=1):
+        for word in _WORDS.split(line):
+            if word:
+                cells.append(Cell.of(word, Where(line=n)))
     return cells
+
+
+def _split_row(line: str, layout: str) -> list[str]:
+    if layout == "pipe-rows":
+        body = line.strip()
+        body = body[1:] if body.startswith("|") else body
+        body = body[:-1] if body.endswith("|") else body
+        return body.split("|")
+    if layout == "tab-rows":
+        return line.split("\t")
+    return _SPACE_RUN.split(line.strip())
+
+
+def _rows(lines: list[str], layout: str) -> list[Cell]:
+    """One row a line; a line that is only a table border is skipped."""
+    cells: list[Cell] = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip() or _RULE_LINE.match(line):
+            continue
+        for col, text in enumerate(_split_row(line, layout)):
+            cells.append(Cell.of(text, Where(line=n, column=col + 1), row=n, col=col))
+    return cells
+
+
+def _pipe_cells(lines: list[str]) -> list[Cell]:
+    """Web-page copies: a bare `|` starts a row, each cell ends in `|`, `||` marks a merged cell."""
+    cells: list[Cell] = []
+    row, col = 0, 0
+    last: Cell | None = None
+    for n, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped == "|":
+            row, col, last = n, 0, None
+            continue
+        if not stripped:
+            continue
+        parts = stripped.split("|")
+        if parts and parts[-1] == "":
+            parts = parts[:-1]  # the `|` that ends the cell
+        for k, part in enumerate(parts):
+            if part == "" and k > 0 and last is not None:
+                # a run of `|`: the previous cell spans this column too
+                cells.append(Cell("", "", Where(line=n), row, col, covered=True, anchor=last.text))
+            else:
+                last = Cell.of(part, Where(line=n, column=col + 1), row=row or n, col=col)
+                cells.append(last)
+            col += 1
+    return cells
+
+
+def cells_of_text(text: str) -> tuple[list[Cell], str]:
+    lines = text.splitlines()
+    layout = detect_layout(lines)
+    if layout == "pipe-cells":
+        return _pipe_cells(lines), layout
+    if layout in ("pipe-rows", "tab-rows", "space-rows"):
+        return _rows(lines, layout), layout
+    if layout == "one-line":
+        return _one_line(lines), layout
+    return _cell_lines(lines), layout
 
 
 def read_text(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
@@ -27,6 +121,7 @@ def read_text(path: str | Path, data: bytes | None = None, display_name: str | N
     name = display_name or p.name
     raw = data if data is not None else p.read_bytes()
     text, encoding = decode_text(raw, name)
-    doc = assemble(name, "text", cells_of_text(text))
+    cells, layout = cells_of_text(text)
+    doc = assemble(name, "text" if layout == "cell-lines" else f"text:{layout}", cells)
     doc.encoding = encoding
     return doc

@@ -1,0 +1,27 @@
+"""Traditional characters → Simplified (OpenCC), for documents published in Traditional script.
+
+Only the normalised text is converted; every reader keeps the printed cell in `raw`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1 << 14)
+def to_simplified(text: str) -> str:
+    return _T2S.convert(text) if text else text
+
+
+def looks_traditional(sample: str) -> bool:
+    """True when converting the sample changes enough characters to be Traditional script."""
+    sample = sample[:4000]
+    if not sample:
+        return False
+    converted = _T2S.convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
+    return changed >= 3 and changed >= len(sample) * 0.01

@@ -1,0 +1,71 @@
+"""Every layout in tests/fixtures/layouts/: read, and compared with the facts in its .yaml."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jixiao.readers import read_path
+
+HERE = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
+CASES = sorted(p for p in HERE.iterdir() if p.suffix != ".yaml" and p.with_suffix(".yaml").exists())
+
+
+def _dec(x):
+    return None if x is None else Decimal(str(x))
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_layout_facts(path):
+    exp = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
+    doc = read_path(path)
+    if "reader" in exp:
+        assert doc.reader == exp["reader"]
+    assert doc.fiscal_year == exp["fiscal_year"]
+    assert doc.department == exp["department"]
+    assert doc.money_unit == exp["money_unit"]
+    assert len(doc.tables) == len(exp["tables"])
+    for t, e in zip(doc.tables, exp["tables"], strict=True):
+        assert t.kind == e["kind"]
+        for key in ("name", "department", "preparer", "stage", "grade"):
+            if key in e:
+                assert getattr(t, key) == e[key], key
+        if "budget_total" in e:
+            assert t.budget_total == _dec(e["budget_total"])
+        for key in ("budget_executed", "execution_rate", "score_total"):
+            if key in e:
+                assert getattr(t, key) == _dec(e[key]), key
+        if "budget_lines" in e:
+            assert {b.label: b.amount for b in t.budget_lines} == {
+                k: _dec(v) for k, v in e["budget_lines"].items()
+            }
+        if "extra" in e:
+            assert t.extra == e["extra"]
+        if "goal_starts_with" in e:
+            assert (t.goal or "").startswith(e["goal_starts_with"])
+        got = [
+            [
+                i.level1,
+                i.level2,
+                i.name,
+                None if i.weight is None else str(i.weight),
+                i.operator,
+                i.value,
+                i.unit,
+            ]
+            for i in t.indicators
+        ]
+        want = [[None if v is None else str(v) for v in row] for row in e["indicators"]]
+        assert got == want
+        if "actuals" in e:
+            assert [
+                [i.actual, None if i.score is None else str(i.score), i.deviation] for i in t.indicators
+            ] == [[a, None if s is None else str(s), d] for a, s, d in e["actuals"]]
+        for ind in t.indicators:
+            assert ind.where.line or ind.where.row or ind.where.page  # every row points back to its source
+    messages = " ".join(w.message for w in doc.warnings)
+    for phrase in exp.get("warnings_mention", []):
+        assert phrase in messages
+    if "warnings" in exp:
+        assert len(doc.warnings) == exp["warnings"], [w.message for w in doc.warnings]
