@@ -17,6 +17,44 @@ __all__ = ["ReadError", "read_path"]
 MAX_BYTES = 100 * 1024 * 1024
 
 
+def sniff(data: bytes) -> str:
+    """What a file is, by its first bytes: many sites serve HTML as .xls, or xlsx as .xls."""
+    if data[:4] == b"PK\x03\x04":
+        return "zip"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "ole"
+    if data.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    return "text"
+
+
+def _read_zip(p: Path, data: bytes, name: str) -> Document:
+    from jixiao.readers.excel import guard_zip, read_excel
+
+    names = set(guard_zip(data, name).namelist())
+    if "xl/workbook.xml" in names:
+        return read_excel(p, data, name)
+    if "word/document.xml" in names:
+        from jixiao.readers.docx import read_docx
+
+        doc: Document = read_docx(p, data, name)
+        return doc
+    raise ReadError(name, "这是一个压缩包，但不是 Excel（.xlsx）或 Word（.docx）文件。")
+
+
+def _read_ole(p: Path, data: bytes, name: str) -> Document:
+    from jixiao.readers.excel import read_excel
+
+    try:
+        return read_excel(p, data, name)
+    except ReadError as exc:
+        if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in data[:200000]:
+            raise ReadError(
+                name, "这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。"
+            ) from exc
+        raise
+
+
 def read_path(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
     """Read one file (or its bytes, when uploaded) by its content, not only its extension."""
     p = Path(path)
@@ -31,7 +69,17 @@ def read_path(path: str | Path, data: bytes | None = None, display_name: str | N
                 name, f"文件太大（{p.stat().st_size // 1048576} MB），上限为 {MAX_BYTES // 1048576} MB。"
             )
         data = p.read_bytes()
+    kind = sniff(data)
     with gc_paused():
+        if kind == "zip":
+            return _read_zip(p, data, name)
+        if kind == "ole":
+            return _read_ole(p, data, name)
+        if kind == "pdf":
+            from jixiao.readers.pdf import read_pdf
+
+            pdf: Document = read_pdf(p, data, name)
+            return pdf
         text, encoding = decode_text(data, name)
         if looks_like_html(text):
             return read_html(p, data, name)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from jixiao.domain import frame
 from jixiao.domain.cache import memo
@@ -30,11 +32,14 @@ from jixiao.domain.values import parse_operator, parse_target
 from jixiao.readers import labels
 from jixiao.readers.errors import ReadError
 
+if TYPE_CHECKING:
+    from jixiao.readers.grid import GridRow
+
 _WS = " \t\r\n\u3000\u00a0\ufeff"
 TEXT_FIELDS = ("overview", "basis", "goal")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cell:
     """One cell as a reader saw it.
 
@@ -73,7 +78,7 @@ def split_tables(cells: list[Cell]) -> list[_Segment]:
     segments: list[_Segment] = []
     current = _Segment(title=None)
     for cell in cells:
-        if cell.text and len(cell.text) <= 60 and labels.TITLE.match(labels.label_key(cell.text)):
+        if cell.text and labels.is_title(cell.text):
             if current.title is not None or any(c.text for c in current.cells):
                 segments.append(current)
                 # a preamble before the first title belongs to nothing: keep its cells for warnings
@@ -135,14 +140,13 @@ class TableBuilder:
         self.money_unit: str | None = None
         self.extra: dict[str, str] = {}
 
-    def build(self) -> TargetTable:
+    def build_head(self) -> TargetTable:
+        """The table from its title and the header block (label/value pairs) of its segment."""
         seg = self.segment
         title = seg.title.text if seg.title else ""
-        kind: TableKind = (
-            "department" if labels.DEPARTMENT_TITLE.search(labels.label_key(title)) else "project"
-        )
-        table = TargetTable(kind=kind, title=title, where=seg.title.where if seg.title else Where())
         key = labels.label_key(title)
+        kind: TableKind = "department" if labels.DEPARTMENT_TITLE.search(key) else "project"
+        table = TargetTable(kind=kind, title=title, where=seg.title.where if seg.title else Where())
         if labels.SELF_EVALUATION_TITLE.search(key):
             table.stage = "self_evaluation"
         elif labels.MONITORING_TITLE.search(key):
@@ -150,23 +154,27 @@ class TableBuilder:
         m = re.match(r"^(\d{4})年", key)
         if m:
             table.fiscal_year = int(m.group(1))
-
-        header = find_indicator_header(seg.cells)
-        roles: list[str] = []
-        by_col: dict[int, str] = {}
-        if header is None:
-            head_cells, body = seg.cells, []
-        else:
-            start, end, roles, by_col = header
-            head_cells, body = seg.cells[:start], seg.cells[end:]
         # a merged cell is read once, at its anchor
-        self._read_header(table, [c for c in head_cells if not c.covered])
+        self._read_header(table, [c for c in seg.cells if not c.covered])
         if not title and table.name is None and table.budget_total is not None:
             table.kind = "department"  # an untitled table with a total but no project name
-        if roles and body and body[0].row is not None and by_col:
-            self._read_grid_rows(table, by_col, body)
-        elif roles:
-            self._read_rows(table, roles, body)
+        return table
+
+    def build(self) -> TargetTable:
+        """A table from a cell stream: header block, indicator header, indicator rows."""
+        seg = self.segment
+        header = find_indicator_header(seg.cells)
+        body: list[Cell] = []
+        if header is not None:
+            start, end, roles, by_col = header
+            body = seg.cells[end:]
+            self.segment = _Segment(seg.title, seg.cells[:start])
+        table = self.build_head()
+        if header is not None:
+            if body and body[0].row is not None and by_col:
+                self._read_grid_rows(table, by_col, body)
+            else:
+                self._read_rows(table, roles, body)
         return table
 
     # -- header block ------------------------------------------------------------------------
@@ -313,41 +321,58 @@ class TableBuilder:
 
     # -- indicator rows ----------------------------------------------------------------------
     def _read_grid_rows(self, table: TargetTable, by_col: dict[int, str], cells: list[Cell]) -> None:
+        """Rows of a grid under its header, from cells (HTML, Word, text rows)."""
+        from jixiao.readers.grid import rows_from_cells
+
+        self.read_body(table, by_col, rows_from_cells(cells))
+
+    def read_body(self, table: TargetTable, by_col: dict[int, str], rows: Iterable[GridRow]) -> None:
         """Rows of a grid under its header: each cell goes to its column's role."""
-        rows: dict[int, list[Cell]] = {}
-        for c in cells:
-            rows.setdefault(c.row, []).append(c)  # type: ignore[arg-type]
         previous: dict[str, str] = {}
         width = max(by_col) + 1
-        for row in rows.values():
+        cols = sorted(by_col.items())
+        unique_roles = len(set(by_col.values())) == len(by_col)
+        unmapped = [k for k in range(width) if k not in by_col]
+        for row in rows:
+            texts, covers = row.texts, row.covers
+            n = len(texts)
             text: dict[str, str] = {}
-            # a row short of cells lost its first ones to merged 一级/二级 cells above (web and PDF
-            # copies print a merged cell once): align it to the right
-            shift = width - len(row)
-            if shift <= 0 or not all(by_col.get(k) in CARRY_DOWN for k in range(shift)):
-                shift = 0
-            for c in row:
-                role = by_col.get(c.col + shift)  # type: ignore[operator]
-                if role is None:
-                    if c.text and not c.covered:
-                        text.setdefault("_stray", c.text)
-                    continue
-                value = c.text if not c.covered else (c.anchor if c.vertical else "")
-                if value or role not in text:
-                    text[role] = value
-            stray = text.pop("_stray", None)
-            filled = {r: v for r, v in text.items() if v}
+            if n >= width and not covers and unique_roles:
+                # the common case: a full row, no merged cells
+                text = {role: texts[k] for k, role in cols}
+                stray = next((t for t in texts[width:] if t), None) if n > width else None
+                if stray is None and unmapped:
+                    stray = next((texts[k] for k in unmapped if texts[k]), None)
+            else:
+                # a row short of cells lost its first ones to merged 一级/二级 cells above (web and
+                # PDF copies print a merged cell once): align it to the right
+                shift = width - n
+                if shift <= 0 or covers or not all(by_col.get(k) in CARRY_DOWN for k in range(shift)):
+                    shift = 0
+                for col, role in cols:
+                    k = col - shift
+                    value = texts[k] if 0 <= k < n else ""
+                    if not value and covers and k in covers:
+                        anchor, vertical = covers[k]
+                        value = anchor if vertical else ""
+                    if value or role not in text:
+                        text[role] = value
+                mapped = {col - shift for col, _ in cols}
+                stray = next((t for k, t in enumerate(texts) if t and k not in mapped), None)
+            filled = [v for v in text.values() if v]
             if not filled:
                 continue  # an empty template row
-            first = next(c for c in row if c.text or c.anchor)
-            if TOTAL.match(labels.label_key(first.label)):
-                self._read_total(table, text, row)
+            first_text = next((t for t in texts if t), "") or next(
+                (a for a, _ in (covers or {}).values() if a), ""
+            )
+            if TOTAL.match(labels.label_key(first_text)):
+                self._read_total(table, text, texts)
                 continue
-            if FOOTER.match(first.label) or (len(filled) == 1 and stray is None and "name" not in filled):
+            if FOOTER.match(first_text) or (len(filled) == 1 and stray is None and not text.get("name")):
                 self.warnings.append(
                     ReadWarning(
-                        f"表「{table.title or table.name or '未命名'}」指标行之后的「{first.label[:40]}」不是指标，未读入。",
-                        first.where,
+                        f"表「{table.title or table.name or '未命名'}」指标行之后的「{first_text[:40]}」不是指标，未读入。",
+                        row.where,
                     )
                 )
                 continue
@@ -359,20 +384,19 @@ class TableBuilder:
                 self.warnings.append(
                     ReadWarning(
                         f"指标「{text.get('name', '')}」所在行有一格「{stray[:30]}」不在任何指标列下，未读入。",
-                        first.where,
+                        row.where,
                     )
                 )
-            where = next((c.where for c in row if not c.covered), row[0].where)
-            table.indicators.append(indicator_from_cells(text, where))
+            table.indicators.append(indicator_from_cells(text, row.where))
 
-    def _read_total(self, table: TargetTable, text: dict[str, str], row: list[Cell]) -> None:
+    def _read_total(self, table: TargetTable, text: dict[str, str], texts: list[str]) -> None:
         """The 总分 row of a self-evaluation: the total score and, often beside it, the grade."""
-        for value in (text.get("score"), *(c.text for c in reversed(row))):
+        for value in (text.get("score"), *reversed(texts)):
             if value and _is_amount(value):
                 table.score_total = parse_amount(value)
                 break
-        for c in row:
-            m = GRADE.search(c.text)
+        for t in texts:
+            m = GRADE.search(t)
             if m:
                 table.grade = m.group(1)
 
@@ -502,7 +526,7 @@ def indicator_from_row(roles: tuple[str, ...], values: tuple[str, ...], where: W
 @memo(1 << 16)
 def _indicator_template(roles: tuple[str, ...], values: tuple[str, ...]) -> Indicator:
     """Normalise a row's cells once; identical rows (common across tables) share the work."""
-    text = {r: _unquote(v) for r, v in zip(roles, values, strict=True)}
+    text = dict(zip(roles, values, strict=True))
     raw: dict[str, str] = {}
     ind = Indicator(name=text.get("name", ""))
     if "weight" in text:
@@ -594,6 +618,13 @@ def assemble(path: str, reader: str, cells: list[Cell]) -> Document:
         raise ReadError(
             path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"
         )
+    return finish(doc, Counter(units))
+
+
+def finish(doc: Document, units: Counter[str]) -> Document:
+    """Checks and document-level facts shared by every reader: each table has indicators; the
+    document's year, department and money unit are its tables' most common ones."""
+    path = doc.source_path
     for table in doc.tables:
         if not table.indicators:
             raise ReadError(
@@ -608,5 +639,5 @@ def assemble(path: str, reader: str, cells: list[Cell]) -> Document:
     depts = [t.department for t in doc.department_tables if t.department]
     depts = depts or [t.department for t in doc.tables if t.department]
     doc.department = Counter(depts).most_common(1)[0][0] if depts else None
-    doc.money_unit = Counter(units).most_common(1)[0][0] if units else "万元"
+    doc.money_unit = units.most_common(1)[0][0] if units else "万元"
     return doc

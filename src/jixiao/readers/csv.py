@@ -58,7 +58,10 @@ def read_csv_text(text: str, name: str) -> Document:
             table = _table(row, col, name, n)
             tables[key] = table
             units[row[col["金额单位"]] if "金额单位" in col else "万元"] += 1
-        table.indicators.append(indicator_from_row(role_names, pick(row), Where(line=n)))
+        values = pick(row)
+        if "'" in "".join(v[:1] for v in values):  # a cell the writer protected against formulas
+            values = tuple(_unquote(v) for v in values)
+        table.indicators.append(indicator_from_row(role_names, values, Where(line=n)))
     if not tables:
         raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
     doc.tables = list(tables.values())

@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jixiao.domain.cache import memo
+
 _WS = re.compile(r"[\s\u3000]+")
 
 
+@memo(1 << 16)
 def label_key(text: str) -> str:
     """Compare labels without spaces, colons, brackets or the unit in brackets."""
     s = unicodedata.normalize("NFKC", text)
@@ -149,6 +152,7 @@ INDICATOR_COLUMNS: dict[str, str] = {
 }
 
 
+@memo(1 << 16)
 def header_field(text: str) -> tuple[str, str | None, int | None] | None:
     """A header label cell → (field, inline value, year). "编制单位：X" carries X inline."""
     s = unicodedata.normalize("NFKC", text).strip()
@@ -179,6 +183,12 @@ def label_unit(text: str) -> str | None:
     """ "部门支出预算总量（万元）" → "万元"."""
     m = re.search(r"[(（](万元|元|亿元)[)）]", text)
     return m.group(1) if m else None
+
+
+@memo(1 << 12)
+def is_title(text: str) -> bool:
+    """ "部门整体绩效目标表", "2024年项目支出绩效目标表", "项目支出绩效自评表" … (not a long sentence)."""
+    return len(text) <= 60 and bool(TITLE.match(label_key(text)))
 
 
 def indicator_column(text: str) -> str | None:

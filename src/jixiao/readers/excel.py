@@ -1,0 +1,154 @@
+"""Excel workbooks (.xlsx, .xls) through python-calamine.
+
+Merged ranges are read once, at their anchor; number formats are honoured (30% is "30%", an
+amount shown as 160.00 is "160.00"); every visible sheet is read, each on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+from jixiao.domain.model import Document, ReadWarning, Where
+from jixiao.readers.assemble import _WS
+from jixiao.readers.errors import ReadError
+from jixiao.readers.grid import GridRow, assemble_grid
+from jixiao.readers.xlsx_formats import Shown, number_formats
+
+MAX_UNPACKED = 1 << 30  # 1 GiB of XML is no target table; a zip bomb is
+MAX_RATIO = 200
+
+
+def guard_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    """Open an Office zip, refusing archives that unpack to more than we will ever read."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except zipfile.BadZipFile as exc:
+        raise ReadError(name, "文件已损坏，无法打开（不是完整的 Office 文件）。") from exc
+    total = sum(i.file_size for i in infos)
+    worst = max(infos, key=lambda i: i.file_size / max(i.compress_size, 1), default=None)
+    if total > MAX_UNPACKED or (
+        worst is not None
+        and worst.file_size > 64 << 20
+        and worst.file_size / max(worst.compress_size, 1) > MAX_RATIO
+    ):
+        raise ReadError(
+            name,
+            f"文件解压后有 {total / (1 << 20):,.0f} MB（压缩比异常），可能已损坏或是恶意文件，已拒绝读取。",
+        )
+    return zf
+
+
+def _text(value: object, shown: Shown | None) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float):
+        d = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
+        if shown is not None:
+            if shown.percent:
+                d = d * 100
+            d = d.quantize(Decimal(1).scaleb(-shown.decimals), rounding=ROUND_HALF_UP)
+            return f"{d}%" if shown.percent else str(d)
+        s = format(float(value), ".15g") if isinstance(value, float) else str(value)
+        return str(Decimal(s)) if "e" in s else s
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() else value.strftime("%Y-%m-%d")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def sheet_rows(
+    sheet_name: str,
+    rows: Sequence[Sequence[object]],
+    merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None,
+    formats: dict[tuple[int, int], Shown],
+) -> list[GridRow]:
+    """A sheet's rows as texts, as Excel shows them; merged ranges noted on the rows they cover."""
+    covers: dict[int, dict[int, tuple[str, bool]]] = {}
+    for (r0, c0), (r1, c1) in merged or []:
+        value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+        anchor = _text(value, formats.get((r0, c0))).strip()
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    covers.setdefault(r, {})[c] = (anchor, r != r0)
+    out: list[GridRow] = []
+    for r, row in enumerate(rows):
+        cover = covers.get(r)
+        last = len(row)
+        while last and row[last - 1] in (None, ""):
+            last -= 1  # trailing empty cells say nothing
+        if not last and not cover:
+            continue
+        texts = [
+            v.strip(_WS) if type(v) is str else _text(v, formats.get((r, c)))
+            for c, v in enumerate(row[: max(last, max(cover) + 1 if cover else 0)])
+        ]
+        if not any(texts) and not cover:
+            continue
+        out.append(GridRow(texts, Where(None, sheet_name, r + 1), cover))
+    return out
+
+
+def read_excel(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
+    p = Path(path)
+    name = display_name or p.name
+    raw = data if data is not None else p.read_bytes()
+    formats: dict[str, dict[tuple[int, int], Shown]] = {}
+    if raw[:4] == b"PK\x03\x04":
+        zf = guard_zip(raw, name)
+        formats = number_formats(zf)
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+    except (CalamineError, ValueError, OSError) as exc:
+        raise ReadError(name, f"Excel 文件已损坏或格式不受支持，无法读取（{exc}）。") from exc
+    doc: Document | None = None
+    skipped: list[ReadWarning] = []
+    errors: list[ReadError] = []
+    for k, meta in enumerate(wb.sheets_metadata):
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        if meta.visible != SheetVisibleEnum.Visible:
+            skipped.append(ReadWarning(f"隐藏的工作表「{meta.name}」未读取。", Where(sheet=meta.name)))
+            continue
+        try:
+            sheet = wb.get_sheet_by_index(k)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges
+        except (CalamineError, ValueError) as exc:
+            raise ReadError(name, f"工作表读取失败（{exc}）。", Where(sheet=meta.name)) from exc
+        grid = sheet_rows(meta.name, rows, merged, formats.get(meta.name, {}))
+        if not grid:
+            continue
+        try:
+            part = assemble_grid(name, "excel", grid)
+        except ReadError as exc:
+            errors.append(exc)
+            continue
+        if doc is None:
+            doc = part
+        else:
+            doc.tables.extend(part.tables)
+            doc.warnings.extend(part.warnings)
+            doc.fiscal_year = doc.fiscal_year or part.fiscal_year
+            doc.department = doc.department or part.department
+    if doc is None:
+        if errors:
+            raise errors[0]
+        raise ReadError(name, "工作簿中没有找到绩效目标表（所有工作表都是空的）。")
+    for error in errors:
+        doc.warnings.append(ReadWarning(f"工作表中没有读到绩效目标表：{error.message}", error.where))
+    doc.warnings.extend(skipped)
+    return doc

@@ -1,0 +1,156 @@
+"""Grid sources (Excel, HTML, Word, PDF, text with one row a line) as rows of cell texts.
+
+A row is a list of texts by column, plus the merged ranges that cover some of its columns. Only
+the rows above a table's indicator header become Cell objects (they are few); indicator rows
+stay plain lists — 10万 rows of an Excel sheet must not become a million objects.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from jixiao.domain.model import Document, ReadWarning, TargetTable, Where
+from jixiao.readers import labels
+from jixiao.readers.assemble import Cell, TableBuilder, _Segment, finish
+from jixiao.readers.errors import ReadError
+
+
+@dataclass(slots=True)
+class GridRow:
+    texts: list[str]  # by column, stripped; "" for empty
+    where: Where  # the row's place (sheet + row, or line); cells add their column
+    covers: dict[int, tuple[str, bool]] | None = None  # column → (merged text, merged from above)
+    raws: list[str] | None = None  # as printed, where it differs from `texts`
+
+    def cells(self, row_key: int) -> list[Cell]:
+        out = []
+        raws = self.raws or self.texts
+        for c, text in enumerate(self.texts):
+            where = self.where._replace(column=c + 1)
+            cover = self.covers.get(c) if self.covers else None
+            if cover is not None and not text:
+                out.append(Cell("", "", where, row_key, c, True, cover[0], cover[1]))
+            else:
+                out.append(Cell(text, raws[c], where, row_key, c))
+        return out
+
+
+def rows_from_cells(cells: list[Cell]) -> list[GridRow]:
+    """Cells that carry row/col (HTML, text rows) → rows."""
+    grouped: dict[int | None, list[Cell]] = {}
+    for c in cells:
+        grouped.setdefault(c.row, []).append(c)
+    rows = []
+    for row in grouped.values():
+        width = max((c.col or 0) for c in row) + 1
+        texts = [""] * width
+        raws = [""] * width
+        covers: dict[int, tuple[str, bool]] = {}
+        for c in row:
+            k = c.col or 0
+            if c.covered:
+                covers[k] = (c.anchor, c.vertical)
+            else:
+                texts[k], raws[k] = c.text, c.raw
+        first = next((c.where for c in row if not c.covered), row[0].where)
+        rows.append(GridRow(texts, first._replace(column=None), covers or None, raws))
+    return rows
+
+
+def _label(row: GridRow, k: int) -> str:
+    text = row.texts[k]
+    if text:
+        return text
+    if row.covers and k in row.covers and row.covers[k][1]:
+        return row.covers[k][0]  # a header cell merged down from the row above
+    return ""
+
+
+def find_header(row: GridRow) -> dict[int, str] | None:
+    """The indicator header: at least three indicator column labels, with a name and a value/weight."""
+    by_col: dict[int, str] = {}
+    for k in range(len(row.texts)):
+        label = _label(row, k)
+        if label:
+            role = labels.indicator_column(label)
+            if role is not None:
+                by_col[k] = role
+    roles = set(by_col.values())
+    if len(by_col) >= 3 and "name" in roles and ("value" in roles or "weight" in roles):
+        return by_col
+    return None
+
+
+def _title(row: GridRow) -> str | None:
+    filled = [t for t in row.texts if t]
+    if filled and len(filled) <= 2 and labels.is_title(filled[0]):
+        return filled[0]
+    return None
+
+
+def _simplified(rows: list[GridRow]) -> list[GridRow]:
+    """Traditional script → Simplified in the texts; `raws` keep what was printed."""
+    from jixiao.readers.chinese import looks_traditional, to_simplified
+
+    sample = "".join(t for row in rows[:60] for t in row.texts)
+    if not looks_traditional(sample):
+        return rows
+    out = []
+    for row in rows:
+        covers = {k: (to_simplified(a), v) for k, (a, v) in row.covers.items()} if row.covers else None
+        out.append(
+            GridRow([to_simplified(t) for t in row.texts], row.where, covers, row.raws or list(row.texts))
+        )
+    return out
+
+
+def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
+    """Build a Document from grid rows, or raise a located ReadError."""
+    rows = _simplified(rows)
+    warnings: list[ReadWarning] = []
+    doc = Document(source_path=path, reader=reader, warnings=warnings)
+    units: Counter[str] = Counter()
+    k = 0
+    n = len(rows)
+    while k < n:
+        title_text = _title(rows[k])
+        start = k + 1 if title_text else k
+        end = start
+        header_at = None
+        by_col: dict[int, str] | None = None
+        while end < n and (end == start or _title(rows[end]) is None):
+            if header_at is None:
+                by_col = find_header(rows[end])
+                if by_col is not None:
+                    header_at = end
+            end += 1
+        head_rows = rows[start : header_at if header_at is not None else end]
+        if title_text is None and header_at is None:
+            for row in head_rows:
+                for t in row.texts:
+                    if t:
+                        warnings.append(ReadWarning(f"表格之外的文字「{t[:40]}」未读入。", row.where))
+            k = end
+            continue
+        title_cell = None
+        head_cells: list[Cell] = []
+        if title_text is not None:
+            title_row = rows[k].cells(k)
+            title_cell = next(c for c in title_row if c.text == title_text)
+            head_cells.extend(c for c in title_row if c is not title_cell)
+        for offset, row in enumerate(head_rows):
+            head_cells.extend(row.cells(start + offset))
+        builder = TableBuilder(path, _Segment(title_cell, head_cells), warnings)
+        table: TargetTable = builder.build_head()
+        if header_at is not None and by_col is not None:
+            builder.read_body(table, by_col, rows[header_at + 1 : end])
+        if builder.money_unit:
+            units[builder.money_unit] += 1
+        doc.tables.append(table)
+        k = end
+    if not doc.tables:
+        raise ReadError(
+            path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"
+        )
+    return finish(doc, units)

@@ -1,0 +1,101 @@
+"""Number formats of an .xlsx, which python-calamine does not report.
+
+A weight stored as 0.3 and shown as 30% must read as "30%"; an amount stored as 160 and shown
+as 160.00 must read as "160.00". We only need, per sheet, the cells whose style shows a percent or
+a fixed number of decimals: the styles part gives style → format, and one regex pass over the
+sheet XML gives cell → style (C speed; no DOM).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+
+# Built-in number formats (ECMA-376 §18.8.30) that show decimals or percent.
+_BUILTIN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00"}
+_NUMFMT = re.compile(rb'<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
+_CELLXFS = re.compile(rb"<cellXfs\b[^>]*>(.*?)</cellXfs>", re.S)
+_XF = re.compile(rb"<xf\b([^>]*)")
+_ATTR_NUMFMT = re.compile(rb'numFmtId="(\d+)"')
+_SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
+_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
+_REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Shown:
+    percent: bool
+    decimals: int
+
+
+def _shown(code: str) -> Shown | None:
+    code = code.split(";")[0].replace("\\", "").replace('"', "")
+    code = re.sub(r"\[[^\]]*\]", "", code)  # colours, conditions, locales
+    if not re.search(r"[0#?]", code):
+        return None
+    percent = "%" in code
+    m = re.search(r"\.([0#?]+)", code)
+    decimals = len(m.group(1)) if m else 0
+    if not percent and decimals == 0:
+        return None  # integers read the same either way
+    return Shown(percent, decimals)
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n - 1
+
+
+def _unescape(b: bytes) -> str:
+    return (
+        b.decode("utf-8")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+    )
+
+
+def number_formats(zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], Shown]]:
+    """Sheet name → {(row, col) 0-based: how the number is shown}, for cells that matter."""
+    names = set(zf.namelist())
+    if "xl/styles.xml" not in names or "xl/workbook.xml" not in names:
+        return {}
+    styles = zf.read("xl/styles.xml")
+    codes = dict(_BUILTIN)
+    for fid, code in _NUMFMT.findall(styles):
+        codes[int(fid)] = _unescape(code)
+    xfs = _CELLXFS.search(styles)
+    shown_by_style: dict[bytes, Shown] = {}
+    if xfs:
+        for k, attrs in enumerate(_XF.findall(xfs.group(1))):
+            m = _ATTR_NUMFMT.search(attrs)
+            code = codes.get(int(m.group(1))) if m else None
+            s = _shown(code) if code else None
+            if s is not None:
+                shown_by_style[str(k).encode()] = s
+    if not shown_by_style:
+        return {}
+    rels_path = "xl/_rels/workbook.xml.rels"
+    rels = zf.read(rels_path) if rels_path in names else b""
+    targets = {rid: t for rid, t in _REL.findall(rels)} | {rid: t for t, rid in _REL2.findall(rels)}
+    out: dict[str, dict[tuple[int, int], Shown]] = {}
+    for name, rid in _SHEET.findall(zf.read("xl/workbook.xml")):
+        target = targets.get(rid, b"").decode()
+        path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if path not in names:
+            continue
+        # only cells whose style shows decimals or a percent; strings (t="s") need no format
+        wanted = re.compile(
+            rb'<c r="([A-Z]+)(\d+)"[^>]*?\ss="('
+            + b"|".join(shown_by_style)
+            + rb')"(?![^>]*\st="(?:s|str|inlineStr)")'
+        )
+        cells: dict[tuple[int, int], Shown] = {}
+        for col, row, style in wanted.findall(zf.read(path)):
+            cells[(int(row) - 1, _col_index(col))] = shown_by_style[style]
+        out[_unescape(name)] = cells
+    return out

@@ -1,0 +1,134 @@
+"""Excel: a workbook built by hand the way templates are (openpyxl, not our writer), our own
+writer's output read back, and bad workbooks refused with a clear message."""
+
+import io
+import zipfile
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from openpyxl.styles import Alignment
+
+from jixiao.readers import ReadError, read_path
+from jixiao.writers.json import document_to_dict
+from jixiao.writers.xlsx import write_xlsx
+from tests.facts import missed_facts
+
+
+@pytest.fixture
+def template_xlsx(tmp_path):
+    """A 项目支出绩效目标表 as an Excel template holds it: merged title, label column, merged
+    一级/二级 cells, weights stored as fractions shown as percent, an amount with float noise."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "项目1"
+    ws.append(["2024年项目支出绩效目标表"])
+    ws.merge_cells("A1:G1")
+    ws.append(["填报单位：某区卫生健康委员会", None, None, None, None, None, "单位：万元"])
+    ws.append(["项目名称", "基本公共卫生服务补助", None, None, "主管部门", "某区卫生健康委员会", None])
+    ws.merge_cells("B3:D3")
+    ws.merge_cells("F3:G3")
+    ws.append(["年度资金总额", 1234.5, None, None, "其中：财政拨款", 10.139999999999, None])
+    ws.merge_cells("B4:D4")
+    ws.merge_cells("F4:G4")
+    ws["B4"].number_format = "#,##0.00"
+    ws["F4"].number_format = "0.00"
+    ws.append(["年度绩效目标", "为辖区常住居民免费提供12类基本公共卫生服务，规范化电子健康档案建档率≥75%。"])
+    ws.merge_cells("B5:G5")
+    ws.append(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重"])
+    rows = [
+        ["产出指标", "数量指标", "居民电子健康档案建档率", "≥", 75, "%", 0.2],
+        [None, None, "65岁及以上老年人健康管理人数", "≥", 18000, "人", 0.2],
+        [None, "质量指标", "高血压患者规范管理率", "≥", 0.62, "%", 0.15],
+        ["效益指标", "社会效益指标", "居民健康素养水平", "≥", 0.25, "%", 0.15],
+        ["满意度指标", "服务对象满意度指标", "居民满意度", "≥", 0.9, "%", 0.2],
+    ]
+    for row in rows:
+        ws.append(row)
+    ws.merge_cells("A7:A9")
+    ws.merge_cells("B7:B8")
+    for r in range(7, 12):
+        ws.cell(r, 7).number_format = "0%"
+    for r in (9, 10, 11):
+        ws.cell(r, 5).number_format = "0%"
+    ws["A7"].alignment = Alignment(vertical="center")
+    hidden = wb.create_sheet("填表说明")
+    hidden.append(["本表由项目单位填写"])
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "模板.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_template_workbook(template_xlsx):
+    doc = read_path(template_xlsx)
+    assert doc.reader == "excel" and doc.fiscal_year == 2024 and doc.money_unit == "万元"
+    (t,) = doc.tables
+    assert (t.kind, t.name, t.department, t.preparer) == (
+        "project",
+        "基本公共卫生服务补助",
+        "某区卫生健康委员会",
+        "某区卫生健康委员会",
+    )
+    assert t.budget_total == Decimal("1234.50")
+    assert [(b.label, b.amount) for b in t.budget_lines] == [
+        ("其中:财政拨款", Decimal("10.14"))
+    ]  # not 10.139999999999
+    got = [(i.level1, i.level2, i.name, i.weight, i.operator, i.value, i.unit) for i in t.indicators]
+    assert got == [
+        ("产出", "数量", "居民电子健康档案建档率", Decimal(20), ">=", "75", "%"),
+        ("产出", "数量", "65岁及以上老年人健康管理人数", Decimal(20), ">=", "18000", "人"),
+        ("产出", "质量", "高血压患者规范管理率", Decimal(15), ">=", "62", "%"),
+        ("效益", "社会效益", "居民健康素养水平", Decimal(15), ">=", "25", "%"),
+        ("满意度", "服务对象满意度", "居民满意度", Decimal(20), ">=", "90", "%"),
+    ]
+    assert t.indicators[0].raw["weight"] == "20%"  # shown as 20%, stored as 0.2
+    assert t.indicators[2].where.sheet == "项目1" and t.indicators[2].where.row == 9
+    assert any("隐藏的工作表「填表说明」" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize("one_sheet", [False, True])
+def test_seed_through_our_xlsx(tmp_path, seed_path, expected, one_sheet):
+    out = tmp_path / "seed.xlsx"
+    write_xlsx(read_path(seed_path), out, one_sheet=one_sheet)
+    back = read_path(out)
+    missed, count = missed_facts(document_to_dict(back), expected)
+    assert count > 200 and missed == []
+    assert back.warnings == []
+
+
+def test_written_layout_has_merges_and_a4(tmp_path, seed_path):
+    out = tmp_path / "seed.xlsx"
+    write_xlsx(read_path(seed_path), out)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "部门整体" and len(wb.sheetnames) == 7
+    ws = wb.worksheets[1]
+    assert ws["A1"].value == "部门专项绩效目标申报表" and "A1:G1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.page_setup.paperSize == 9 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.column_dimensions["C"].width >= 20  # the indicator names fit
+
+
+def test_corrupt_xlsx(tmp_path, seed_path):
+    out = tmp_path / "seed.xlsx"
+    write_xlsx(read_path(seed_path), out)
+    broken = tmp_path / "损坏.xlsx"
+    broken.write_bytes(out.read_bytes()[:3000])
+    with pytest.raises(ReadError) as info:
+        read_path(broken)
+    assert str(info.value).startswith("损坏.xlsx") and "损坏" in info.value.message
+
+
+def test_zip_bomb_is_refused_quickly(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            chunk = b"<row>" + b" " * (1 << 20)
+            for _ in range(70):  # 70 MB of XML in well under a megabyte: a ratio no workbook has
+                f.write(chunk)
+    bomb = tmp_path / "bomb.xlsx"
+    bomb.write_bytes(buf.getvalue())
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(ReadError, match="恶意文件"):
+        read_path(bomb)
