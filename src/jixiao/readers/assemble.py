@@ -133,7 +133,12 @@ GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|�
 class TableBuilder:
     """Builds one TargetTable from a segment of cells; collects warnings."""
 
-    def __init__(self, path: str, segment: _Segment, warnings: list[ReadWarning]) -> None:
+    def __init__(
+        self, path: str, segment: _Segment, warnings: list[ReadWarning], short_rows_lost_merges: bool = False
+    ) -> None:
+        # True for copies that print a merged cell once and drop it from the rows below (web
+        # pages and PDFs copied as text): a short row is then aligned to the right
+        self.short_rows_lost_merges = short_rows_lost_merges
         self.path = path
         self.segment = segment
         self.warnings = warnings
@@ -347,7 +352,12 @@ class TableBuilder:
                 # a row short of cells lost its first ones to merged 一级/二级 cells above (web and
                 # PDF copies print a merged cell once): align it to the right
                 shift = width - n
-                if shift <= 0 or covers or not all(by_col.get(k) in CARRY_DOWN for k in range(shift)):
+                if (
+                    not self.short_rows_lost_merges
+                    or shift <= 0
+                    or covers
+                    or not all(by_col.get(k) in CARRY_DOWN for k in range(shift))
+                ):
                     shift = 0
                 for col, role in cols:
                     k = col - shift
@@ -597,7 +607,7 @@ def _simplified(cells: list[Cell]) -> list[Cell]:
     return [replace(c, text=to_simplified(c.text), anchor=to_simplified(c.anchor)) for c in cells]
 
 
-def assemble(path: str, reader: str, cells: list[Cell]) -> Document:
+def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merges: bool = False) -> Document:
     """Build a Document from a cell stream, or raise a located ReadError."""
     cells = _simplified(cells)
     warnings: list[ReadWarning] = []
@@ -609,7 +619,7 @@ def assemble(path: str, reader: str, cells: list[Cell]) -> Document:
                 if c.text:
                     warnings.append(ReadWarning(f"表格之外的文字「{c.text[:40]}」未读入。", c.where))
             continue
-        builder = TableBuilder(path, segment, warnings)
+        builder = TableBuilder(path, segment, warnings, short_rows_lost_merges)
         table = builder.build()
         if builder.money_unit:
             units.append(builder.money_unit)

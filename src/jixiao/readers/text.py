@@ -122,6 +122,12 @@ def read_text(path: str | Path, data: bytes | None = None, display_name: str | N
     raw = data if data is not None else p.read_bytes()
     text, encoding = decode_text(raw, name)
     cells, layout = cells_of_text(text)
-    doc = assemble(name, "text" if layout == "cell-lines" else f"text:{layout}", cells)
+    rows_layout = layout in ("pipe-cells", "pipe-rows", "tab-rows", "space-rows")
+    doc = assemble(
+        name,
+        "text" if layout == "cell-lines" else f"text:{layout}",
+        cells,
+        short_rows_lost_merges=rows_layout,
+    )
     doc.encoding = encoding
     return doc

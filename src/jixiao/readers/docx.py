@@ -1,0 +1,62 @@
+"""Word (.docx): paragraphs and tables in document order. A merged cell is read once, at its
+anchor (python-docx repeats it in every grid position it spans); the positions it covers below
+carry its text for the columns of the rows beneath (merged 一级/二级)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from jixiao.domain.model import Document, Where
+from jixiao.readers.assemble import Cell, assemble
+from jixiao.readers.errors import ReadError
+
+
+def _table_cells(table: Table, n: int, row_base: int, out: list[Cell]) -> int:
+    # id(_tc) → (row where it started, text, the element itself — kept so its id is not reused)
+    seen: dict[int, tuple[int, str, object]] = {}
+    rows = table.rows
+    for r, row in enumerate(rows):
+        row_key = row_base + r
+        for c, cell in enumerate(row.cells):
+            key = id(cell._tc)
+            where = Where(page=None, row=r + 1, column=c + 1, sheet=f"表格{n}")
+            if key in seen:
+                start, text, _ = seen[key]
+                out.append(Cell("", "", where, row_key, c, True, text, start != r))
+            else:
+                text = "\n".join(p.text for p in cell.paragraphs).strip()
+                seen[key] = (r, text, cell._tc)
+                out.append(Cell.of(text, where, row_key, c))
+    return row_base + len(rows)
+
+
+def read_docx(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
+    p = Path(path)
+    name = display_name or p.name
+    raw = data if data is not None else p.read_bytes()
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # python-docx raises several kinds for a broken package
+        raise ReadError(name, f"Word 文件已损坏，无法打开（{type(exc).__name__}）。") from exc
+    cells: list[Cell] = []
+    row = 0
+    tables = 0
+    for k, block in enumerate(document.element.body.iterchildren()):
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = Paragraph(block, document).text
+            for part in text.split("\n"):
+                if part.strip():
+                    row += 1
+                    cells.append(Cell.of(part, Where(line=k + 1), row, 0))
+        elif tag == "tbl":
+            tables += 1
+            row = _table_cells(Table(block, document), tables, row + 1, cells)
+    if tables == 0:
+        raise ReadError(name, "Word 文件中没有表格：绩效目标表应是 Word 表格（不是图片或文本框）。")
+    return assemble(name, "docx", cells)

@@ -1,0 +1,133 @@
+"""PDF: ruled tables through pdfplumber, text outside tables line by line, in reading order.
+
+A PDF without a text layer (a scan) cannot be read without OCR, and says so.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+
+from jixiao.domain.model import Document, Where
+from jixiao.readers.assemble import Cell, assemble
+from jixiao.readers.errors import ReadError
+
+_GAP = re.compile(r"\s{2,}|\u3000+")
+MAX_PAGES = 500
+
+
+_CJK_END = re.compile(r"[\u3000-\u9fff\uff00-\uffef（）“”、，。：；]$")
+_LABEL_AHEAD = re.compile(r"\s+(?=\S{1,10}[：:])")
+
+
+def _clean(text: str | None) -> str:
+    """A table cell's text: lines wrapped by the column width are joined (no space between
+    Chinese characters, one between words)."""
+    if text is None:
+        return ""
+    out = ""
+    for line in (" ".join(x.split()) for x in text.splitlines()):
+        if not line:
+            continue
+        if out and not (_CJK_END.search(out) or _CJK_END.search(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def _line_cells(text: str) -> list[str]:
+    """A text line outside tables: "编制单位：X  单位：万元" is two cells, as on the form."""
+    parts = [p for p in _GAP.split(text) if p.strip()]
+    return [q for p in parts for q in _LABEL_AHEAD.split(p) if q.strip()]
+
+
+def read_pdf(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
+    p = Path(path)
+    name = display_name or p.name
+    raw = data if data is not None else p.read_bytes()
+    try:
+        pdf = pdfplumber.open(io.BytesIO(raw))
+        pages = pdf.pages
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise ReadError(name, f"PDF 文件已损坏，无法打开（{type(exc).__name__}）。") from exc
+    if len(pages) > MAX_PAGES:
+        raise ReadError(name, f"PDF 有 {len(pages)} 页，超过了 {MAX_PAGES} 页的上限，请拆分后再导入。")
+    cells: list[Cell] = []
+    row = 0
+    chars = 0
+    continues: tuple[int, dict[int, Cell]] | None = None  # the last table: columns, its last row
+    with pdf:
+        for n, page in enumerate(pages, start=1):
+            chars += len(page.chars)
+            tables = page.find_tables()
+            items: list[tuple[float, str, object]] = [(t.bbox[1], "table", t) for t in tables]
+            boxes = [t.bbox for t in tables]
+
+            def outside(obj: dict, boxes: list = boxes) -> bool:  # type: ignore[type-arg]
+                x = (obj["x0"] + obj["x1"]) / 2
+                y = (obj["top"] + obj["bottom"]) / 2
+                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+            text_page = page.filter(outside) if boxes else page
+            for line in text_page.extract_text_lines():
+                items.append((line["top"], "line", line["text"]))
+            for _, kind, item in sorted(items, key=lambda i: i[0]):
+                if kind == "line":
+                    continues = None
+                    row += 1
+                    for col, part in enumerate(_line_cells(str(item))):
+                        cells.append(Cell.of(part, Where(page=n), row, col))
+                    continue
+                grid = item.extract()  # type: ignore[attr-defined]
+                if grid and continues is not None and len(grid[0]) == continues[0]:
+                    # a table running over from the previous page: a cell cut by the page break
+                    # goes on in the first row here, alone in its column
+                    first = [(c, v) for c, v in enumerate(grid[0]) if v]
+                    if len(first) == 1 and first[0][0] in continues[1]:
+                        cut = continues[1][first[0][0]]
+                        cut.text = cut.text + _clean(first[0][1])
+                        cut.raw = cut.raw + (first[0][1] or "")
+                        grid = grid[1:]
+                last_cells: dict[int, Cell] = {}
+                # a run-over table starts with the texts of the previous page's last row above it
+                above = {c: cell.text for c, cell in continues[1].items()} if continues else {}
+                prev_none: set[int] = set(range(len(grid[0]))) - set(above) if (continues and grid) else set()
+                for r, values in enumerate(grid):
+                    row += 1
+                    none_here: set[int] = set()
+                    for c, value in enumerate(values):
+                        where = Where(page=n, row=r + 1, column=c + 1)
+                        if value is None:
+                            # covered by a merged cell: from above (一级/二级 spans rows) or from the left
+                            up = (r > 0 or continues is not None) and (c in above or c in prev_none)
+                            left = c > 0 and (values[c - 1] is not None or c - 1 in none_here)
+                            vertical = up and (not left or c <= 1)
+                            anchor = (
+                                above.get(c, "")
+                                if vertical
+                                else (
+                                    last_cells[c - 1].text
+                                    if c - 1 in last_cells and values[c - 1] is not None
+                                    else ""
+                                )
+                            )
+                            cells.append(Cell("", "", where, row, c, True, anchor, vertical))
+                            none_here.add(c)
+                        else:
+                            text = _clean(value)
+                            cell = Cell(text, value, where, row, c)
+                            cells.append(cell)
+                            last_cells[c] = cell
+                            above[c] = text
+                    prev_none = none_here
+                continues = (len(grid[0]) if grid else 0, last_cells)
+    if chars == 0:
+        raise ReadError(
+            name,
+            "这是扫描件（PDF 没有文字层），无法直接读取；请先做文字识别（OCR），或提供原始的 Word/Excel 文件。",
+        )
+    return assemble(name, "pdf", cells)

@@ -1,0 +1,60 @@
+"""HTML of the official layouts: one page, each table as a bordered form; A4 when printed.
+
+The same HTML feeds the PDF writer (WeasyPrint), so screen, paper and PDF show the same form.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from jixiao.domain.model import Document
+from jixiao.writers.layout import Box, Layout, layouts
+
+CSS = """
+@page { size: A4 portrait; margin: 14mm 12mm; }
+body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 10pt; color: #000; }
+table.form { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 8mm; break-inside: avoid; }
+table.form td { border: 0.5pt solid #000; padding: 1.2mm 1.5mm; vertical-align: middle; word-break: break-all; }
+table.form td.title { border: none; text-align: center; font-size: 13pt; font-weight: 700; padding-bottom: 2mm; }
+table.form td.note, table.form td.note-right { border: none; font-size: 9pt; }
+table.form td.note-right { text-align: right; }
+table.form td.label { font-weight: 600; background: #f2f2f2; text-align: center; }
+table.form td.center { text-align: center; }
+table.form td.number { text-align: right; white-space: nowrap; }
+tr { page-break-inside: avoid; }
+"""
+
+
+def _cell(box: Box) -> str:
+    attrs = f' class="{box.kind}"'
+    if box.colspan > 1:
+        attrs += f' colspan="{box.colspan}"'
+    if box.rowspan > 1:
+        attrs += f' rowspan="{box.rowspan}"'
+    text = "<br>".join(escape(line) for line in box.text.split("\n"))
+    return f"<td{attrs}>{text}</td>"
+
+
+_WIDTHS = {7: [11, 13, 26, 10, 14, 12, 14], 8: [9, 11, 18, 11, 11, 8, 8, 24]}
+
+
+def layout_html(layout: Layout) -> str:
+    widths = _WIDTHS.get(layout.width, [100 // layout.width] * layout.width)
+    rows = ["<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>"]
+    for row in layout.rows:
+        rows.append("<tr>" + "".join(_cell(b) for b in row if b is not None) + "</tr>")
+    return '<table class="form">\n' + "\n".join(rows) + "\n</table>"
+
+
+def document_html(doc: Document) -> str:
+    title = escape(f"{doc.department or ''} {doc.fiscal_year or ''} 绩效目标表".strip())
+    body = "\n".join(layout_html(layout) for _, layout in layouts(doc))
+    return (
+        f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )
+
+
+def write_html(doc: Document, path: str | Path) -> None:
+    Path(path).write_text(document_html(doc), encoding="utf-8")

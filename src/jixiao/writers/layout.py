@@ -1,0 +1,208 @@
+"""The official layouts as a grid of cells, shared by the xlsx, html, docx and pdf writers.
+
+部门整体绩效目标表, 项目/专项绩效目标表 (一级/二级/三级 columns) and 自评表: one list of rows per
+table; each cell says what it shows, how (label, text, number), and what it spans. Cells hold
+what the document printed (`raw`), so what is written reads back to the same facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from jixiao.domain.model import Document, Indicator, TargetTable
+
+TARGET_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标权重"]
+SELF_EVAL_COLUMNS = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+]
+Kind = Literal["title", "note", "note-right", "label", "text", "center", "number"]
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+@dataclass(slots=True)
+class Box:
+    text: str
+    kind: Kind = "text"
+    colspan: int = 1
+    rowspan: int = 1
+    number: Decimal | None = None  # for kind "number": the value; `text` is how it is shown
+    decimals: int = 0
+    percent: bool = False
+
+
+@dataclass(slots=True)
+class Layout:
+    width: int
+    rows: list[list[Box | None]]  # None: covered by a span from the left or above
+    evaluation: bool
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def amount_box(value: Decimal | None, printed: str = "", colspan: int = 1) -> Box:
+    if value is None:
+        return Box("", colspan=colspan)
+    printed = printed or str(value)
+    d = _decimals(printed)
+    return Box(f"{value:.{d}f}", "number", colspan, number=value, decimals=d)
+
+
+def weight_box(ind: Indicator) -> Box:
+    printed = ind.raw.get("weight", "").strip()
+    if ind.weight is None or not re.fullmatch(r"\d+(\.\d+)?%?", printed):
+        return Box(printed, "center")
+    if printed.endswith("%"):  # shown as a percent: the value is the fraction
+        return Box(
+            printed, "number", number=ind.weight / 100, decimals=_decimals(printed.rstrip("%")), percent=True
+        )
+    return Box(printed, "number", number=ind.weight, decimals=_decimals(printed))
+
+
+def value_box(text: str) -> Box:
+    t = text.strip()
+    if _NUMBER.match(t):
+        return Box(t, "number", number=Decimal(t), decimals=_decimals(t))
+    return Box(text, "center")
+
+
+def _row(width: int, *boxes: Box) -> list[Box | None]:
+    row: list[Box | None] = []
+    for b in boxes:
+        row.append(b)
+        row.extend([None] * (b.colspan - 1))
+    row.extend([None] * (width - len(row)))
+    return row
+
+
+def table_layout(doc: Document, t: TargetTable) -> Layout:
+    evaluation = t.stage == "self_evaluation"
+    width = len(SELF_EVAL_COLUMNS) if evaluation else len(TARGET_COLUMNS)
+    rows: list[list[Box | None]] = [_row(width, Box(t.title, "title", width))]
+    if t.kind == "project":
+        rows.append(
+            _row(
+                width,
+                Box(f"编制单位：{t.preparer or ''}", "note", 4),
+                Box(f"单位：{doc.money_unit}", "note-right", width - 4),
+            )
+        )
+        rows.append(
+            _row(width, Box("项目名称", "label"), Box(t.name or "", colspan=3), Box("业务主管部门", "label"),
+                 Box(t.department or "", colspan=width - 5))
+        )  # fmt: skip
+    else:
+        rows.append(_row(width, Box("业务主管部门", "label"), Box(t.department or "", colspan=width - 1)))
+    for key, value in t.extra.items():
+        if not key.startswith("预算执行"):
+            rows.append(_row(width, Box(key, "label"), Box(value, colspan=width - 1)))
+    rows.extend(_money(t, width))
+    for label, text in (("项目概况", t.overview), ("立项依据", t.basis)):
+        if text:
+            rows.append(_row(width, Box(label, "label"), Box(text, colspan=width - 1)))
+    goal_label = "当年整体绩效目标" if t.kind == "department" else "年度绩效目标"
+    rows.append(_row(width, Box(goal_label, "label"), Box(t.goal or "", colspan=width - 1)))
+    rows.extend(_indicators(t, width, evaluation))
+    return Layout(width, rows, evaluation)
+
+
+def _money(t: TargetTable, width: int) -> list[list[Box | None]]:
+    if t.stage == "self_evaluation":
+        rate = "" if t.execution_rate is None else f"{t.execution_rate}%"
+        return [
+            _row(width, Box("", "label"), Box("全年预算数", "label"), Box("全年执行数", "label"), Box("执行率", "label")),
+            _row(width, Box("年度资金总额", "label"), amount_box(t.budget_total), amount_box(t.budget_executed),
+                 Box(rate, "center")),
+        ]  # fmt: skip
+    label = t.budget_label or ("部门支出预算总量（万元）" if t.kind == "department" else "年度资金总额")
+    printed = "" if t.budget_total is None else str(t.budget_total)
+    if not t.budget_lines:
+        return [_row(width, Box(label, "label"), amount_box(t.budget_total, printed, width - 1))]
+    rows = []
+    n = len(t.budget_lines)
+    for k, b in enumerate(t.budget_lines):
+        if k == 0:
+            head = Box(label, "label", rowspan=n)
+            total = amount_box(t.budget_total, printed, 3)
+            total.rowspan = n
+            rows.append(
+                _row(width, head, total, Box(b.label, "label"), amount_box(b.amount, b.raw, width - 5))
+            )
+        else:
+            row: list[Box | None] = [
+                None,
+                None,
+                None,
+                None,
+                Box(b.label, "label"),
+                amount_box(b.amount, b.raw, width - 5),
+            ]
+            row.extend([None] * (width - len(row)))
+            rows.append(row)
+    return rows
+
+
+def _level(ind: Indicator, col: int) -> str:
+    if col == 0:
+        return ind.raw.get("level1") or ind.level1 or ""
+    return ind.raw.get("level2") or ind.level2 or ""
+
+
+def _indicators(t: TargetTable, width: int, evaluation: bool) -> list[list[Box | None]]:
+    columns = SELF_EVAL_COLUMNS if evaluation else TARGET_COLUMNS
+    rows: list[list[Box | None]] = [[Box(c, "label") for c in columns]]
+    body: list[list[Box | None]] = []
+    for ind in t.indicators:
+        raw = ind.raw
+        row: list[Box | None] = [Box(_level(ind, 0), "center"), Box(_level(ind, 1), "center"), Box(ind.name)]
+        if evaluation:
+            score = raw.get("score", "" if ind.score is None else str(ind.score))
+            row += [Box(raw.get("value", ind.value or ""), "center"), Box(ind.actual or "", "center"), weight_box(ind),
+                    Box(score, "center"), Box(ind.deviation or "")]  # fmt: skip
+        else:
+            row += [Box(raw.get("operator", ""), "center"), value_box(raw.get("value", ind.value or "")),
+                    Box(raw.get("unit", ind.unit or ""), "center"), weight_box(ind)]  # fmt: skip
+        body.append(row)
+    # merge the 一级 (and, within it, 二级) cells of consecutive rows that print the same category
+    for col in (0, 1):
+        k = 0
+        while k < len(body):
+            j = k
+            key = (_level(t.indicators[k], 0), _level(t.indicators[k], col))
+            while (
+                j + 1 < len(body)
+                and key[1]
+                and (_level(t.indicators[j + 1], 0), _level(t.indicators[j + 1], col)) == key
+            ):
+                j += 1
+            if j > k:
+                box = body[k][col]
+                assert box is not None
+                box.rowspan = j - k + 1
+                for m in range(k + 1, j + 1):
+                    body[m][col] = None
+            k = j + 1
+    rows.extend(body)
+    if evaluation:
+        points = t.weight_total + 10
+        rows.append(
+            _row(width, Box("总分", "label", 5), Box(str(points), "number", number=points),
+                 Box("" if t.score_total is None else str(t.score_total), "center"),
+                 Box(f"自评等级：{t.grade}" if t.grade else ""))
+        )  # fmt: skip
+    return rows
+
+
+def layouts(doc: Document) -> list[tuple[TargetTable, Layout]]:
+    return [(t, table_layout(doc, t)) for t in doc.tables]

@@ -1,0 +1,94 @@
+"""Round trip: the seed written by every writer that has a reader reads back to the same facts."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jixiao.readers import ReadError, read_path
+from jixiao.writers.csv import write_csv
+from jixiao.writers.docx import write_docx
+from jixiao.writers.html import write_html
+from jixiao.writers.json import document_from_dict, document_to_dict
+from jixiao.writers.pdf import write_pdf
+from jixiao.writers.xlsx import write_xlsx
+from tests.conftest import need_tool
+from tests.facts import missed_facts
+
+WRITERS = {"xlsx": write_xlsx, "docx": write_docx, "pdf": write_pdf, "html": write_html, "csv": write_csv}
+
+
+@pytest.mark.parametrize("ext", sorted(WRITERS))
+def test_seed_round_trip(tmp_path, seed_path, expected, ext):
+    out = tmp_path / f"seed.{ext}"
+    WRITERS[ext](read_path(seed_path), out)
+    back = read_path(out)
+    missed, count = missed_facts(document_to_dict(back), expected)
+    assert count > 200 and missed == []
+    assert back.warnings == []
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "docx", "pdf", "html"])
+def test_self_evaluation_round_trip(tmp_path, ext):
+    src = read_path(Path(__file__).parent / "fixtures/layouts/self_evaluation_html.xls")
+    out = tmp_path / f"se.{ext}"
+    WRITERS[ext](src, out)
+    back = read_path(out)
+    a, b = src.tables[0], back.tables[0]
+    assert (b.stage, b.budget_total, b.budget_executed, b.execution_rate, b.score_total, b.grade) == (
+        a.stage, a.budget_total, a.budget_executed, a.execution_rate, a.score_total, a.grade)  # fmt: skip
+    assert [(i.name, i.value, i.actual, i.score, i.deviation) for i in b.indicators] == [
+        (i.name, i.value, i.actual, i.score, i.deviation) for i in a.indicators
+    ]
+
+
+def test_json_round_trip(seed_path):
+    data = document_to_dict(read_path(seed_path))
+    assert document_to_dict(document_from_dict(json.loads(json.dumps(data)))) == data
+
+
+def test_pdf_text_is_extractable_and_fonts_embedded(tmp_path, seed_path):
+    need_tool("pdftotext")
+    out = tmp_path / "seed.pdf"
+    write_pdf(read_path(seed_path), out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "部门专项绩效目标申报表" in text and "重庆市沙坪坝区信访办公室" in text
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes yes " in line for line in fonts)  # embedded and subset
+
+
+def test_docx_without_table(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于报送2025年绩效目标的说明")
+    out = tmp_path / "说明.docx"
+    d.save(str(out))
+    with pytest.raises(ReadError, match="没有表格"):
+        read_path(out)
+
+
+def test_scanned_pdf_without_text(tmp_path):
+    from weasyprint import HTML
+
+    out = tmp_path / "扫描件.pdf"
+    out.write_bytes(HTML(string='<div style="width:100mm;height:60mm;background:#888"></div>').write_pdf())
+    with pytest.raises(ReadError) as info:
+        read_path(out)
+    assert "扫描件" in str(info.value) and str(info.value).startswith("扫描件.pdf")
+
+
+def test_huge_file_refused_without_reading(tmp_path):
+    big = tmp_path / "巨大.xlsx"
+    with open(big, "wb") as f:
+        f.truncate(200 * 1024 * 1024)  # 200 MB, sparse: nothing is read to refuse it
+    with pytest.raises(ReadError, match="文件太大"):
+        read_path(big)
+
+
+def test_pdf_tools_present():
+    # the PDF checks above need poppler; on CI a missing tool is a failure, not a skip
+    need_tool("pdffonts")
+    assert shutil.which("pdffonts")
