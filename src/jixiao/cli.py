@@ -23,7 +23,12 @@ from jixiao.domain.money import format_amount
 from jixiao.readers import ReadError, read_path
 from jixiao.writers.json import document_to_dict
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="jixiao 预算绩效目标管理")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="jixiao 预算绩效目标管理",
+    pretty_exceptions_show_locals=False,
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -193,25 +198,106 @@ def _migrate() -> None:
 
 @app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="要导入的文件")],
+    paths: Annotated[list[Path], typer.Argument(help="要导入的文件或文件夹")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不导入")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="检查后直接导入，不再询问")] = False,
 ) -> None:
-    """读取文件并存入数据库（每个文件要么全部存入，要么一条也不存）。"""
+    """导入文件：先逐个检查（将存入什么、每条提示和错误及其位置），确认后再导入，每个文件要么全部存入，要么一条也不存。"""
+    from rich.progress import Progress
+
+    from jixiao.services.imports import check_file, expand
+
+    files = expand(paths)
+    if not files:
+        err.print("没有找到可导入的文件（支持 txt、csv、html、xls、xlsx、docx、pdf、json）。")
+        raise typer.Exit(2)
+    checks = []
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("检查文件", total=len(files))
+        for f in files:
+            checks.append((f, check_file(f)))
+            progress.advance(task)
+    grid = Table(title="导入检查（尚未存入）", header_style="bold", show_lines=True)
+    for col in ("文件", "将存入", "错误 / 警告 / 提示", "读取提示与错误"):
+        grid.add_column(col, overflow="fold")
+    for _f, c in checks:
+        counts = (
+            f"{c.findings.get('error', 0)} / {c.findings.get('warning', 0)} / {c.findings.get('info', 0)}"
+            if c.ok
+            else ""
+        )
+        notes = c.error if c.error else "\n".join(c.warnings)
+        grid.add_row(c.name, c.summary(), counts, f"[red]{notes}[/]" if c.error else notes)
+    out.print(grid)
+    good = [(f, c) for f, c in checks if c.ok]
+    bad = len(checks) - len(good)
+    out.print(f"可导入 {len(good)} 个文件，无法读取 {bad} 个。", highlight=False)
+    if dry_run or not good:
+        raise typer.Exit(2 if bad else 0)
+    if not yes:
+        if not sys.stdin.isatty():
+            out.print("未导入：确认后请加 --yes 再运行。", highlight=False)
+            raise typer.Exit(2 if bad else 0)
+        if not typer.confirm("确认导入以上可读取的文件？"):
+            raise typer.Exit(1)
     _django()
     _migrate()
     from jixiao.services.documents import do_load_document
 
-    status = 0
-    for f in files:
-        try:
-            doc = read_path(f)
-        except ReadError as exc:
-            err.print(f"[bold red]读取失败[/]：{exc}", highlight=False)
-            status = 2
-            continue
-        record, created = do_load_document(doc, content=f.read_bytes(), actor=None)
-        verb = "已导入" if created else "已存在，未重复导入"
-        out.print(f"{verb}：{f.name}（{len(doc.tables)} 张表）", highlight=False)
-    raise typer.Exit(status)
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("导入", total=len(good))
+        for f, c in good:
+            assert c.document is not None
+            _, created = do_load_document(c.document, content=f.read_bytes(), actor=None)
+            out.print(f"{'已导入' if created else '已存在，未重复导入'}：{c.name}", highlight=False)
+            progress.advance(task)
+    raise typer.Exit(2 if bad else 0)
+
+
+@app.command()
+def export(
+    out_path: Annotated[Path, typer.Argument(help="输出文件（加 --per-department 时为文件夹）")],
+    year: Annotated[int, typer.Option(help="预算年度")],
+    department: Annotated[str | None, typer.Option(help="只导出这个部门")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="xlsx、docx、pdf、html、csv 或 json（默认看扩展名）")
+    ] = None,
+    per_department: Annotated[
+        bool, typer.Option("--per-department", help="每个部门一个文件，放在输出文件夹中")
+    ] = False,
+) -> None:
+    """从数据库导出一个部门、一个年度或整个地区的绩效目标表。"""
+    from rich.progress import Progress
+
+    _django()
+    from jixiao.services.exports import department_documents, merged
+    from jixiao.writers import WRITERS, write
+
+    parts = department_documents(year, department)
+    if not parts:
+        err.print(f"数据库中没有{department or ''} {year} 年的绩效目标表。", highlight=False)
+        raise typer.Exit(2)
+    if per_department:
+        kind = (fmt or "xlsx").lower()
+        if kind not in WRITERS:
+            err.print(f"不支持的导出格式：{kind}（可选：{'、'.join(WRITERS)}）")
+            raise typer.Exit(2)
+        out_path.mkdir(parents=True, exist_ok=True)
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("导出", total=len(parts))
+            for name, doc in parts:
+                target = out_path / f"{name}-{year}.{kind}"
+                write(doc, target, kind)
+                out.print(f"已导出：{target}", highlight=False)
+                progress.advance(task)
+        return
+    try:
+        write(merged(year, parts), out_path, fmt)
+    except ValueError as exc:
+        err.print(str(exc))
+        raise typer.Exit(2) from exc
+    tables = sum(len(d.tables) for _, d in parts)
+    out.print(f"已导出：{out_path}（{len(parts)} 个部门，{tables} 张表）", highlight=False)
 
 
 @app.command()

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "jixiao.web.public",
     "jixiao.web.accounts",
     "jixiao.web.review",
+    "jixiao.web.declare",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +118,9 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Uploads: files over 2.5 MB stream to disk; each is refused past 100 MB by the import service.
+DATA_UPLOAD_MAX_NUMBER_FILES = 200
+FILE_UPLOAD_TEMP_DIR = None
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -225,3 +225,49 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message[:40]}"
+
+
+class ImportBatch(models.Model):
+    """Files uploaded together: checked one by one (a dry run), then committed file by file."""
+
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name=_("上传人")
+    )
+
+    class Meta:
+        verbose_name = _("导入批次")
+        verbose_name_plural = _("导入批次")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ImportFile(models.Model):
+    STATUS_CHOICES = [
+        ("uploaded", _("待检查")),
+        ("checked", _("可导入")),
+        ("failed", _("无法读取")),
+        ("stored", _("已导入")),
+        ("duplicate", _("已存在")),
+    ]
+
+    batch = models.ForeignKey(ImportBatch, models.CASCADE, related_name="files", verbose_name=_("导入批次"))
+    position = models.PositiveIntegerField(_("顺序"))
+    name = models.CharField(_("文件名"), max_length=255)
+    size = models.BigIntegerField(_("大小"))
+    stored_path = models.CharField(_("保存位置"), max_length=500)
+    status = models.CharField(_("状态"), max_length=10, choices=STATUS_CHOICES, default="uploaded")
+    report = models.JSONField(_("检查结果"), default=dict, blank=True)
+    document = models.ForeignKey(
+        SourceDocument, models.SET_NULL, null=True, blank=True, verbose_name=_("导入的文件")
+    )
+
+    class Meta:
+        verbose_name = _("导入文件")
+        verbose_name_plural = _("导入文件")
+        ordering = ["batch", "position"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeclareConfig(AppConfig):
+    name = "jixiao.web.declare"
+    label = "declare"
