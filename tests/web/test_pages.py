@@ -60,3 +60,24 @@ def test_admin_in_chinese(admin_client, seeded):
     assert "绩效目标表" in html and "站点管理" in html or "数据管理" in html
     html = admin_client.get("/admin/core/targettable/").content.decode()
     assert "稳定处突专项经费" in html
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf", "csv", "json"])
+def test_downloads_read_back_to_the_seed_facts(client, seeded, expected, tmp_path, fmt):
+    from jixiao.writers.json import document_to_dict
+    from tests.facts import missed_facts
+
+    response = client.get(reverse("department_export", args=[2024, seeded.pk, fmt]))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    out = tmp_path / f"download.{fmt}"
+    out.write_bytes(response.content)
+    doc = read_path(out) if fmt != "json" else None
+    if doc is not None:
+        missed, _ = missed_facts(document_to_dict(doc), expected)
+        assert missed == []
+    else:
+        import json
+
+        missed, _ = missed_facts(json.loads(response.content), expected)
+        assert missed == []

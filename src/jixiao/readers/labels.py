@@ -18,7 +18,7 @@ def label_key(text: str) -> str:
     """Compare labels without spaces, colons, brackets or the unit in brackets."""
     s = unicodedata.normalize("NFKC", text)
     s = _WS.sub("", s)
-    s = re.sub(r"\((万元|元|亿元|%|分)\)", "", s)
+    s = re.sub(r"\((万元|元|亿元|%|分|盖章|公章|签章|签字|签名)\)", "", s)
     return s.strip(":：*")
 
 

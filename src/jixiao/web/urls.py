@@ -15,6 +15,11 @@ urlpatterns = [
     path("y/<int:year>/", public.home, name="year"),
     path("y/<int:year>/d/<int:department_id>/", public.department, name="department"),
     path("y/<int:year>/d/<int:department_id>/print/", public.department_print, name="department_print"),
+    path(
+        "y/<int:year>/d/<int:department_id>/export.<str:fmt>",
+        public.department_export,
+        name="department_export",
+    ),
     path("review/<int:year>/", review.overview, name="review_overview"),
     path("review/finding/<int:finding_id>/decide/", review.decide_finding, name="decide_finding"),
     path("import/", declare.upload, name="import_upload"),

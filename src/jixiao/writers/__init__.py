@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import json as jsonlib  # not `json`: importing writers.json would rebind that name
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +12,9 @@ from jixiao.domain.model import Document
 def _json(doc: Document, path: str | Path) -> None:
     from jixiao.writers.json import document_to_dict
 
-    Path(path).write_text(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2), encoding="utf-8")
+    Path(path).write_text(
+        jsonlib.dumps(document_to_dict(doc), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
 
 
 def _lazy(module: str, name: str) -> Callable[[Document, str | Path], None]:

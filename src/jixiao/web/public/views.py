@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -40,3 +42,37 @@ def department(request: HttpRequest, year: int, department_id: int) -> HttpRespo
 
 def department_print(request: HttpRequest, year: int, department_id: int) -> HttpResponse:
     return render(request, "public/department_print.html", _department_context(year, department_id))
+
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+
+
+def department_export(request: HttpRequest, year: int, department_id: int, fmt: str) -> HttpResponse:
+    """The department's tables for the year in an official layout (xlsx, docx, pdf) or as open data."""
+    import tempfile
+    from pathlib import Path
+
+    from jixiao.services.exports import department_documents
+    from jixiao.writers import write
+
+    if fmt not in CONTENT_TYPES:
+        raise Http404("不支持的格式")
+    dept = get_object_or_404(db.Department, pk=department_id)
+    parts = department_documents(year, dept.name)
+    if not parts:
+        raise Http404("该部门在这一年度没有绩效目标表")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"out.{fmt}"
+        write(parts[0][1], path, fmt)
+        data = path.read_bytes()
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    filename = quote(f"{dept.name}-{year}绩效目标表.{fmt}")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response

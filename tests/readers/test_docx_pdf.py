@@ -1,0 +1,88 @@
+"""Word and PDF built by hand the way departments make them (not by our writers)."""
+
+from decimal import Decimal
+
+import docx
+import pytest
+
+from jixiao.readers import ReadError, read_path
+
+
+@pytest.fixture
+def word_table(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("2025年项目支出绩效目标表")
+    d.add_paragraph("填报单位（盖章）：某区司法局")
+    t = d.add_table(rows=9, cols=5)
+    t.style = "Table Grid"
+    rows = [
+        ["项目名称", "法律援助经费", "", "", ""],
+        ["年度资金总额（万元）", "68.50", "", "", ""],
+        ["年度目标", "全年办理法律援助案件不少于600件，群众满意度达到90%以上。", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+        ["产出指标", "数量指标", "办理法律援助案件数", "≥600件", "30"],
+        ["", "质量指标", "案件结案率", "≥95%", "30"],
+        ["效益指标", "社会效益指标", "困难群众法律服务可及性", "明显提高", "20"],
+        ["满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%", "10"],
+        ["", "", "", "", ""],
+    ]
+    for r, values in enumerate(rows):
+        for c, v in enumerate(values):
+            if v:
+                t.cell(r, c).text = v
+    for r in range(3):
+        t.cell(r, 1).merge(t.cell(r, 4))  # horizontal merges in the header block
+    t.cell(4, 0).merge(t.cell(5, 0))  # 产出指标 spans two rows
+    path = tmp_path / "司法局.docx"
+    d.save(str(path))
+    return path
+
+
+def test_word_table(word_table):
+    doc = read_path(word_table)
+    assert doc.reader == "docx" and doc.fiscal_year == 2025
+    (t,) = doc.tables
+    assert (t.name, t.preparer, t.budget_total) == ("法律援助经费", "某区司法局", Decimal("68.50"))
+    assert [(i.level1, i.level2, i.name, i.weight, i.operator, i.value, i.unit) for i in t.indicators] == [
+        ("产出", "数量", "办理法律援助案件数", Decimal(30), ">=", "600", "件"),
+        ("产出", "质量", "案件结案率", Decimal(30), ">=", "95", "%"),
+        ("效益", "社会效益", "困难群众法律服务可及性", Decimal(20), "qualitative", "明显提高", None),
+        ("满意度", "服务对象满意度", "受援人满意度", Decimal(10), ">=", "90", "%"),
+    ]
+    assert doc.warnings == []
+
+
+def test_corrupt_docx(tmp_path, word_table):
+    broken = tmp_path / "坏.docx"
+    broken.write_bytes(word_table.read_bytes()[:2000])
+    with pytest.raises(ReadError) as info:
+        read_path(broken)
+    assert str(info.value).startswith("坏.docx")
+
+
+def test_pdf_of_an_html_page(tmp_path):
+    """A published page printed to PDF by a browser-like engine: ruled table, title outside it."""
+    from weasyprint import HTML
+
+    html = (
+        "<style>td{border:0.6pt solid #000;padding:2pt}</style>"
+        '<h3 style="text-align:center">2024年部门整体绩效目标表</h3><p>部门名称：某区统计局</p>'
+        '<table style="border-collapse:collapse" border="1"><tr><td>部门支出预算总量（万元）</td><td>512.30</td></tr>'
+        "<tr><td>当年整体绩效目标</td><td>按时完成各项统计调查任务，数据差错率控制在1%以内。</td></tr></table>"
+        '<table style="border-collapse:collapse;margin-top:4mm" border="1">'
+        "<tr><td>一级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>"
+        '<tr><td rowspan="2">产出指标</td><td>统计调查任务完成率</td><td>100%</td><td>40%</td></tr>'
+        "<tr><td>统计数据差错率</td><td>≤1%</td><td>30%</td></tr>"
+        "<tr><td>满意度指标</td><td>数据使用单位满意度</td><td>≥90%</td><td>20%</td></tr></table>"
+    )
+    out = tmp_path / "统计局.pdf"
+    out.write_bytes(HTML(string=html).write_pdf())
+    doc = read_path(out)
+    (t,) = doc.tables
+    assert (t.kind, t.department, t.budget_total) == ("department", "某区统计局", Decimal("512.30"))
+    assert [(i.level1, i.name, i.weight, i.operator, i.value) for i in t.indicators] == [
+        ("产出", "统计调查任务完成率", Decimal(40), None, "100"),
+        ("产出", "统计数据差错率", Decimal(30), "<=", "1"),
+        ("满意度", "数据使用单位满意度", Decimal(20), ">=", "90"),
+    ]
+    assert all(i.where.page == 1 for i in t.indicators)
