@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["review_throughput.py"]
+BENCHES = ["review_throughput.py", "xlsx_speed.py"]
 
 if __name__ == "__main__":
     for name in BENCHES:

@@ -55,3 +55,20 @@ def test_a_failure_midway_stores_nothing(seed_path, monkeypatch):
     assert db.SourceDocument.objects.count() == 0
     assert db.TargetTable.objects.count() == 0 and db.Indicator.objects.count() == 0
     assert audit.AuditLog.objects.count() == 0
+
+
+def test_the_same_declaration_from_another_format_replaces_the_old(seed_path, tmp_path):
+    from jixiao.writers.xlsx import write_xlsx
+
+    first, _ = do_load_document(read_path(seed_path), content=seed_path.read_bytes(), actor=None)
+    xlsx = tmp_path / "seed.xlsx"
+    write_xlsx(read_path(seed_path), xlsx)
+    second, created = do_load_document(read_path(xlsx), content=xlsx.read_bytes(), actor=None)
+    assert created and second.pk != first.pk
+    first.refresh_from_db()
+    assert first.superseded_by == second  # kept, but no longer current
+    current = db.TargetTable.objects.filter(document__superseded_by__isnull=True)
+    assert current.count() == 7
+    assert db.AuditLog.objects.filter(action="document.loaded").first().data["replaces"] == [
+        first.pk
+    ]  # newest first

@@ -33,6 +33,8 @@ def _unquote(s: str) -> str:
 
 def read_csv_text(text: str, name: str) -> Document:
     rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    # the writer prefixes "'" to cells starting with = + - @; most files have none, so look once
+    quoted = any(mark in text for mark in (",'", "\n'", "\"'"))
     header = next(rows)
     col = {h: i for i, h in enumerate(header)}
     missing = [c for c in REQUIRED if c not in col]
@@ -59,7 +61,7 @@ def read_csv_text(text: str, name: str) -> Document:
             tables[key] = table
             units[row[col["金额单位"]] if "金额单位" in col else "万元"] += 1
         values = pick(row)
-        if "'" in "".join(v[:1] for v in values):  # a cell the writer protected against formulas
+        if quoted:  # some cell was protected against formulas by the writer: undo it
             values = tuple(_unquote(v) for v in values)
         table.indicators.append(indicator_from_row(role_names, values, Where(line=n)))
     if not tables:

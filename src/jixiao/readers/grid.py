@@ -26,8 +26,9 @@ class GridRow:
     def cells(self, row_key: int) -> list[Cell]:
         out = []
         raws = self.raws or self.texts
+        line, sheet, row = self.where.line, self.where.sheet, self.where.row
         for c, text in enumerate(self.texts):
-            where = self.where._replace(column=c + 1)
+            where = Where(line, sheet, row, c + 1)
             cover = self.covers.get(c) if self.covers else None
             if cover is not None and not text:
                 out.append(Cell("", "", where, row_key, c, True, cover[0], cover[1]))

@@ -191,5 +191,6 @@ def is_title(text: str) -> bool:
     return len(text) <= 60 and bool(TITLE.match(label_key(text)))
 
 
+@memo(1 << 14)
 def indicator_column(text: str) -> str | None:
     return INDICATOR_COLUMNS.get(label_key(text))

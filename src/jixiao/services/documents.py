@@ -111,6 +111,7 @@ def do_load_document(
             )
     db.BudgetLine.objects.bulk_create(lines)
     db.Indicator.objects.bulk_create(indicators)
+    replaced = _supersede_earlier_versions(record, doc)
     findings = store_findings(record)
     log_action(
         "document.loaded",
@@ -121,9 +122,33 @@ def do_load_document(
             "tables": len(doc.tables),
             "indicators": len(indicators),
             "findings": len(findings),
+            "replaces": replaced,
         },
     )
     return record, True
+
+
+def _table_keys(tables: Any) -> set[tuple[str, str]]:
+    return {(t.kind, (t.name or t.title or "").strip()) for t in tables}
+
+
+def _supersede_earlier_versions(record: db.SourceDocument, doc: dm.Document) -> list[int]:
+    """A file with the same department, year and tables as a stored one is its new version (the
+    same declaration re-read from another format, or corrected): the older one is kept but no
+    longer current."""
+    if record.department_id is None or record.fiscal_year_id is None:
+        return []
+    keys = _table_keys(doc.tables)
+    replaced = []
+    earlier = db.SourceDocument.objects.filter(
+        department_id=record.department_id, fiscal_year_id=record.fiscal_year_id, superseded_by__isnull=True
+    ).exclude(pk=record.pk)
+    for old in earlier.prefetch_related("tables"):
+        if _table_keys(old.tables.all()) == keys:
+            old.superseded_by = record
+            old.save(update_fields=["superseded_by"])
+            replaced.append(old.pk)
+    return replaced
 
 
 def _amount(fen: int | None, unit: str, raw: str | None):  # type: ignore[no-untyped-def]

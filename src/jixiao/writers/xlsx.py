@@ -69,17 +69,18 @@ class _TableWriter:
     def __init__(self, ws: Worksheet, f: _Formats) -> None:
         self.ws, self.f = ws, f
         self.widths: dict[int, int] = {}
+        self.kinds = {
+            "title": f.title,
+            "note": f.note,
+            "note-right": f.note_right,
+            "label": f.label,
+            "center": f.center,
+        }
 
     def _format(self, box: Box) -> object:
         if box.kind == "number":
             return self.f.number(box.decimals, box.percent)
-        return {
-            "title": self.f.title,
-            "note": self.f.note,
-            "note-right": self.f.note_right,
-            "label": self.f.label,
-            "center": self.f.center,
-        }.get(box.kind, self.f.text)
+        return self.kinds.get(box.kind, self.f.text)
 
     def write(self, r: int, layout: Layout) -> int:
         ws = self.ws
@@ -92,14 +93,18 @@ class _TableWriter:
                     ws.merge_range(r, c, r + box.rowspan - 1, c + box.colspan - 1, "", fmt)
                 if box.kind == "number" and box.number is not None:
                     ws.write_number(r, c, float(box.number), fmt)
-                else:
+                elif box.text:
                     ws.write_string(r, c, box.text, fmt)
+                else:
+                    ws.write_blank(r, c, None, fmt)  # keeps the border, stores no string
                 if box.kind == "title":
                     ws.set_row(r, 24)
-                elif box.kind not in ("note", "note-right"):
-                    for line in box.text.splitlines() or [""]:
-                        need = min(display_width(line) // box.colspan + 2, 40)
-                        self.widths[c] = max(self.widths.get(c, 0), need)
+                elif box.kind not in ("note", "note-right") and box.text:
+                    # the widest line decides; past 40 columns the cell wraps
+                    widest = max(display_width(line) for line in box.text.split("\n"))
+                    need = min(widest // box.colspan + 2, 40)
+                    if need > self.widths.get(c, 0):
+                        self.widths[c] = need
             r += 1
         return r
 

@@ -67,6 +67,10 @@ class SourceDocument(models.Model):
     loaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("导入人")
     )
+    # a later file with the same department, year and tables replaces this one; history is kept
+    superseded_by = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="supersedes", verbose_name=_("被替换为")
+    )
 
     class Meta:
         verbose_name = _("来源文件")

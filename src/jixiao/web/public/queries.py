@@ -42,7 +42,9 @@ def years() -> list[int]:
 
 def tables_of(department: db.Department, year: int) -> list[db.TargetTable]:
     qs = (
-        db.TargetTable.objects.filter(department=department, fiscal_year__year=year)
+        db.TargetTable.objects.filter(
+            department=department, fiscal_year__year=year, document__superseded_by__isnull=True
+        )
         .select_related("document", "fiscal_year")
         .prefetch_related(
             "budget_lines", Prefetch("indicators", queryset=db.Indicator.objects.order_by("position"))
@@ -91,7 +93,9 @@ def summary_of(tables: list[db.TargetTable]) -> BudgetSummary:
 def departments_of(year: int) -> list[DepartmentRow]:
     rows = []
     tables = (
-        db.TargetTable.objects.filter(fiscal_year__year=year, department__isnull=False)
+        db.TargetTable.objects.filter(
+            fiscal_year__year=year, department__isnull=False, document__superseded_by__isnull=True
+        )
         .select_related("department", "document")
         .prefetch_related("indicators")
     )

@@ -47,7 +47,9 @@ def decide_finding(request: HttpRequest, finding_id: int) -> HttpResponse:
 @login_required
 @permission_required("core.decide_finding", raise_exception=True)
 def overview(request: HttpRequest, year: int) -> HttpResponse:
-    findings = db.Finding.objects.filter(document__fiscal_year__year=year)
+    findings = db.Finding.objects.filter(
+        document__fiscal_year__year=year, document__superseded_by__isnull=True
+    )
     per_department = (
         findings.values("document__department__id", "document__department__name")
         .annotate(
