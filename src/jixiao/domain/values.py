@@ -98,6 +98,7 @@ _PERIOD = re.compile(
     r"(?P<y2>\d{4})[.年/-](?P<m2>\d{1,2})月?(?:[.月/-]\d{1,2}日?)?$"
 )
 _DATE = re.compile(r"^(?P<y>\d{4})[.年/-](?P<m>\d{1,2})月?(?:[.月/-]?(?P<d>\d{1,2})日?)?(?P<rest>.*)$")
+_REMARK = re.compile(r"[(（][^()（）]*[)）]$")
 _DEADLINE = ("前", "以前", "之前", "底前", "末前", "底", "前完成", "底前完成")
 _MONTH_DEADLINE = re.compile(r"^(?P<m>\d{1,2})月(底|末|中旬|上旬|下旬)?(前|以前|之前)?(完成|完工)?$")
 
@@ -200,6 +201,7 @@ def parse_target(raw: str | None) -> Target:
     if m and 1 <= int(m["m"]) <= 12:
         return Target(raw=raw, kind="date", operator=operator or "<=", text=s)
 
+    body = _REMARK.sub("", body) or body  # "≥95%（计划标准）": the remark says where the value came from
     m = _NUMBER.match(body)
     if m:
         unit = body[m.end() :] or None

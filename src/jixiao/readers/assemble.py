@@ -110,9 +110,9 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
                 continue
             role = labels.indicator_column(c.label) if c.label else None
             if role is None:
-                if row is None or c.label:
+                if row is None:
                     break
-                j += 1  # an empty header cell in a grid row
+                j += 1  # an empty or unknown header cell in a grid row: its column is not read
                 continue
             roles.append(role)
             if c.col is not None:
@@ -156,7 +156,7 @@ class TableBuilder:
             table.stage = "self_evaluation"
         elif labels.MONITORING_TITLE.search(key):
             table.stage = "monitoring"
-        m = re.match(r"^(\d{4})年", key)
+        m = re.search(r"(20\d{2})年", key)
         if m:
             table.fiscal_year = int(m.group(1))
         # a merged cell is read once, at its anchor
@@ -369,9 +369,9 @@ class TableBuilder:
                         text[role] = value
                 mapped = {col - shift for col, _ in cols}
                 stray = next((t for k, t in enumerate(texts) if t and k not in mapped), None)
-            filled = [v for v in text.values() if v]
+            filled = [v for r, v in text.items() if v and r != "seq"]
             if not filled:
-                continue  # an empty template row
+                continue  # an empty template row (perhaps with its 序号)
             first_text = next((t for t in texts if t), "") or next(
                 (a for a, _ in (covers or {}).values() if a), ""
             )
@@ -425,7 +425,7 @@ class TableBuilder:
             rows, wheres, rest = _align(roles, [c for c in cells if c.text])
         previous: dict[str, str] = {}
         for text, where in zip(rows, wheres, strict=True):
-            if not any(text.values()):
+            if not any(v for r, v in text.items() if r != "seq"):
                 continue  # an empty template row is not an indicator
             for role in CARRY_DOWN:
                 if role in text and not text[role] and previous.get(role):
@@ -571,7 +571,7 @@ def _indicator_template(roles: tuple[str, ...], values: tuple[str, ...]) -> Indi
         ind.operator = nature_operator
     if ind.level1 is None:
         ind.level1 = frame.level1_of_level2(ind.level2)
-    for role in ("actual", "score", "deviation"):
+    for role in ("actual", "score", "deviation", "note"):
         if role in text:
             raw[role] = text[role]
     ind.actual = text.get("actual") or None

@@ -24,7 +24,8 @@ def label_key(text: str) -> str:
 
 # Table titles: "部门整体绩效目标表", "2024年项目支出绩效目标表", "部门专项绩效目标申报表" …
 TITLE = re.compile(
-    r"^(?P<year>\d{4}年(度)?)?.{0,30}?(绩效目标(申报|审核)?表|绩效自评表|绩效目标执行监控表|绩效监控表)(\(.*\))?$"
+    r"^(?P<year>\d{4}年(度)?)?.{0,30}?"
+    r"(绩效目标(申报|审核|执行|运行)?(监控)?(情况)?表|绩效(运行)?监控(情况)?表|绩效自评(价)?表|支出绩效评价表)(\(.*\))?$"
 )
 DEPARTMENT_TITLE = re.compile(r"部门整体|整体支出|单位整体|部门\(单位\)整体")
 SELF_EVALUATION_TITLE = re.compile(r"自评")
@@ -51,6 +52,12 @@ HEADER_FIELDS: dict[str, str] = {
     "资金总额": "budget_total",
     "预算总额": "budget_total",
     "年度预算": "budget_total",
+    "本年预算": "budget_total",
+    "预算金额": "budget_total",
+    "项目金额": "budget_total",
+    "申报金额": "budget_total",
+    "项目总金额": "budget_total",
+    "预算单位": "department",
     "项目资金总额": "budget_total",
     "区级支出": "budget_line",
     "补助街镇": "budget_line",
@@ -112,8 +119,19 @@ YEAR_ONLY = re.compile(r"^[(（]?(预算年度[:：]?|年度[:：]?)?(?P<year>\d
 YEAR_BUDGET = re.compile(r"^(?P<year>\d{4})年(度)?(预算|预算数|资金|预算金额)$")
 MONEY_UNIT = re.compile(r"^(金额)?单位:(?P<unit>万元|元|亿元)$")
 
-# Indicator header columns → role.
+# Indicator header columns → role. "note" columns are kept as printed; "seq" (序号) is read and dropped.
 INDICATOR_COLUMNS: dict[str, str] = {
+    "序号": "seq",
+    "指标解释": "note",
+    "指标说明": "note",
+    "指标值说明": "note",
+    "指标值确定依据": "note",
+    "评分标准": "note",
+    "评(扣)分标准": "note",
+    "评扣分标准": "note",
+    "备注": "note",
+    "数据来源": "note",
+    "取值方式": "note",
     "绩效指标": "group",
     "一级指标": "level1",
     "一级目标": "level1",
@@ -191,6 +209,14 @@ def is_title(text: str) -> bool:
     return len(text) <= 60 and bool(TITLE.match(label_key(text)))
 
 
+_ASIDE = re.compile(r"\([^()]*\)$")
+
+
 @memo(1 << 14)
 def indicator_column(text: str) -> str | None:
-    return INDICATOR_COLUMNS.get(label_key(text))
+    """ "三级指标（指标名称）", "年度指标值（A）", "分值（权重）" → the role of the part before the brackets."""
+    key = label_key(text)
+    role = INDICATOR_COLUMNS.get(key)
+    if role is None and key.endswith(")"):
+        role = INDICATOR_COLUMNS.get(_ASIDE.sub("", key))
+    return role

@@ -114,7 +114,8 @@ def weight_total(ctx: ReviewContext) -> Iterator[Finding]:
         if not table.indicators or any(i.weight is None for i in table.indicators):
             continue
         total = table.weight_total
-        if total not in allowed:
+        # weights printed as fractions (0.3) total 0.9 or 1: the same rule, written differently
+        if total not in allowed and total * 100 not in allowed:
             ok = " 或 ".join(_fmt(a) for a in allowed)
             yield Finding(
                 "weight-total",

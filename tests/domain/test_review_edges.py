@@ -1,0 +1,55 @@
+"""Cases from real tables that must not be reported (false positives cost reviewers' trust)."""
+
+from jixiao.domain.model import Document, TargetTable, Where
+from jixiao.domain.review import review
+from jixiao.readers.assemble import indicator_from_cells
+
+OK = [
+    ("产出", "信访积案化解数量", "30%", "件", "≥30"),
+    ("效益", "信访事项按期办结率", "30%", "%", "≥95"),
+    ("满意度", "群众满意度", "20%", "%", "≥90"),
+]
+
+
+def codes(rows, **table):
+    t = TargetTable(kind="project", title="项目支出绩效目标表", name="某项目", fiscal_year=2024, **table)
+    for n, (nature, name, weight, unit, value) in enumerate(rows, start=1):
+        t.indicators.append(
+            indicator_from_cells(
+                {"nature": nature, "name": name, "weight": weight, "unit": unit, "value": value}, Where(row=n)
+            )
+        )
+    doc = Document(source_path="x", reader="test", fiscal_year=2024, tables=[t])
+    return {(f.code, f.indicator) for f in review(doc)}
+
+
+def test_words_that_start_with_ling_are_not_zero_targets():
+    found = codes([*OK, ("产出", "零星维修响应次数", "10%", "次", "≥50")])
+    assert not [c for c in found if c[0] == "zero-target-not-zero"]
+
+
+def test_weights_written_as_fractions():
+    rows = [(a, b, w, u, v) for (a, b, _, u, v), w in zip(OK, ["0.4", "0.3", "0.2"], strict=True)]
+    assert not [c for c in codes(rows) if c[0] == "weight-total"]
+
+
+def test_dissatisfaction_rate_below_a_ceiling():
+    found = codes([*OK[:2], ("满意度", "群众不满意率", "20%", "%", "≤5")])
+    assert not [c for c in found if c[0] == "satisfaction-below-floor"]
+
+
+def test_ordinary_qualitative_targets_have_a_grade():
+    found = codes([*OK, ("效益", "机关运转", "10%", "", "保障正常运转")])
+    assert not [c for c in found if c[0] == "qualitative-grade-unknown"]
+
+
+def test_a_year_in_a_name_is_not_a_target():
+    found = codes([*OK, ("产出", "2024年度资金拨付进度", "10%", "%", "≥90")])
+    assert not [c for c in found if c[0] in ("value-in-name", "name-value-conflict")]
+
+
+def test_remarks_after_values_keep_the_number():
+    found = codes([("产出", "改造小区个数", "40%", "个", "≥12个（计划标准）"), *OK[1:]])
+    assert not [
+        c for c in found if c[0] in ("unit-missing", "qualitative-grade-unknown", "value-not-a-value")
+    ]
