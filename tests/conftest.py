@@ -61,3 +61,23 @@ def pytest_collection_modifyitems(config, items):
             "admin_client",
         }:
             item.add_marker(pytest.mark.db)
+
+
+@pytest.fixture
+def record(seed_path, db):
+    """The seed stored in the database (its findings with it)."""
+    from jixiao.readers import read_path
+    from jixiao.services.documents import do_load_document
+
+    stored, _ = do_load_document(read_path(seed_path), content=seed_path.read_bytes(), actor=None)
+    return stored
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    """A user of the 财政审核人 group, fetched fresh so permissions come from the group."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("reviewer", password="x" * 12)
+    user.groups.add(Group.objects.get(name="财政审核人"))
+    return django_user_model.objects.get(pk=user.pk)

@@ -3,25 +3,10 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from jixiao.readers import read_path
-from jixiao.services.documents import do_load_document
 from jixiao.services.review import ReviewError, do_decide_finding, do_review_document
 from jixiao.web.core import models as db
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def record(seed_path):
-    record, _ = do_load_document(read_path(seed_path), content=seed_path.read_bytes(), actor=None)
-    return record
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user("reviewer", password="x" * 12)
-    user.groups.add(Group.objects.get(name="财政审核人"))
-    return django_user_model.objects.get(pk=user.pk)  # fresh, so permissions are read from the groups
 
 
 @pytest.fixture

@@ -3,27 +3,16 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from jixiao.readers import read_path
-from jixiao.services.documents import do_load_document
 from jixiao.web.core import models as db
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def record(seed_path):
-    record, _ = do_load_document(read_path(seed_path), content=seed_path.read_bytes(), actor=None)
-    return record
-
-
-@pytest.fixture
-def reviewer_client(client, django_user_model):
-    user = django_user_model.objects.create_user("reviewer", password="x" * 12)
-    user.groups.add(Group.objects.get(name="财政审核人"))
-    client.force_login(user)
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
     return client
 
 
