@@ -68,3 +68,30 @@ def test_check_writes_an_excel_report(tmp_path, seed_path):
     zero = [r for r in rows if r[6] == "zero-target-not-zero"]
     assert {r[4] for r in zero} == {"零进京上访非访", "进京上访非访0人次"}
     assert all(r[9].startswith("第 ") for r in rows[1:])  # every finding locates its line
+
+
+def test_check_against_last_years_self_evaluation(tmp_path):
+    last = tmp_path / "2023自评.txt"
+    last.write_text(
+        "项目支出绩效自评表\n项目名称\t困难群众救助补助资金\n年度\t2023\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t城乡低保保障人数\t≥5000人\t5124人\t20\t20\n",
+        encoding="utf-8",
+    )
+    this = tmp_path / "2024目标.txt"
+    this.write_text(
+        "2024年项目支出绩效目标表\n项目名称\t困难群众救助补助资金\n年度资金总额\t900.00\n"
+        "年度绩效目标\t保障城乡低保对象5000人以上的基本生活。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t权重\n"
+        "产出指标\t数量指标\t城乡低保保障人数\t≥5000人\t50\n"
+        "效益指标\t社会效益指标\t困难群众基本生活\t有效保障\t30\n"
+        "满意度指标\t服务对象满意度指标\t救助对象满意度\t≥90%\t10\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [*JIXIAO, "check", str(this), "--previous", str(last), "--json"], capture_output=True, text=True
+    )
+    found = [(f["code"], f["indicator"]) for f in json.loads(run.stdout)["findings"]]
+    assert ("target-below-last-actual", 0) in found  # 5000 < last year's 5124
+    run = subprocess.run([*JIXIAO, "check", str(this), "--json"], capture_output=True, text=True)
+    assert "target-below-last-actual" not in run.stdout

@@ -106,12 +106,21 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="输出 jixiao.findings/1 JSON")] = False,
     xlsx: Annotated[Path | None, typer.Option("--xlsx", help="把审核意见另存为 Excel")] = None,
     region: Annotated[str, typer.Option(help="适用的地区参数")] = "全国",
+    previous: Annotated[
+        Path | None, typer.Option(help="上年的自评表（含实际完成值），用于检查目标是否低于上年实际")
+    ] = None,
 ) -> None:
     """审核绩效目标表：逐表逐行列出问题、原因和依据。有“错误”级问题时退出状态为 1。"""
     from jixiao.domain.review import findings_to_dict, load_params, review
 
     results = []
     status = 0
+    last_year = None
+    if previous is not None:
+        try:
+            last_year = read_path(previous)
+        except ReadError as exc:
+            _fail_read(exc)
     for f in files:
         try:
             doc = read_path(f)
@@ -119,7 +128,7 @@ def check(
             err.print(f"[bold red]读取失败[/]：{exc}", highlight=False)
             status = 2
             continue
-        results.append((doc, review(doc, load_params(region, doc.fiscal_year))))
+        results.append((doc, review(doc, load_params(region, doc.fiscal_year), last_year)))
     if as_json:
         if len(results) == 1:
             data = findings_to_dict(results[0][1], results[0][0].source_path)
