@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from jixiao.domain.review.context import CellFacts, IndicatorFacts, ReviewContext, table_label
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
-from jixiao.domain.values import normalise_text
+from jixiao.domain.values import fold_width
 
 FAMILY = "appropriateness"
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
@@ -106,7 +106,7 @@ def degenerate_target(ctx: ReviewContext) -> Iterator[Finding]:
 
 def _sentences(goal: str) -> list[str]:
     """Sentences as printed (spaces trimmed), long enough to be more than a phrase."""
-    return [s for s in (x.strip(" \t\u3000") for x in _SENTENCE.split(goal)) if len(normalise_text(s)) >= 8]
+    return [s for s in (x.strip(" \t\u3000") for x in _SENTENCE.split(goal)) if len(s) >= 8]
 
 
 def _quote(text: str, limit: int = 40) -> str:
@@ -120,7 +120,9 @@ def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
     printed: dict[str, str] = {}
     for t, table in ctx.tables():
         for s in _sentences(table.goal or ""):
-            key = normalise_text(s)
+            key = fold_width(s)
+            if len(key) < 8:
+                continue
             printed.setdefault(key, s)
             if t not in tables_of[key]:
                 tables_of[key].append(t)
@@ -152,7 +154,8 @@ def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
 )
 def goal_not_measurable(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
-        goal = normalise_text(table.goal or "")
+        # no NFKC needed: \d matches full-width digits too, and the patterns know both quote forms
+        goal = fold_width(table.goal or "")
         if not goal:
             continue
         bare = _YEARLIKE.sub("", _QUOTED.sub("", goal))
