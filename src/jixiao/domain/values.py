@@ -143,9 +143,14 @@ def normalise_text(text: str) -> str:
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+_HAS_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII → ASCII and no whitespace: enough to compare sentences, far cheaper than NFKC."""
-    return _SPACE.sub("", text.translate(_FULLWIDTH))
+    if _HAS_FULLWIDTH.search(text):
+        text = text.translate(_FULLWIDTH)
+    return _SPACE.sub("", text)
 
 
 def nfkc(text: str) -> str:

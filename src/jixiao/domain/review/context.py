@@ -139,10 +139,6 @@ class IndicatorFacts:
         return self.ind.raw.get("weight", "" if self.ind.weight is None else str(self.ind.weight))
 
 
-def _place(f: IndicatorFacts) -> tuple[int, int]:
-    return (f.table_index, f.index)
-
-
 for _name in CellFacts.__dataclass_fields__:
     setattr(IndicatorFacts, _name, property(attrgetter(f"c.{_name}")))
 
@@ -186,10 +182,8 @@ class ReviewContext:
         return out
 
     def matching(self, test: Callable[[CellFacts], bool]) -> list[IndicatorFacts]:
-        """The indicators whose cells pass `test`, in document order."""
-        out = [f for c, fs in self._groups.values() if test(c) for f in fs]
-        out.sort(key=_place)
-        return out
+        """The indicators whose cells pass `test`, grouped by content (review() orders findings)."""
+        return [f for c, fs in self._groups.values() if test(c) for f in fs]
 
     def tables(self) -> list[tuple[int, TargetTable]]:
         return self._tables
