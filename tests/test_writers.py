@@ -92,3 +92,18 @@ def test_pdf_tools_present():
     # the PDF checks above need poppler; on CI a missing tool is a failure, not a skip
     need_tool("pdffonts")
     assert shutil.which("pdffonts")
+
+
+def test_xlsx_keeps_formula_like_text_as_text(tmp_path, seed_path):
+    import openpyxl
+
+    doc = read_path(seed_path)
+    doc.tables[1].goal = '=HYPERLINK("http://example.invalid")'
+    out = tmp_path / "x.xlsx"
+    write_xlsx(doc, out)
+    ws = openpyxl.load_workbook(out).worksheets[1]
+    goals = [
+        c.value for row in ws.iter_rows() for c in row if c.value and str(c.value).startswith("=HYPERLINK")
+    ]
+    assert goals and all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value in goals)
+    assert read_path(out).tables[1].goal == doc.tables[1].goal

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.domain.model import Document, Indicator, TargetTable
@@ -27,6 +28,7 @@ SELF_EVAL_COLUMNS = [
 ]
 Kind = Literal["title", "note", "note-right", "label", "text", "center", "number"]
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_WEIGHT = re.compile(r"\d+(\.\d+)?%?")
 
 
 @dataclass(slots=True)
@@ -60,20 +62,32 @@ def amount_box(value: Decimal | None, printed: str = "", colspan: int = 1) -> Bo
 
 
 def weight_box(ind: Indicator) -> Box:
-    printed = ind.raw.get("weight", "").strip()
-    if ind.weight is None or not re.fullmatch(r"\d+(\.\d+)?%?", printed):
+    return _weight_box(ind.raw.get("weight", "").strip(), ind.weight)
+
+
+# Boxes below are never changed after they are made (only 一级/二级 boxes get a rowspan), so the
+# same printed cell can share one box: weights, values and units repeat down a table.
+@lru_cache(maxsize=4096)
+def _weight_box(printed: str, weight: Decimal | None) -> Box:
+    if weight is None or not _WEIGHT.fullmatch(printed):
         return Box(printed, "center")
     if printed.endswith("%"):  # shown as a percent: the value is the fraction
         return Box(
-            printed, "number", number=ind.weight / 100, decimals=_decimals(printed.rstrip("%")), percent=True
+            printed, "number", number=weight / 100, decimals=_decimals(printed.rstrip("%")), percent=True
         )
-    return Box(printed, "number", number=ind.weight, decimals=_decimals(printed))
+    return Box(printed, "number", number=weight, decimals=_decimals(printed))
 
 
+@lru_cache(maxsize=4096)
 def value_box(text: str) -> Box:
     t = text.strip()
     if _NUMBER.match(t):
         return Box(t, "number", number=Decimal(t), decimals=_decimals(t))
+    return Box(text, "center")
+
+
+@lru_cache(maxsize=4096)
+def center_box(text: str) -> Box:
     return Box(text, "center")
 
 
@@ -171,8 +185,8 @@ def _indicators(t: TargetTable, width: int, evaluation: bool) -> list[list[Box |
             row += [Box(raw.get("value", ind.value or ""), "center"), Box(ind.actual or "", "center"), weight_box(ind),
                     Box(score, "center"), Box(ind.deviation or "")]  # fmt: skip
         else:
-            row += [Box(raw.get("operator", ""), "center"), value_box(raw.get("value", ind.value or "")),
-                    Box(raw.get("unit", ind.unit or ""), "center"), weight_box(ind)]  # fmt: skip
+            row += [center_box(raw.get("operator", "")), value_box(raw.get("value", ind.value or "")),
+                    center_box(raw.get("unit", ind.unit or "")), weight_box(ind)]  # fmt: skip
         body.append(row)
     # merge the 一级 (and, within it, 二级) cells of consecutive rows that print the same category
     for col in (0, 1):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # East Asian Wide and Fullwidth ranges (Unicode EastAsianWidth W/F): Hangul Jamo, CJK radicals to
 # Yi, Hangul syllables, CJK compatibility, vertical and fullwidth forms, and the supplementary planes.
@@ -12,6 +13,7 @@ _WIDE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def display_width(text: str) -> int:
     """Columns the text takes: 2 for each wide (CJK) character, 1 for the rest."""
     if text.isascii():

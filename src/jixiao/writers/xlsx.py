@@ -84,14 +84,22 @@ class _TableWriter:
 
     def write(self, r: int, layout: Layout) -> int:
         ws = self.ws
+        widths = self.widths
         for row in layout.rows:
             for c, box in enumerate(row):
                 if box is None:
                     continue
                 fmt = self._format(box)
                 if box.colspan > 1 or box.rowspan > 1:
-                    ws.merge_range(r, c, r + box.rowspan - 1, c + box.colspan - 1, "", fmt)
-                if box.kind == "number" and box.number is not None:
+                    last_row, last_col = r + box.rowspan - 1, c + box.colspan - 1
+                    if box.kind == "number" and box.number is not None:
+                        ws.merge_range(r, c, last_row, last_col, float(box.number), fmt)
+                    else:
+                        # text goes in with write_string: merge_range would take "=…" for a formula
+                        ws.merge_range(r, c, last_row, last_col, "", fmt)
+                        if box.text:
+                            ws.write_string(r, c, box.text, fmt)
+                elif box.kind == "number" and box.number is not None:
                     ws.write_number(r, c, float(box.number), fmt)
                 elif box.text:
                     ws.write_string(r, c, box.text, fmt)
@@ -99,12 +107,15 @@ class _TableWriter:
                     ws.write_blank(r, c, None, fmt)  # keeps the border, stores no string
                 if box.kind == "title":
                     ws.set_row(r, 24)
-                elif box.kind not in ("note", "note-right") and box.text:
-                    # the widest line decides; past 40 columns the cell wraps
-                    widest = max(display_width(line) for line in box.text.split("\n"))
+                elif box.text and box.kind not in ("note", "note-right") and widths.get(c, 0) < 40:
+                    # the widest line decides; past 40 columns the cell wraps, so stop measuring
+                    text = box.text
+                    widest = (
+                        display_width(text) if "\n" not in text else max(map(display_width, text.split("\n")))
+                    )
                     need = min(widest // box.colspan + 2, 40)
-                    if need > self.widths.get(c, 0):
-                        self.widths[c] = need
+                    if need > widths.get(c, 0):
+                        widths[c] = need
             r += 1
         return r
 
