@@ -15,6 +15,7 @@ from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from jixiao.domain.cache import memo
 from jixiao.domain.model import Document, ReadWarning, Where
 from jixiao.readers.assemble import _WS
 from jixiao.readers.errors import ReadError
@@ -51,6 +52,18 @@ def _text(value: object, shown: Shown | None) -> str:
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return _number_text(value, shown)
+    return _other_text(value)
+
+
+@memo(1 << 14)
+def _number_text(value: float | int, shown: Shown | None) -> str:
+    """A number as the sheet shows it; cached, as weights and amounts repeat down a sheet."""
+    return _other_text(value, shown)
+
+
+def _other_text(value: object, shown: Shown | None = None) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int | float):
