@@ -63,3 +63,14 @@ def test_windows_line_endings(tmp_path, seed_path, expected):
     f.write_bytes(seed_path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
     missed, _ = missed_facts(document_to_dict(read_path(f)), expected)
     assert missed == []
+
+
+def test_a_name_broken_over_two_lines(tmp_path, seed_path, expected):
+    # Word wraps long names; the copy then has the name on two lines
+    text = seed_path.read_text(encoding="utf-8").replace(
+        "\t备案临聘、西部志愿者、公益性岗位人员", "\t备案临聘、西部志愿者、\n\t公益性岗位人员"
+    )
+    f = tmp_path / "wrapped.txt"
+    f.write_text(text, encoding="utf-8")
+    missed, _ = missed_facts(document_to_dict(read_path(f)), expected)
+    assert missed == []

@@ -491,11 +491,22 @@ def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], l
     while i < len(cells):
         start = i
         text: dict[str, str] = {}
-        for role in roles:
+        for k, role in enumerate(roles):
             following = cells[i + 1].text if i + 1 < len(cells) else ""
             if i < len(cells) and (_fits(role, cells[i].text, following) or role not in optional):
                 text[role] = cells[i].text
                 i += 1
+                if role == "name" and k + 1 < len(roles) and roles[k + 1] in ("weight", "nature"):
+                    # a long name broken over two lines: join while the next cell is not yet a
+                    # weight (or direction) but the one after it is
+                    after = roles[k + 1]
+                    while (
+                        i + 1 < len(cells)
+                        and not _fits(after, cells[i].text)
+                        and _fits(after, cells[i + 1].text)
+                    ):
+                        text[role] += cells[i].text
+                        i += 1
             else:
                 text[role] = ""
         if i == start:  # nothing fitted: skip the cell rather than loop
