@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.domain.review.context import CellFacts, IndicatorFacts, ReviewContext, table_label
+from jixiao.domain.review.context import CellFacts, IndicatorFacts, ReviewContext, table_finding, table_label
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
 from jixiao.domain.values import fold_width
 
@@ -43,15 +43,12 @@ def satisfaction_below_floor(ctx: ReviewContext) -> Iterator[Finding]:
             continue
         value = _percent_value(f)
         if value is not None and value < floor and f.ind.operator not in ("<", "<="):
-            yield Finding(
+            yield f.finding(
                 "satisfaction-below-floor",
                 ctx.params.satisfaction_severity,
-                f.table_index,
-                f.index,
                 f"{f.label}的满意度目标「{f.value_raw.strip()}」（即 {value}%）低于通常不低于 {floor}% 的要求。"
                 f"请按实际设定，一般写成「≥{max(floor, Decimal(90))}%」。",
                 PRACTICE,
-                f.ind.where,
             )
 
 
@@ -64,14 +61,11 @@ def zero_target_not_zero(ctx: ReviewContext) -> Iterator[Finding]:
         wrong_direction = f.ind.operator in (">=", ">")
         if wrong_value or wrong_direction:
             what = f"指标值却是「{f.value_raw.strip()}」" if wrong_value else f"方向却是「{f.ind.operator}」"
-            yield Finding(
+            yield f.finding(
                 "zero-target-not-zero",
                 "error",
-                f.table_index,
-                f.index,
                 f"{f.label}承诺的是“零”（越少越好），{what}。请把指标值写成「≤0{f.display_unit}」或「＝0{f.display_unit}」。",
                 BASIS_88,
-                f.ind.where,
             )
 
 
@@ -83,24 +77,18 @@ def degenerate_target(ctx: ReviewContext) -> Iterator[Finding]:
             continue
         op = f.ind.operator
         if value > 100 or (value == 100 and op == ">"):
-            yield Finding(
+            yield f.finding(
                 "degenerate-target",
                 "error",
-                f.table_index,
-                f.index,
                 f"{f.label}的目标「{f.value_raw.strip()}」超过了比率的上限 100%，无法实现。请改为可达到的目标。",
                 PRACTICE,
-                f.ind.where,
             )
         elif value == 100 and op == ">=":
-            yield Finding(
+            yield f.finding(
                 "degenerate-target",
                 "warning",
-                f.table_index,
-                f.index,
                 f"{f.label}写成「{f.value_raw.strip()}」：比率最高为 100%，“≥100%”只能恰好等于 100%。请写成「＝100%」。",
                 PRACTICE,
-                f.ind.where,
             )
 
 
@@ -137,15 +125,14 @@ def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
             flagged.add(t)
             table = ctx.doc.tables[t]
             others = "、".join(f"表{o + 1}" for o in ts if o != t)
-            yield Finding(
+            yield table_finding(
+                t,
+                table,
                 "goal-boilerplate",
                 "warning",
-                t,
-                None,
                 f"{table_label(t, table)}的绩效目标「{_quote(sentence)}」与{others}一字不差，"
                 "是套用的通用表述。请写出本项目特有的年度产出和效果。",
                 BASIS_88,
-                table.where,
             )
 
 
@@ -160,15 +147,14 @@ def goal_not_measurable(ctx: ReviewContext) -> Iterator[Finding]:
             continue
         bare = _YEARLIKE.sub("", _QUOTED.sub("", goal))
         if len(goal) < ctx.params.goal_min_chars or not _MEASURE.search(bare):
-            yield Finding(
+            yield table_finding(
+                t,
+                table,
                 "goal-not-measurable",
                 "warning",
-                t,
-                None,
                 f"{table_label(t, table)}的绩效目标「{_quote(table.goal or '')}」没有写明可衡量的结果"
                 "（数量、质量、时限或效果）。目标应细化量化，如“年内化解信访积案 30 件以上”。",
                 BASIS_88,
-                table.where,
             )
 
 
@@ -178,22 +164,16 @@ def misfiled_indicator(ctx: ReviewContext) -> Iterator[Finding]:
         level1, level2 = f.ind.level1, f.ind.level2 or ""
         if f.is_satisfaction and (level1 == "效益" or level2 == "质量"):
             where = "效益指标" if level1 == "效益" else "质量指标"
-            yield Finding(
+            yield f.finding(
                 "misfiled-indicator",
                 "warning",
-                f.table_index,
-                f.index,
                 f"{f.label}衡量的是满意度，却归在{where}下。满意度应单列为满意度指标，不能代替效益指标。",
                 BASIS_101,
-                f.ind.where,
             )
         elif _BUDGET_EXECUTION.search(f.bare_name) and (level2 == "数量" or level1 in ("产出", "效益")):
-            yield Finding(
+            yield f.finding(
                 "misfiled-indicator",
                 "warning",
-                f.table_index,
-                f.index,
                 f"{f.label}是预算执行情况，不是产出或效益。预算执行率在自评时单独计 10 分，不应作为绩效指标。",
                 BASIS_101,
-                f.ind.where,
             )

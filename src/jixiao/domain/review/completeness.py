@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.domain.review.context import ReviewContext, table_label
+from jixiao.domain.review.context import ReviewContext, table_finding, table_label
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, Finding, rule
 from jixiao.domain.values import normalise_text
 
@@ -15,14 +15,13 @@ FAMILY = "completeness"
 def table_name_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         if table.kind == "project" and not (table.name or "").strip():
-            yield Finding(
+            yield table_finding(
+                t,
+                table,
                 "table-name-missing",
                 "error",
-                t,
-                None,
                 f"{table_label(t, table)}没有填写项目（专项资金）名称。请填写与预算项目一致的名称。",
                 BASIS_88,
-                table.where,
             )
 
 
@@ -30,14 +29,13 @@ def table_name_missing(ctx: ReviewContext) -> Iterator[Finding]:
 def goal_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         if not normalise_text(table.goal or ""):
-            yield Finding(
+            yield table_finding(
+                t,
+                table,
                 "goal-missing",
                 "error",
-                t,
-                None,
                 f"{table_label(t, table)}没有填写年度绩效目标。请用一两句话写明本年度要达到的产出和效果。",
                 BASIS_88,
-                table.where,
             )
 
 
@@ -45,14 +43,13 @@ def goal_missing(ctx: ReviewContext) -> Iterator[Finding]:
 def budget_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         if table.budget_total is None:
-            yield Finding(
+            yield table_finding(
+                t,
+                table,
                 "budget-missing",
                 "error",
-                t,
-                None,
                 f"{table_label(t, table)}没有填写预算金额（年度资金总额）。目标须与资金对应，请填写本年度预算。",
                 BASIS_88,
-                table.where,
             )
 
 
@@ -60,14 +57,13 @@ def budget_missing(ctx: ReviewContext) -> Iterator[Finding]:
 def indicators_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         if not table.indicators:
-            yield Finding(
+            yield table_finding(
+                t,
+                table,
                 "indicators-missing",
                 "error",
-                t,
-                None,
                 f"{table_label(t, table)}没有任何绩效指标。请至少设置产出指标和效益指标。",
                 BASIS_88,
-                table.where,
             )
 
 
@@ -80,15 +76,14 @@ def level1_missing(ctx: ReviewContext) -> Iterator[Finding]:
         for category in ctx.params.required_level1.get(table.kind, ()):
             if category not in present:
                 have = "、".join(c for c in ("成本", "产出", "效益", "满意度") if c in present) or "无"
-                yield Finding(
+                yield table_finding(
+                    t,
+                    table,
                     "level1-missing",
                     "error",
-                    t,
-                    None,
                     f"{table_label(t, table)}没有{category}指标（现有：{have}）。"
                     f"每个项目原则上都应设置产出指标和效益指标，请补充反映{_hint(category)}的{category}指标。",
                     BASIS_101,
-                    table.where,
                 )
 
 
@@ -115,14 +110,13 @@ def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
             if required
             else "101号要求逐步在具备条件的项目中设置成本指标"
         )
-        yield Finding(
+        yield table_finding(
+            t,
+            table,
             "cost-indicator-missing",
             severity,
-            t,
-            None,
             f"{table_label(t, table)}没有成本指标：{why}。建议按预算支出标准设置单位成本或总成本控制指标（如 ≤{table.budget_total or '**'}万元）。",
             BASIS_101,
-            table.where,
         )
 
 
@@ -138,15 +132,12 @@ def placeholder_left(ctx: ReviewContext) -> Iterator[Finding]:
         cell = {"指标名称": f.ind.name, "指标值": f.value_raw}.get(f.placeholder or "") or f.ind.raw.get(
             "unit", ""
         )
-        yield Finding(
+        yield f.finding(
             "placeholder-left",
             "error",
-            f.table_index,
-            f.index,
             f"{f.label}的{f.placeholder}「{cell.strip()}」是模板占位内容，未填写实际内容。"
             f"请替换为本项目的实际{f.placeholder}。",
             "审核实务（一体化系统校验）",
-            f.ind.where,
         )
 
 
@@ -154,14 +145,11 @@ def placeholder_left(ctx: ReviewContext) -> Iterator[Finding]:
 def indicator_name_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for f in ctx.matching(lambda c: not c.name):
         if not f.name:
-            yield Finding(
+            yield f.finding(
                 "indicator-name-missing",
                 "error",
-                f.table_index,
-                f.index,
                 f"{table_label(f.table_index, f.table)}第{f.index + 1}行填了指标值「{f.value_raw}」却没有指标名称。请写明衡量的是什么。",
                 BASIS_88,
-                f.ind.where,
             )
 
 
@@ -172,14 +160,11 @@ def weight_missing(ctx: ReviewContext) -> Iterator[Finding]:
             continue  # a template without weights: weights are not this table's practice
         for f in row:
             if f.ind.weight is None:
-                yield Finding(
+                yield f.finding(
                     "weight-missing",
                     "warning",
-                    f.table_index,
-                    f.index,
                     f"{f.label}没有权重（原文「{f.weight_raw}」），而本表其他指标都有。请填写权重，使合计符合规定。",
                     "审核实务",
-                    f.ind.where,
                 )
 
 
@@ -188,12 +173,9 @@ def level1_unknown(ctx: ReviewContext) -> Iterator[Finding]:
     for f in ctx.indicators():
         if f.ind.level1 is None and f.name:
             printed = f.ind.raw.get("level1") or f.ind.raw.get("operator") or "空"
-            yield Finding(
+            yield f.finding(
                 "level1-unknown",
                 "warning",
-                f.table_index,
-                f.index,
                 f"{f.label}的一级指标（原文「{printed}」）不是产出、效益、满意度、成本之一。请归入其中一类。",
                 BASIS_101,
-                f.ind.where,
             )

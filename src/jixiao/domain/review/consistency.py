@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.domain.money import format_amount
-from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_label
+from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_finding, table_label
 from jixiao.domain.review.finding import BASIS_10, BASIS_88, PRACTICE, Finding, rule
 
 FAMILY = "consistency"
@@ -32,15 +32,12 @@ def _same_scale(f: IndicatorFacts, unit: str) -> bool:
 def value_in_name(ctx: ReviewContext) -> Iterator[Finding]:
     for f in ctx.matching(lambda c: bool(c.name_numbers)):
         if f.name_numbers:
-            yield Finding(
+            yield f.finding(
                 "value-in-name",
                 "warning",
-                f.table_index,
-                f.index,
                 f"{f.label}的名称里写了目标值「{_name_target(f)}」。名称只写衡量什么（如「{f.bare_name}」），"
                 "目标值应填在指标值一栏，否则名称与指标值容易不一致。",
                 PRACTICE,
-                f.ind.where,
             )
 
 
@@ -54,15 +51,12 @@ def name_value_conflict(ctx: ReviewContext) -> Iterator[Finding]:
             continue
         for n, unit in f.name_numbers:
             if _same_scale(f, unit) and n != value:
-                yield Finding(
+                yield f.finding(
                     "name-value-conflict",
                     "error",
-                    f.table_index,
-                    f.index,
                     f"{f.label}的名称写的是「{_fmt(n)}{unit}」，指标值却是「{f.value_raw.strip()}」，两者矛盾。"
                     f"请核实年度目标，名称与指标值保持一致（目标值只填在指标值一栏）。",
                     BASIS_88,
-                    f.ind.where,
                 )
                 break
 
@@ -84,26 +78,22 @@ def values_copied_from_weights(ctx: ReviewContext) -> Iterator[Finding]:
             continue
         t = same[0].table_index
         table = same[0].table
-        yield Finding(
+        yield table_finding(
+            t,
+            table,
             "values-copied-from-weights",
             "error",
-            t,
-            None,
             f"{table_label(t, table)}有 {len(same)} 个指标的指标值与其权重相同：指标值一栏填的是权重，不是年度目标。"
             "请逐项填写真实的目标值。",
             PRACTICE,
-            table.where,
         )
         for f in same:
-            yield Finding(
+            yield f.finding(
                 "values-copied-from-weights",
                 "error",
-                f.table_index,
-                f.index,
                 f"{f.label}的指标值「{f.value_raw.strip()}」等于其权重「{f.weight_raw}」，是抄写的权重而非目标值。"
                 f"请填写该指标的年度目标（数值、方向和单位）。",
                 PRACTICE,
-                f.ind.where,
             )
 
 
@@ -117,14 +107,13 @@ def weight_total(ctx: ReviewContext) -> Iterator[Finding]:
         # weights printed as fractions (0.3) total 0.9 or 1: the same rule, written differently
         if total not in allowed and total * 100 not in allowed:
             ok = " 或 ".join(_fmt(a) for a in allowed)
-            yield Finding(
+            yield table_finding(
+                t,
+                table,
                 "weight-total",
                 "error",
-                t,
-                None,
                 f"{table_label(t, table)}各指标权重合计为 {_fmt(total)}，应为 {ok}（预算执行率另计 10 分时为 90）。请调整权重。",
                 BASIS_10,
-                table.where,
             )
 
 
@@ -141,15 +130,14 @@ def budget_lines_sum(ctx: ReviewContext) -> Iterator[Finding]:
             parts = " + ".join(
                 f"{b.label} {format_amount(b.amount)}" for b in table.budget_lines if b.amount is not None
             )
-            yield Finding(
+            yield table_finding(
+                t,
+                table,
                 "budget-lines-sum",
                 "error",
-                t,
-                None,
                 f"{table_label(t, table)}资金明细合计 {format_amount(total)}（{parts}）与预算总额 "
                 f"{format_amount(table.budget_total)} 不符。请核对金额。",
                 BASIS_88,
-                table.where,
             )
 
 
@@ -171,15 +159,14 @@ def projects_exceed_department(ctx: ReviewContext) -> Iterator[Finding]:
     t, dept = depts[0]
     projects = sum((table.budget_total or Decimal(0) for table in ctx.doc.project_tables), Decimal(0))
     if dept.budget_total is not None and projects > dept.budget_total:
-        yield Finding(
+        yield table_finding(
+            t,
+            dept,
             "projects-exceed-department",
             "error",
-            t,
-            None,
             f"各项目预算合计 {format_amount(projects)} 超过了{table_label(t, dept)}的部门支出预算总量 "
             f"{format_amount(dept.budget_total)}。请核对部门预算或项目金额。",
             BASIS_88,
-            dept.where,
         )
 
 
@@ -196,15 +183,12 @@ def cost_above_budget(ctx: ReviewContext) -> Iterator[Finding]:
         elif f.unit not in ("万元", unit):
             continue
         if value > budget:
-            yield Finding(
+            yield f.finding(
                 "cost-above-budget",
                 "error",
-                f.table_index,
-                f.index,
                 f"{f.label}的成本目标「{f.value_raw.strip()}」超过了本表预算 {format_amount(budget)}{unit}。"
                 "成本控制目标不应高于预算，请核实。",
                 BASIS_88,
-                f.ind.where,
             )
 
 
@@ -216,14 +200,11 @@ def duplicate_indicator(ctx: ReviewContext) -> Iterator[Finding]:
             key = (f.name, f.ind.level1)
             if f.name and key in seen:
                 first = seen[key]
-                yield Finding(
+                yield f.finding(
                     "duplicate-indicator",
                     "warning",
-                    f.table_index,
-                    f.index,
                     f"{f.label}与第{first.index + 1}行重复。同一指标只设一次，请删除或合并。",
                     PRACTICE,
-                    f.ind.where,
                 )
             seen.setdefault(key, f)
 
@@ -245,15 +226,12 @@ def same_measure_two_categories(ctx: ReviewContext) -> Iterator[Finding]:
             cats = {f.ind.level1 for f in fs}
             if len(cats) > 1:
                 f = fs[-1]
-                yield Finding(
+                yield f.finding(
                     "same-measure-two-categories",
                     "warning",
-                    f.table_index,
-                    f.index,
                     f"{f.label}同时出现在「{'」和「'.join(sorted(c or '未分类' for c in cats))}」两类中。"
                     "同一衡量内容只应归入一个类别。",
                     PRACTICE,
-                    f.ind.where,
                 )
 
 
@@ -269,12 +247,9 @@ def date_outside_year(ctx: ReviewContext) -> Iterator[Finding]:
         elif f.target.kind == "date" and (f.target.text or "")[:4].isdigit():
             years = [int((f.target.text or "")[:4])]
         if any(y != year for y in years):
-            yield Finding(
+            yield f.finding(
                 "date-outside-year",
                 "warning",
-                f.table_index,
-                f.index,
                 f"{f.label}的时间「{f.value_raw.strip()}」超出了 {year} 预算年度。年度目标应在本年度内完成；跨年安排请写明本年度应完成的部分。",
                 BASIS_88,
-                f.ind.where,
             )

@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from jixiao.domain.cache import memo
 from jixiao.domain.model import Document, Indicator, TargetTable
+from jixiao.domain.review.finding import Finding, Severity
 from jixiao.domain.review.params import ReviewParams
 from jixiao.domain.values import Target, is_percent_unit, normalise_text, parse_target
 
@@ -29,6 +30,13 @@ _NUMBER_ONLY = re.compile(r"[-+]?\d+(\.\d+)?")
 _REVERSE = re.compile(
     r"投诉|事故|差错|超支|逾期|发生率|违规|违纪|不良|返工|流失|缺陷|时长|耗时|成本|上访|非访"
 )
+
+
+def table_finding(
+    index: int, table: TargetTable, code: str, severity: Severity, message: str, basis: str
+) -> Finding:
+    """A finding about a whole table."""
+    return Finding(code, severity, index, None, message, basis, table.where)
 
 
 def table_label(index: int, table: TargetTable) -> str:
@@ -125,6 +133,10 @@ class IndicatorFacts:
         self.ind = ind
         raw = ind.raw
         self.c = cell_facts(ind.name, raw.get("value", ind.value or ""), raw.get("unit", ind.unit or ""))
+
+    def finding(self, code: str, severity: Severity, message: str, basis: str) -> Finding:
+        """A finding on this indicator's row."""
+        return Finding(code, severity, self.table_index, self.index, message, basis, self.ind.where)
 
     @property
     def label(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.domain.review.context import IndicatorFacts, ReviewContext
+from jixiao.domain.review.context import ReviewContext
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
 
 FAMILY = "measurability"
@@ -26,38 +26,27 @@ _NOT_A_VALUE = {
     "0.00%",
 }
 _NUMERIC_UNIT = re.compile(r"^[-+]?\d+(\.\d+)?%?$")
-_OPERATOR_ZH = {">=": "≥", ">": "＞", "=": "＝", "<": "＜", "<=": "≤"}
-
-
-def _quantitative(f: IndicatorFacts) -> bool:
-    return f.target.kind == "number"
 
 
 @rule("value-missing", family=FAMILY, severity="error", title="指标值缺失", basis=BASIS_88)
 def value_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for f in ctx.matching(lambda c: bool(c.name) and c.target.kind == "empty"):
-        yield Finding(
+        yield f.finding(
             "value-missing",
             "error",
-            f.table_index,
-            f.index,
             f"{f.label}没有填写指标值。请填写年度目标值，定量指标写数值（如 ≥95%），定性指标写评判等级。",
             BASIS_88,
-            f.ind.where,
         )
 
 
 @rule("value-not-a-value", family=FAMILY, severity="error", title="指标值不是目标值", basis=BASIS_88)
 def value_not_a_value(ctx: ReviewContext) -> Iterator[Finding]:
     for f in ctx.matching(lambda c: c.value_text in _NOT_A_VALUE or c.target.kind == "operator"):
-        yield Finding(
+        yield f.finding(
             "value-not-a-value",
             "error",
-            f.table_index,
-            f.index,
             f"{f.label}的指标值「{f.value_raw.strip()}」不是可考核的目标值。请填写具体数值或评判等级。",
             BASIS_88,
-            f.ind.where,
         )
 
 
@@ -73,15 +62,12 @@ def qualitative_grade_unknown(ctx: ReviewContext) -> Iterator[Finding]:
     for f in ctx.matching(lambda c: c.target.kind == "text" and c.value_text not in _NOT_A_VALUE):
         text = f.target.text or ""
         if not any(g in text for g in grades):
-            yield Finding(
+            yield f.finding(
                 "qualitative-grade-unknown",
                 "warning",
-                f.table_index,
-                f.index,
                 f"{f.label}的定性指标值「{f.value_raw.strip()}」没有可评判的等级。"
                 "请写成可分档评判的表述（如“达成年度指标”“效果明显”），或改为定量指标。",
                 BASIS_88,
-                f.ind.where,
             )
 
 
@@ -98,43 +84,34 @@ def operator_missing(ctx: ReviewContext) -> Iterator[Finding]:
         else:
             read_as = "≥"
             hint = f"该指标越多越好，应写成「≥{f.target.number}{f.display_unit}」（或“＝”表示恰好达到）"
-        yield Finding(
+        yield f.finding(
             "operator-missing",
             "warning",
-            f.table_index,
-            f.index,
             f"{f.label}的指标值「{f.value_raw.strip()}」没有写明方向（≥、≤、＝），只能推断为 {read_as}。{hint}。",
             BASIS_101,
-            f.ind.where,
         )
 
 
 @rule("unit-missing", family=FAMILY, severity="warning", title="定量指标缺少计量单位", basis=BASIS_101)
 def unit_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for f in ctx.matching(lambda c: c.target.kind == "number" and not c.unit):
-        yield Finding(
+        yield f.finding(
             "unit-missing",
             "warning",
-            f.table_index,
-            f.index,
             f"{f.label}的指标值「{f.value_raw.strip()}」是数值，但没有计量单位。请填写单位（如 人次、件、%）。",
             BASIS_101,
-            f.ind.where,
         )
 
 
 @rule("unit-is-number", family=FAMILY, severity="error", title="计量单位栏填了数字", basis=PRACTICE)
 def unit_is_number(ctx: ReviewContext) -> Iterator[Finding]:
     for f in ctx.matching(lambda c: bool(c.unit_cell and _NUMERIC_UNIT.match(c.unit_cell))):
-        yield Finding(
+        yield f.finding(
             "unit-is-number",
             "error",
-            f.table_index,
-            f.index,
             f"{f.label}的计量单位栏是数字「{f.ind.raw.get('unit', '').strip()}」，不是单位。"
             "这个数字可能是目标值，请把它移到指标值一栏，并填写真正的计量单位（如 个、次）。",
             PRACTICE,
-            f.ind.where,
         )
 
 
@@ -142,12 +119,9 @@ def unit_is_number(ctx: ReviewContext) -> Iterator[Finding]:
 def rate_not_percent(ctx: ReviewContext) -> Iterator[Finding]:
     test = lambda c: c.is_rate and bool(c.unit) and not c.is_percent and not _NUMERIC_UNIT.match(c.unit_cell)  # noqa: E731
     for f in ctx.matching(test):
-        yield Finding(
+        yield f.finding(
             "rate-not-percent",
             "error",
-            f.table_index,
-            f.index,
             f"{f.label}是比率，计量单位却是「{f.unit}」。比率应以百分比（%）计量，如「≥95%」。",
             PRACTICE,
-            f.ind.where,
         )

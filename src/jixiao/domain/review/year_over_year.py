@@ -32,13 +32,10 @@ def target_below_last_actual(ctx: ReviewContext) -> Iterator[Finding]:
             continue
         actual = parse_target(last[key]).number
         if actual is not None and f.target.number < actual:
-            yield Finding(
+            yield f.finding(
                 "target-below-last-actual",
                 "warning",
-                f.table_index,
-                f.index,
                 f"{f.label}的目标「{f.value_raw.strip()}」低于上年实际完成的「{last[key]}」。"
                 "目标应不低于已达到的水平，除非有说明的原因。",
                 BASIS_88,
-                f.ind.where,
             )
