@@ -1,9 +1,13 @@
 """The command line: a first-class interface over the same readers, review and services as the web.
 
-jixiao read FILE [--json]      read a declaration and print its tables
-jixiao import FILE…            read and store documents in the database
-jixiao demo                    migrate the database and load the seed as demo data
-jixiao serve                   serve the web site
+jixiao read FILE [--json]            read a declaration and print its tables
+jixiao check FILE… [--json|--xlsx]   review: every finding with its table, row and basis
+jixiao import PATH… [--yes]          dry run, then store each readable file (all or nothing)
+jixiao export OUT --year Y           write a department, a year or a district in any format
+jixiao synth OUT                     synthetic declarations for benchmarks and drills
+jixiao demo                          migrate the database and load the seed as demo data
+jixiao serve                         serve the web site
+See docs/cli.md.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ def _fail_read(exc: ReadError) -> None:
 
 def _print_document(doc: Document) -> None:
     out.print(
-        f"[bold]{doc.department or '（未写明部门）'}[/]  {doc.fiscal_year or '年度未知'} 年  "
+        f"[bold]{doc.department or '（未写明部门）'}[/]  {f'{doc.fiscal_year} 年' if doc.fiscal_year else '年度未知'}  "
         f"金额单位：{doc.money_unit}  共 {len(doc.tables)} 张表  （{doc.source_path}）",
         highlight=False,
     )
