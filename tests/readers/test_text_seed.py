@@ -74,3 +74,72 @@ def test_a_name_broken_over_two_lines(tmp_path, seed_path, expected):
     f.write_text(text, encoding="utf-8")
     missed, _ = missed_facts(document_to_dict(read_path(f)), expected)
     assert missed == []
+
+
+def test_category_in_the_group_column_and_titles_without_biao(tmp_path):
+    # another district's copy: titles end in 绩效目标 (no 表), the category sits in the 绩效指标 column
+    text = "\n".join(
+        [
+            "2024年项目支出绩效目标",
+            "\t项目名称",
+            "\t社区矫正经费",
+            "\t2024年预算",
+            "\t12.50",
+            "\t当年绩效目标",
+            "\t全年社区矫正对象再犯罪率控制在0.2%以下。",
+            "\t绩效指标",
+            "\t指标",
+            "\t指标权重",
+            "\t计量单位",
+            "\t指标值",
+            "\t产出指标",
+            "\t社区矫正对象教育学习人次",
+            "\t40%",
+            "\t人次",
+            "\t≥1200",
+            "\t效益指标",
+            "\t社区矫正对象再犯罪率",
+            "\t50%",
+            "\t%",
+            "\t≤0.2",
+            "2024年项目支出绩效目标",
+            "\t项目名称",
+            "\t人民调解经费",
+            "\t2024年预算",
+            "\t8.00",
+            "\t当年绩效目标",
+            "\t调解各类矛盾纠纷800件以上，调解成功率不低于95%。",
+            "\t绩效指标",
+            "\t指标",
+            "\t指标权重",
+            "\t计量单位",
+            "\t指标值",
+            "\t产出指标",
+            "\t调解矛盾纠纷件数",
+            "\t60%",
+            "\t件",
+            "\t≥800",
+            "\t效益指标",
+            "\t调解成功率",
+            "\t30%",
+            "\t%",
+            "\t≥95",
+        ]
+    )
+    f = tmp_path / "司法局.txt"
+    f.write_text(text, encoding="utf-8")
+    doc = read_path(f)
+    assert [t.name for t in doc.tables] == ["社区矫正经费", "人民调解经费"]
+    assert [
+        [(i.level1, i.name, str(i.weight), i.operator, i.value, i.unit) for i in t.indicators]
+        for t in doc.tables
+    ] == [
+        [
+            ("产出", "社区矫正对象教育学习人次", "40", ">=", "1200", "人次"),
+            ("效益", "社区矫正对象再犯罪率", "50", "<=", "0.2", "%"),
+        ],
+        [
+            ("产出", "调解矛盾纠纷件数", "60", ">=", "800", "件"),
+            ("效益", "调解成功率", "30", ">=", "95", "%"),
+        ],
+    ]

@@ -580,6 +580,11 @@ def _indicator_template(roles: tuple[str, ...], values: tuple[str, ...]) -> Indi
             ind.unit = target.unit
     else:
         ind.operator = nature_operator
+    if ind.level1 is None and text.get("group"):
+        # the merged 绩效指标 column holds the category in some templates ("产出指标")
+        ind.level1 = frame.normalise_level1(text["group"])
+        if ind.level1:
+            raw["level1"] = text["group"]
     if ind.level1 is None:
         ind.level1 = frame.level1_of_level2(ind.level2)
     for role in ("actual", "score", "deviation", "note"):

@@ -205,8 +205,15 @@ def label_unit(text: str) -> str | None:
 
 @memo(1 << 12)
 def is_title(text: str) -> bool:
-    """ "部门整体绩效目标表", "2024年项目支出绩效目标表", "项目支出绩效自评表" … (not a long sentence)."""
-    return len(text) <= 60 and bool(TITLE.match(label_key(text)))
+    """Titles: 部门整体绩效目标表, 2024年项目支出绩效目标表, 项目支出绩效自评表 … (not a long sentence)."""
+    if len(text) > 60:
+        return False
+    key = label_key(text)
+    return bool(TITLE.match(key) or TITLE_NO_TABLE.match(key))
+
+
+# "2024年项目支出绩效目标" without 表: a title only when it starts with the year (labels never do)
+TITLE_NO_TABLE = re.compile(r"^(附件\d*[:：]?)?\d{4}年(度)?.{0,30}?(项目|部门|整体|专项).{0,20}?绩效目标$")
 
 
 _ASIDE = re.compile(r"\([^()]*\)$")
