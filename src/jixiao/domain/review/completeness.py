@@ -115,7 +115,12 @@ def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
             table,
             "cost-indicator-missing",
             severity,
-            f"{table_label(t, table)}没有成本指标：{why}。建议按预算支出标准设置单位成本或总成本控制指标（如 ≤{table.budget_total or '**'}万元）。",
+            f"{table_label(t, table)}没有成本指标：{why}。建议按预算支出标准设置单位成本或总成本控制指标"
+            + (
+                f"（总成本不应超过本表预算 {table.budget_total}{ctx.doc.money_unit}）。"
+                if table.budget_total
+                else "。"
+            ),
             BASIS_101,
         )
 

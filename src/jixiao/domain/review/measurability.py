@@ -83,7 +83,10 @@ def operator_missing(ctx: ReviewContext) -> Iterator[Finding]:
             )
         else:
             read_as = "≥"
-            hint = f"该指标越多越好，应写成「≥{f.target.number}{f.display_unit}」（或“＝”表示恰好达到）"
+            if f.is_percent and f.target.number == 100:  # 100% is the ceiling: only "＝" makes sense
+                hint = "比率最高为 100%，应写成「＝100%」"
+            else:
+                hint = f"该指标越多越好，应写成「≥{f.target.number}{f.display_unit}」（或“＝”表示恰好达到）"
         yield f.finding(
             "operator-missing",
             "warning",
