@@ -143,3 +143,28 @@ def test_category_in_the_group_column_and_titles_without_biao(tmp_path):
             ("效益", "调解成功率", "30", ">=", "95", "%"),
         ],
     ]
+
+
+def _seed_cells(seed_path):
+    return [
+        c
+        for c in (line.strip(" \t\u3000") for line in seed_path.read_text(encoding="utf-8").splitlines())
+        if c
+    ]
+
+
+def test_seed_as_one_cell_a_paragraph(tmp_path, seed_path, expected):
+    # empty cells vanish in this layout: rows are aligned on what each column can hold
+    f = tmp_path / "paragraphs.txt"
+    f.write_text("\n\n".join(_seed_cells(seed_path)), encoding="utf-8")
+    doc = read_path(f)
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == [] and doc.warnings == []
+
+
+def test_seed_as_one_line(tmp_path, seed_path, expected):
+    f = tmp_path / "one-line.txt"
+    f.write_text(" ".join(_seed_cells(seed_path)), encoding="utf-8")
+    doc = read_path(f)
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == []

@@ -493,7 +493,18 @@ def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], l
         text: dict[str, str] = {}
         for k, role in enumerate(roles):
             following = cells[i + 1].text if i + 1 < len(cells) else ""
-            if i < len(cells) and (_fits(role, cells[i].text, following) or role not in optional):
+            after = roles[k + 1] if k + 1 < len(roles) else None
+            # a cell that does not fit its column still belongs there when the next cell fits the
+            # next column and this one does not (a number typed in the unit column, say)
+            misfit_in_place = (
+                after in ("nature", "weight", "level1")
+                and i + 1 < len(cells)
+                and _fits(after, following)
+                and not _fits(after, cells[i].text)
+            )
+            if i < len(cells) and (
+                _fits(role, cells[i].text, following) or role not in optional or misfit_in_place
+            ):
                 text[role] = cells[i].text
                 i += 1
                 if role == "name" and k + 1 < len(roles) and roles[k + 1] in ("weight", "nature"):
