@@ -168,3 +168,20 @@ def test_seed_as_one_line(tmp_path, seed_path, expected):
     doc = read_path(f)
     missed, _ = missed_facts(document_to_dict(doc), expected)
     assert missed == []
+
+
+def test_seed_as_a_web_page_copy(tmp_path, seed_path, expected):
+    """Cells ending in |, a bare | starting each row, || for merged cells, cells merged from above gone."""
+    from jixiao.writers.layout import layouts
+
+    lines = []
+    for _, layout in layouts(read_path(seed_path)):
+        for row in layout.rows:
+            lines.append("|")
+            lines += [(b.text.replace("\n", "") or " ") + "|" * b.colspan for b in row if b is not None]
+    f = tmp_path / "web.txt"
+    f.write_text("\n".join(lines), encoding="utf-8")
+    doc = read_path(f)
+    assert doc.reader == "text:pipe-cells"
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == [] and doc.warnings == []

@@ -28,7 +28,7 @@ def detect_layout(lines: list[str]) -> str:
     if not content:
         return "cell-lines"
     n = len(content)
-    bare_pipes = sum(1 for ln in content if ln.strip() == "|")
+    bare_pipes = sum(1 for ln in content if ln.rstrip() == "|")
     ends_pipe = sum(1 for ln in content if ln.rstrip().endswith("|"))
     if bare_pipes >= 2 and ends_pipe >= 0.5 * n:
         return "pipe-cells"
@@ -85,7 +85,7 @@ def _pipe_cells(lines: list[str]) -> list[Cell]:
     last: Cell | None = None
     for n, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if stripped == "|":
+        if line.rstrip() == "|":  # a bare "|" starts a row; " |" (blank before it) is an empty cell
             row, col, last = n, 0, None
             continue
         if not stripped:
