@@ -185,3 +185,19 @@ def test_seed_as_a_web_page_copy(tmp_path, seed_path, expected):
     assert doc.reader == "text:pipe-cells"
     missed, _ = missed_facts(document_to_dict(doc), expected)
     assert missed == [] and doc.warnings == []
+
+
+def test_seed_as_pdf_text_rows(tmp_path, seed_path, expected):
+    """Text copied out of a PDF: one row a line, cells apart by runs of spaces, empty cells gone."""
+    from jixiao.writers.layout import layouts
+
+    lines = []
+    for _, layout in layouts(read_path(seed_path)):
+        for row in layout.rows:
+            lines.append("    ".join(b.text.replace("\n", "") for b in row if b is not None and b.text))
+    f = tmp_path / "pdf-text.txt"
+    f.write_text("\n".join(lines), encoding="utf-8")
+    doc = read_path(f)
+    assert doc.reader == "text:space-rows"
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == []

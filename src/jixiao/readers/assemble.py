@@ -348,6 +348,16 @@ class TableBuilder:
                 stray = next((t for t in texts[width:] if t), None) if n > width else None
                 if stray is None and unmapped:
                     stray = next((texts[k] for k in unmapped if texts[k]), None)
+            elif (
+                self.short_rows_lost_merges
+                and not covers
+                and sum(1 for t in texts if t) < len(cols)
+                and len(texts) < width
+            ):
+                # copies that drop empty cells (PDF text, space-separated rows): the row's cells
+                # are placed by what each column can hold, as in a stream
+                text, _ = take_row([role for _, role in cols], [t for t in texts if t], 0)
+                stray = None
             else:
                 # a row short of cells lost its first ones to merged 一级/二级 cells above (web and
                 # PDF copies print a merged cell once): align it to the right
@@ -482,44 +492,50 @@ def _row_fits(roles: list[str], row: list[Cell]) -> bool:
     return all(_fits(r, t) for r, t in checked) and bool(checked)
 
 
+_OPTIONAL = frozenset({"group", "level1", "level2", "unit", "nature", "weight", "seq", "note"})
+
+
+def take_row(roles: list[str], texts: list[str], i: int) -> tuple[dict[str, str], int]:
+    """Greedy alignment of one row from texts[i:]: a column whose cell does not fit is taken as
+    empty (or merged from above). Returns the row and the index of the first text not taken."""
+    text: dict[str, str] = {}
+    n = len(texts)
+    for k, role in enumerate(roles):
+        following = texts[i + 1] if i + 1 < n else ""
+        after = roles[k + 1] if k + 1 < len(roles) else None
+        # a cell that does not fit its column still belongs there when the next cell fits the
+        # next column and this one does not (a number typed in the unit column, say)
+        misfit_in_place = (
+            after in ("nature", "weight", "level1")
+            and i + 1 < n
+            and _fits(after, following)
+            and not _fits(after, texts[i])
+        )
+        # as many cells left as columns: each cell is in its place, whatever it holds
+        exact = n - i == len(roles) - k
+        if i < n and (exact or _fits(role, texts[i], following) or role not in _OPTIONAL or misfit_in_place):
+            text[role] = texts[i]
+            i += 1
+            if role == "name" and after in ("weight", "nature"):
+                # a long name broken over two lines: join while the next cell is not yet a
+                # weight (or direction) but the one after it is
+                while i + 1 < n and not _fits(after, texts[i]) and _fits(after, texts[i + 1]):
+                    text[role] += texts[i]
+                    i += 1
+        else:
+            text[role] = ""
+    return text, i
+
+
 def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], list[Where], list[Cell]]:
-    """Greedy alignment: a column whose cell does not fit is taken as empty (or merged above)."""
-    optional = {"group", "level1", "level2", "unit", "nature", "weight"}
+    """A stream without its empty cells, cut into rows by what each column can hold."""
+    texts = [c.text for c in cells]
     rows: list[dict[str, str]] = []
     wheres: list[Where] = []
     i = 0
-    while i < len(cells):
+    while i < len(texts):
         start = i
-        text: dict[str, str] = {}
-        for k, role in enumerate(roles):
-            following = cells[i + 1].text if i + 1 < len(cells) else ""
-            after = roles[k + 1] if k + 1 < len(roles) else None
-            # a cell that does not fit its column still belongs there when the next cell fits the
-            # next column and this one does not (a number typed in the unit column, say)
-            misfit_in_place = (
-                after in ("nature", "weight", "level1")
-                and i + 1 < len(cells)
-                and _fits(after, following)
-                and not _fits(after, cells[i].text)
-            )
-            if i < len(cells) and (
-                _fits(role, cells[i].text, following) or role not in optional or misfit_in_place
-            ):
-                text[role] = cells[i].text
-                i += 1
-                if role == "name" and k + 1 < len(roles) and roles[k + 1] in ("weight", "nature"):
-                    # a long name broken over two lines: join while the next cell is not yet a
-                    # weight (or direction) but the one after it is
-                    after = roles[k + 1]
-                    while (
-                        i + 1 < len(cells)
-                        and not _fits(after, cells[i].text)
-                        and _fits(after, cells[i + 1].text)
-                    ):
-                        text[role] += cells[i].text
-                        i += 1
-            else:
-                text[role] = ""
+        text, i = take_row(roles, texts, i)
         if i == start:  # nothing fitted: skip the cell rather than loop
             i += 1
             continue
