@@ -126,9 +126,10 @@ def cells_of_html(text: str, name: str) -> list[Cell]:
     def walk(node: etree._Element) -> None:
         if not isinstance(node.tag, str) or node.tag in _SKIP:
             return
-        if node.tag == "table":
+        if node.tag == "table" and node.find(".//table") is None:
             grid.table(node, out)
             return
+        # a table holding tables is page layout, not data: read what is inside it
         emit_text(node.text, node.sourceline)
         for child in node:
             walk(child)

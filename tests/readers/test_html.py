@@ -1,0 +1,22 @@
+"""HTML pages as government sites publish them."""
+
+from jixiao.readers import read_path
+
+
+def test_html_table_inside_a_layout_table(tmp_path):
+    page = (
+        "<html><body><table width='100%'><tr><td>首页 &gt; 信息公开</td></tr><tr><td>"
+        "<p>2024年项目支出绩效目标表</p><table border='1'>"
+        "<tr><td>项目名称</td><td>社区矫正经费</td></tr>"
+        "<tr><td>年度资金总额</td><td>12.50</td></tr>"
+        "<tr><td>年度绩效目标</td><td>全年教育学习1200人次。</td></tr>"
+        "<tr><td>一级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>"
+        "<tr><td>产出指标</td><td>教育学习人次</td><td>≥1200人次</td><td>60%</td></tr>"
+        "<tr><td>效益指标</td><td>再犯罪率</td><td>≤0.2%</td><td>30%</td></tr>"
+        "</table></td></tr></table></body></html>"
+    )
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_path(f)
+    (t,) = doc.tables
+    assert t.name == "社区矫正经费" and [i.name for i in t.indicators] == ["教育学习人次", "再犯罪率"]
