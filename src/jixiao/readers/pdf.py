@@ -72,9 +72,15 @@ def read_pdf(path: str | Path, data: bytes | None = None, display_name: str | No
                 y = (obj["top"] + obj["bottom"]) / 2
                 return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-            text_page = page.filter(outside) if boxes else page
-            for line in text_page.extract_text_lines():
-                items.append((line["top"], "line", line["text"]))
+            if boxes:
+                for line in page.filter(outside).extract_text_lines():
+                    items.append((line["top"], "line", line["text"]))
+            else:
+                # no ruled table on the page: keep the horizontal layout, so that columns stay
+                # apart by runs of spaces (a table without lines reads as rows of cells)
+                for k, text_line in enumerate(page.extract_text(layout=True).splitlines()):
+                    if text_line.strip():
+                        items.append((float(k), "line", text_line))
             for _, kind, item in sorted(items, key=lambda i: i[0]):
                 if kind == "line":
                     continues = None
@@ -130,4 +136,4 @@ def read_pdf(path: str | Path, data: bytes | None = None, display_name: str | No
             name,
             "这是扫描件（PDF 没有文字层），无法直接读取；请先做文字识别（OCR），或提供原始的 Word/Excel 文件。",
         )
-    return assemble(name, "pdf", cells)
+    return assemble(name, "pdf", cells, short_rows_lost_merges=True)
