@@ -20,3 +20,18 @@ def test_html_table_inside_a_layout_table(tmp_path):
     doc = read_path(f)
     (t,) = doc.tables
     assert t.name == "社区矫正经费" and [i.name for i in t.indicators] == ["教育学习人次", "再犯罪率"]
+
+
+def test_names_wrapped_inside_their_cells(tmp_path):
+    page = (
+        "<p>2024年项目支出绩效目标表</p><table border='1'>"
+        "<tr><td>项目名称</td><td>社区矫正经费</td></tr>"
+        "<tr><td>一级指标</td><td>三级指标</td><td>指标值</td></tr>"
+        "<tr><td>产出指标</td><td>社区矫正对象<br>教育学习人次</td><td>≥1200人次</td></tr>"
+        "<tr><td>效益指标</td><td>Wi-Fi<br>coverage 覆盖率</td><td>≥95%</td></tr></table>"
+    )
+    f = tmp_path / "wrapped.html"
+    f.write_text(page, encoding="utf-8")
+    (t,) = read_path(f).tables
+    assert [i.name for i in t.indicators] == ["社区矫正对象教育学习人次", "Wi-Fi coverage 覆盖率"]
+    assert t.indicators[0].raw["name"] == "社区矫正对象\n教育学习人次"  # as printed

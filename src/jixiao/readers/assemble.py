@@ -576,7 +576,11 @@ def _indicator_template(roles: tuple[str, ...], values: tuple[str, ...]) -> Indi
     """Normalise a row's cells once; identical rows (common across tables) share the work."""
     text = dict(zip(roles, values, strict=True))
     raw: dict[str, str] = {}
-    ind = Indicator(name=text.get("name", ""))
+    name = text.get("name", "")
+    if "\n" in name:  # a name wrapped inside its cell (Word, Excel Alt+Enter, <br>): one line
+        raw["name"] = name
+        name = join_lines(name)
+    ind = Indicator(name=name)
     if "weight" in text:
         raw["weight"] = text["weight"]
         ind.weight = _weight(text["weight"])
@@ -622,6 +626,21 @@ def _indicator_template(roles: tuple[str, ...], values: tuple[str, ...]) -> Indi
     ind.deviation = text.get("deviation") or None
     ind.raw = raw
     return ind
+
+
+_CJK_EDGE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def join_lines(text: str) -> str:
+    """Lines of one cell as one line: no space between Chinese characters, one between words."""
+    out = ""
+    for line in (x.strip() for x in text.splitlines()):
+        if not line:
+            continue
+        if out and not (_CJK_EDGE.match(out[-1]) or _CJK_EDGE.match(line[0])):
+            out += " "
+        out += line
+    return out
 
 
 def _unquote(s: str) -> str:

@@ -13,14 +13,13 @@ import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
 
 from jixiao.domain.model import Document, Where
-from jixiao.readers.assemble import Cell, assemble
+from jixiao.readers.assemble import Cell, assemble, join_lines
 from jixiao.readers.errors import ReadError
 
 _GAP = re.compile(r"\s{2,}|\u3000+")
 MAX_PAGES = 500
 
 
-_CJK_END = re.compile(r"[\u3000-\u9fff\uff00-\uffef（）“”、，。：；]$")
 _LABEL_AHEAD = re.compile(r"\s+(?=\S{1,10}[：:])")
 
 
@@ -29,14 +28,7 @@ def _clean(text: str | None) -> str:
     Chinese characters, one between words)."""
     if text is None:
         return ""
-    out = ""
-    for line in (" ".join(x.split()) for x in text.splitlines()):
-        if not line:
-            continue
-        if out and not (_CJK_END.search(out) or _CJK_END.search(line[0])):
-            out += " "
-        out += line
-    return out
+    return join_lines("\n".join(" ".join(line.split()) for line in text.splitlines()))
 
 
 def _line_cells(text: str) -> list[str]:
