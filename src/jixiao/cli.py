@@ -125,14 +125,19 @@ def check(
             last_year = read_path(previous)
         except ReadError as exc:
             _fail_read(exc)
-    for f in files:
-        try:
-            doc = read_path(f)
-        except ReadError as exc:
-            err.print(f"[bold red]读取失败[/]：{exc}", highlight=False)
-            status = 2
-            continue
-        results.append((doc, review(doc, load_params(region, doc.fiscal_year), last_year)))
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True, disable=len(files) < 2) as progress:
+        task = progress.add_task("审核", total=len(files))
+        for f in files:
+            progress.advance(task)
+            try:
+                doc = read_path(f)
+            except ReadError as exc:
+                err.print(f"[bold red]读取失败[/]：{exc}", highlight=False)
+                status = 2
+                continue
+            results.append((doc, review(doc, load_params(region, doc.fiscal_year), last_year)))
     if as_json:
         if len(results) == 1:
             data = findings_to_dict(results[0][1], results[0][0].source_path)
