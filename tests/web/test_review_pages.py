@@ -16,8 +16,14 @@ def reviewer_client(client, reviewer):
     return client
 
 
-def test_findings_sit_under_their_rows_with_counts(client, record):
-    html = client.get(reverse("department", args=[2024, record.department_id])).content.decode()
+@pytest.fixture
+def filer_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("filer", password="x" * 12))
+    return client
+
+
+def test_findings_sit_under_their_rows_with_counts(filer_client, record):
+    html = filer_client.get(reverse("department", args=[2024, record.department_id])).content.decode()
     assert html.count('data-testid="finding-count"') == 7
     # the unit-is-number finding follows the row 区、镇街信访专网运行 and comes before the next row
     after = html.split("区、镇街信访专网运行", 1)[1].split('class="ind-row"', 1)[0]
@@ -26,9 +32,20 @@ def test_findings_sit_under_their_rows_with_counts(client, record):
     assert len(counts) == 7 and all(int(n) > 0 for n in counts)
 
 
-def test_filers_see_findings_without_decision_forms(client, record):
-    html = client.get(reverse("department", args=[2024, record.department_id])).content.decode()
+def test_filers_see_findings_without_decision_forms(filer_client, record):
+    html = filer_client.get(reverse("department", args=[2024, record.department_id])).content.decode()
     assert 'data-testid="finding"' in html and 'class="decide"' not in html
+
+
+def test_the_public_sees_the_form_without_findings(client, record):
+    html = client.get(reverse("department", args=[2024, record.department_id])).content.decode()
+    assert html.count('data-testid="indicator-row"') == 28
+    assert 'data-testid="finding' not in html and "values-copied-from-weights" not in html
+
+
+def test_the_print_view_has_no_findings(filer_client, record):
+    html = filer_client.get(reverse("department_print", args=[2024, record.department_id])).content.decode()
+    assert 'data-testid="finding' not in html
 
 
 def test_reviewer_dismisses_through_the_page(reviewer_client, record):
@@ -84,10 +101,10 @@ def test_decision_without_javascript(reviewer_client, record):
     assert "已记录：已采纳" in html
 
 
-def test_large_ids_are_not_localised(client, record, settings):
+def test_large_ids_are_not_localised(filer_client, record, settings):
     # ids past 1000 once printed as "1,377" and broke the htmx targets of the decision forms
     f = db.Finding.objects.filter(document=record).first()
     db.Finding.objects.filter(pk=f.pk).update(id=123456)
-    html = client.get(reverse("department", args=[2024, record.department_id])).content.decode()
+    html = filer_client.get(reverse("department", args=[2024, record.department_id])).content.decode()
     assert 'id="finding-123456"' in html
     assert "123,456" not in html

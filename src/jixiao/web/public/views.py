@@ -37,11 +37,16 @@ def _department_context(year: int, department_id: int) -> dict[str, object]:
 
 
 def department(request: HttpRequest, year: int, department_id: int) -> HttpResponse:
-    return render(request, "public/department.html", _department_context(year, department_id))
+    context = _department_context(year, department_id)
+    # review findings are working notes of filers and reviewers, not part of the published form
+    context["show_findings"] = request.user.is_authenticated
+    return render(request, "public/department.html", context)
 
 
 def department_print(request: HttpRequest, year: int, department_id: int) -> HttpResponse:
-    return render(request, "public/department_print.html", _department_context(year, department_id))
+    context = _department_context(year, department_id)
+    context["show_findings"] = False  # the printed form is the official one
+    return render(request, "public/department_print.html", context)
 
 
 CONTENT_TYPES = {
