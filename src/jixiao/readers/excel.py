@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+import zlib
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from jixiao.readers.xlsx_formats import Shown, number_formats
 
 MAX_UNPACKED = 1 << 30  # 1 GiB of XML is no target table; a zip bomb is
 MAX_RATIO = 200
+MAX_CELLS = 20_000_000
 
 
 def guard_zip(data: bytes, name: str) -> zipfile.ZipFile:
@@ -122,7 +124,10 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
     formats: dict[str, dict[tuple[int, int], Shown]] = {}
     if raw[:4] == b"PK\x03\x04":
         zf = guard_zip(raw, name)
-        formats = number_formats(zf)
+        try:
+            formats = number_formats(zf)
+        except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, UnicodeDecodeError) as exc:
+            raise ReadError(name, "Excel 文件已损坏（压缩包内容校验失败），无法读取。") from exc
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except (CalamineError, ValueError, OSError) as exc:
@@ -138,6 +143,13 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
             continue
         try:
             sheet = wb.get_sheet_by_index(k)
+            # a damaged or hostile sheet can claim a billion cells; no target table is that big
+            if sheet.total_height * max(sheet.total_width, 1) > MAX_CELLS:
+                raise ReadError(
+                    name,
+                    f"工作表有 {sheet.total_height:,} 行 × {sheet.total_width:,} 列，超过可读取的范围，文件可能已损坏。",
+                    Where(sheet=meta.name),
+                )
             rows = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges
         except (CalamineError, ValueError) as exc:

@@ -6,7 +6,11 @@ A PDF without a text layer (a scan) cannot be read without OCR, and says so.
 from __future__ import annotations
 
 import io
+import json
 import re
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pdfplumber
@@ -37,10 +41,69 @@ def _line_cells(text: str) -> list[str]:
     return [q for p in parts for q in _LABEL_AHEAD.split(p) if q.strip()]
 
 
+# pdfminer can take gigabytes on one damaged content stream: the PDF is parsed in a child process
+# with a memory and time limit, so a bad file costs a message, not the server.
+MEMORY_LIMIT = 2 << 30
+TIME_LIMIT = 120
+
+
 def read_pdf(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
-    p = Path(path)
-    name = display_name or p.name
-    raw = data if data is not None else p.read_bytes()
+    name = display_name or Path(path).name
+    raw = data if data is not None else Path(path).read_bytes()
+
+    def limits() -> None:  # runs in the child before it starts
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "jixiao.readers.pdf", name],
+            input=raw,
+            capture_output=True,
+            timeout=TIME_LIMIT,
+            preexec_fn=limits,  # noqa: PLW1509 - no threads are started before the child execs
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ReadError(name, f"PDF 文件读取超过 {TIME_LIMIT} 秒，可能已损坏或过于复杂，已停止。") from exc
+    if run.returncode != 0 or not run.stdout:
+        raise ReadError(name, "PDF 文件已损坏或过于复杂（读取时超出内存限制），无法读取。")
+    answer = json.loads(run.stdout)
+    if "error" in answer:
+        raise ReadError(name, answer["error"], Where(**answer.get("where", {})))
+    cells = [
+        Cell(
+            c["text"],
+            c["raw"],
+            Where(**c["where"]),
+            c["row"],
+            c["col"],
+            c["covered"],
+            c["anchor"],
+            c["vertical"],
+        )
+        for c in answer["cells"]
+    ]
+    return assemble(name, "pdf", cells, short_rows_lost_merges=True)
+
+
+def _cells_in_child(name: str, raw: bytes) -> dict[str, object]:
+    try:
+        cells = _extract(raw, name)
+    except ReadError as exc:
+        return {"error": exc.message, "where": exc.where.as_dict()}
+    except Exception as exc:  # pdfminer raises many kinds on a damaged file; none may escape as a crash
+        return {"error": f"PDF 文件已损坏，无法读取（{type(exc).__name__}）。"}
+    return {
+        "cells": [
+            {"text": c.text, "raw": c.raw, "where": c.where.as_dict(), "row": c.row, "col": c.col,
+             "covered": c.covered, "anchor": c.anchor, "vertical": c.vertical}
+            for c in cells
+        ]
+    }  # fmt: skip
+
+
+def _extract(raw: bytes, name: str) -> list[Cell]:
+    """The cells of a PDF in reading order (run in the child process)."""
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
         pages = pdf.pages
@@ -128,4 +191,8 @@ def read_pdf(path: str | Path, data: bytes | None = None, display_name: str | No
             name,
             "这是扫描件（PDF 没有文字层），无法直接读取；请先做文字识别（OCR），或提供原始的 Word/Excel 文件。",
         )
-    return assemble(name, "pdf", cells, short_rows_lost_merges=True)
+    return cells
+
+
+if __name__ == "__main__":  # the child: PDF bytes on stdin, cells as JSON on stdout
+    sys.stdout.write(json.dumps(_cells_in_child(sys.argv[1], sys.stdin.buffer.read()), ensure_ascii=False))
