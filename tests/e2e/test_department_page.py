@@ -87,6 +87,8 @@ def test_reviewer_dismisses_a_finding_with_a_reason(
 
     unit_row = page.locator('[data-code="unit-is-number"]')
     assert unit_row.count() == 1
+    # a row's findings are folded under a one-line summary; open the row that concerns us
+    page.locator("tr.finding-row", has=unit_row).locator("summary.small").first.click()
     assert "23" in unit_row.inner_text()
     unit_row.locator("summary").click()
     unit_row.get_by_role("button", name="驳回").click()  # no reason yet: refused, in place
@@ -98,6 +100,9 @@ def test_reviewer_dismisses_a_finding_with_a_reason(
     expect(page.locator('[data-code="unit-is-number"] [data-testid="decision"]')).to_contain_text("已驳回")
 
     page.reload()
+    page.locator("tr.finding-row", has=page.locator('[data-code="unit-is-number"]')).locator(
+        "summary.small"
+    ).first.click()
     decision = page.locator('[data-code="unit-is-number"] [data-testid="decision"]').inner_text()
     assert "专网点位数" in decision and "审核员" in decision
     page.screenshot(path=str(artifacts / "review-decision.png"))

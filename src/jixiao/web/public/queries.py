@@ -69,6 +69,10 @@ def annotate_findings(tables: list[db.TargetTable]) -> None:
         every = list(t.findings.all())
         t.table_findings = [f for f in every if f.indicator_id is None]  # type: ignore[attr-defined]
         t.finding_counts = finding_counts(every)  # type: ignore[attr-defined]
+        for ind in t.indicators.all():
+            ind.error_count = sum(  # type: ignore[attr-defined]
+                1 for f in ind.findings.all() if f.severity == "error" and f.status != "dismissed"
+            )
         # the merged 绩效指标 cell spans the finding rows under each indicator too
         t.rows_with_findings = len({f.indicator_id for f in every if f.indicator_id})  # type: ignore[attr-defined]
 
