@@ -63,7 +63,9 @@ def read_csv_text(text: str, name: str) -> Document:
         values = pick(row)
         if quoted:  # some cell was protected against formulas by the writer: undo it
             values = tuple(_unquote(v) for v in values)
-        table.indicators.append(indicator_from_row(role_names, values, Where(line=n)))
+        table.indicators.append(
+            indicator_from_row(role_names, values, Where(n))
+        )  # Where(line=n), positionally: 10万 rows
     if not tables:
         raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
     doc.tables = list(tables.values())
