@@ -201,3 +201,23 @@ def test_seed_as_pdf_text_rows(tmp_path, seed_path, expected):
     assert doc.reader == "text:space-rows"
     missed, _ = missed_facts(document_to_dict(doc), expected)
     assert missed == []
+
+
+def test_a_group_label_printed_once_down_the_indicator_rows(tmp_path, seed_path, expected):
+    # some templates print "年度绩效指标" in a column merged down all indicator rows: copied, it
+    # appears once, in the first row, and the other rows have no cell for it
+    text = seed_path.read_text(encoding="utf-8")
+    cut = text.index("\t部门专项绩效目标申报表")
+    dept, rest = text[:cut], text[cut:]
+    lines = dept.split("\n")
+    header = lines.index("\t绩效指标")
+    lines[header] = "\t年度绩效指标"
+    body = lines[header + 6 :]
+    first = body.index("\t")  # the empty group cell of the first row: now the merged label
+    body[first] = "\t年度绩效指标"
+    body = [line for k, line in enumerate(body) if not (line == "\t" and k != first)]  # the others vanish
+    f = tmp_path / "group.txt"
+    f.write_text("\n".join(lines[: header + 6] + body) + rest, encoding="utf-8")
+    doc = read_path(f)
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == []

@@ -466,7 +466,9 @@ def _fits(role: str, text: str, following: str = "") -> bool:
         return False
     if role == "group":
         key = labels.label_key(text)
-        return key == "绩效指标" or (key.endswith("指标") and frame.normalise_level1(text) is not None)
+        return labels.INDICATOR_COLUMNS.get(key) == "group" or (
+            key.endswith("指标") and frame.normalise_level1(text) is not None
+        )
     if role == "level1":
         return frame.normalise_level1(text) is not None
     if role == "level2":

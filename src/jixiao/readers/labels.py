@@ -133,6 +133,8 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "数据来源": "note",
     "取值方式": "note",
     "绩效指标": "group",
+    "年度绩效指标": "group",
+    "年度指标": "group",
     "一级指标": "level1",
     "一级目标": "level1",
     "二级指标": "level2",
