@@ -221,3 +221,20 @@ def test_a_group_label_printed_once_down_the_indicator_rows(tmp_path, seed_path,
     doc = read_path(f)
     missed, _ = missed_facts(document_to_dict(doc), expected)
     assert missed == []
+
+
+def test_two_cells_on_one_line(tmp_path, seed_path, expected):
+    # a copy that kept a label and its value on one line, a tab between them
+    text = seed_path.read_text(encoding="utf-8")
+    text = text.replace(
+        "\t2024年预算\n\t 10.14\n\t区级支出\n\t\u300010.14", "\t2024年预算\t10.14\n\t区级支出\t10.14"
+    )
+    text = text.replace(
+        "\t业务主管部门\n\t重庆市沙坪坝区信访办公室\u3000\n", "\t业务主管部门\t重庆市沙坪坝区信访办公室\n"
+    )
+    assert "\t2024年预算\t10.14" in text
+    f = tmp_path / "pairs.txt"
+    f.write_text(text, encoding="utf-8")
+    doc = read_path(f)
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == [] and doc.warnings == []

@@ -44,7 +44,19 @@ def detect_layout(lines: list[str]) -> str:
 
 
 def _cell_lines(lines: list[str]) -> list[Cell]:
-    return [Cell.of(line, Where(line=n)) for n, line in enumerate(lines, start=1) if line != ""]
+    """One cell a line; a line that holds a tab between two texts holds two cells ("2024年预算\t10.14")."""
+    cells: list[Cell] = []
+    for n, line in enumerate(lines, start=1):
+        if line == "":
+            continue
+        if _INTERNAL_TAB.search(line):
+            parts = line.split("\t")
+            if parts and not parts[0].strip():
+                parts = parts[1:]  # the tab that starts every cell line
+            cells.extend(Cell.of(part, Where(line=n)) for part in parts)
+        else:
+            cells.append(Cell.of(line, Where(line=n)))
+    return cells
 
 
 def _one_line(lines: list[str]) -> list[Cell]:
