@@ -74,17 +74,14 @@ class _Segment:
 
 
 def split_tables(cells: list[Cell]) -> list[_Segment]:
-    """Cut the stream at table titles ("…绩效目标表"). Cells before the first title go with it."""
+    """Cut the stream at table titles ("…绩效目标表"). Cells before the first title form an
+    untitled segment: a table without a title, or text the caller reports as not read."""
     segments: list[_Segment] = []
     current = _Segment(title=None)
     for cell in cells:
         if cell.text and labels.is_title(cell.text):
             if current.title is not None or any(c.text for c in current.cells):
                 segments.append(current)
-                # a preamble before the first title belongs to nothing: keep its cells for warnings
-                if current.title is None:
-                    current = _Segment(title=cell)
-                    continue
             current = _Segment(title=cell)
             continue
         current.cells.append(cell)
@@ -134,16 +131,14 @@ class TableBuilder:
     """Builds one TargetTable from a segment of cells; collects warnings."""
 
     def __init__(
-        self, path: str, segment: _Segment, warnings: list[ReadWarning], short_rows_lost_merges: bool = False
+        self, segment: _Segment, warnings: list[ReadWarning], short_rows_lost_merges: bool = False
     ) -> None:
         # True for copies that print a merged cell once and drop it from the rows below (web
         # pages and PDFs copied as text): a short row is then aligned to the right
         self.short_rows_lost_merges = short_rows_lost_merges
-        self.path = path
         self.segment = segment
         self.warnings = warnings
         self.money_unit: str | None = None
-        self.extra: dict[str, str] = {}
 
     def build_head(self) -> TargetTable:
         """The table from its title and the header block (label/value pairs) of its segment."""
@@ -674,7 +669,7 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
                 if c.text:
                     warnings.append(ReadWarning(f"表格之外的文字「{c.text[:40]}」未读入。", c.where))
             continue
-        builder = TableBuilder(path, segment, warnings, short_rows_lost_merges)
+        builder = TableBuilder(segment, warnings, short_rows_lost_merges)
         table = builder.build()
         if builder.money_unit:
             units.append(builder.money_unit)

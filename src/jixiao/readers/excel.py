@@ -50,38 +50,34 @@ def guard_zip(data: bytes, name: str) -> zipfile.ZipFile:
 
 
 def _text(value: object, shown: Shown | None) -> str:
+    """A cell's value as the sheet shows it."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         return value
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return _number_text(value, shown)
-    return _other_text(value)
-
-
-@memo(1 << 14)
-def _number_text(value: float | int, shown: Shown | None) -> str:
-    """A number as the sheet shows it; cached, as weights and amounts repeat down a sheet."""
-    return _other_text(value, shown)
-
-
-def _other_text(value: object, shown: Shown | None = None) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int | float):
-        d = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
-        if shown is not None:
-            if shown.percent:
-                d = d * 100
-            d = d.quantize(Decimal(1).scaleb(-shown.decimals), rounding=ROUND_HALF_UP)
-            return f"{d}%" if shown.percent else str(d)
-        s = format(float(value), ".15g") if isinstance(value, float) else str(value)
-        return str(Decimal(s)) if "e" in s else s
+        return _number_text(value, shown)
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() else value.strftime("%Y-%m-%d")
     if isinstance(value, dt.date):
         return value.strftime("%Y-%m-%d")
     return str(value)
+
+
+@memo(1 << 14)
+def _number_text(value: float | int, shown: Shown | None) -> str:
+    """A number as shown: percent and decimals from its format, else as Excel prints at most 15
+    significant digits (10.139999999999999 → 10.14). Cached: weights and amounts repeat."""
+    d = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
+    if shown is not None:
+        if shown.percent:
+            d = d * 100
+        d = d.quantize(Decimal(1).scaleb(-shown.decimals), rounding=ROUND_HALF_UP)
+        return f"{d}%" if shown.percent else str(d)
+    s = format(float(value), ".15g") if isinstance(value, float) else str(value)
+    return str(Decimal(s)) if "e" in s else s
 
 
 def sheet_rows(

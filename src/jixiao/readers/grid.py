@@ -142,7 +142,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
             head_cells.extend(c for c in title_row if c is not title_cell)
         for offset, row in enumerate(head_rows):
             head_cells.extend(row.cells(start + offset))
-        builder = TableBuilder(path, _Segment(title_cell, head_cells), warnings)
+        builder = TableBuilder(_Segment(title_cell, head_cells), warnings)
         table: TargetTable = builder.build_head()
         if header_at is not None and by_col is not None:
             builder.read_body(table, by_col, rows[header_at + 1 : end])

@@ -49,8 +49,10 @@ def expand(paths: list[Path]) -> list[Path]:
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
         else:
             out.append(p)
-    seen: set[Path] = set()
-    return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
+    unique: dict[Path, Path] = {}
+    for p in out:
+        unique.setdefault(p.resolve(), p)  # a file named twice (or found in two folders) once
+    return list(unique.values())
 
 
 def check_file(path: Path, data: bytes | None = None, name: str | None = None) -> FileCheck:

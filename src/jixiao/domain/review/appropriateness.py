@@ -26,13 +26,8 @@ def _maybe_percent(c: CellFacts) -> bool:
 
 
 def _percent_value(f: IndicatorFacts) -> Decimal | None:
-    """The value as a percentage, when the unit is a percent or absent on a rate."""
-    n = f.target.number
-    if n is None:
-        return None
-    if f.is_percent or (not f.unit and (f.is_rate or f.is_satisfaction)):
-        return n
-    return None
+    """The value as a percentage, when the cells can hold one (see _maybe_percent)."""
+    return f.target.number if _maybe_percent(f.c) else None
 
 
 @rule("satisfaction-below-floor", family=FAMILY, severity="error", title="满意度目标过低", basis=PRACTICE)

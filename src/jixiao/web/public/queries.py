@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from jixiao.domain.money import from_fen, percent
+from jixiao.domain.money import percent
 from jixiao.web.core import models as db
 
 
@@ -121,4 +121,4 @@ def departments_of(year: int) -> list[DepartmentRow]:
     return rows
 
 
-__all__ = ["BudgetSummary", "DepartmentRow", "departments_of", "from_fen", "summary_of", "tables_of", "years"]
+__all__ = ["BudgetSummary", "DepartmentRow", "departments_of", "summary_of", "tables_of", "years"]
