@@ -2,6 +2,7 @@
 writer's output read back, and bad workbooks refused with a clear message."""
 
 import io
+import re
 import zipfile
 from decimal import Decimal
 
@@ -85,6 +86,28 @@ def test_template_workbook(template_xlsx):
     assert t.indicators[0].raw["weight"] == "20%"  # shown as 20%, stored as 0.2
     assert t.indicators[2].where.sheet == "项目1" and t.indicators[2].where.row == 9
     assert any("隐藏的工作表「填表说明」" in w.message for w in doc.warnings)
+
+
+def _with_attributes_reordered(src, dst):
+    """The same workbook, its cells written `<c r=… t=… s=…>` as some generators do."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<c r="(\w+)" s="(\d+)" t="(\w+)"', rb'<c r="\1" t="\3" s="\2"', data)
+                data = re.sub(rb'<c r="(\w+)" s="(\d+)"(?=[ />])', rb'<c s="\2" r="\1"', data)
+            zout.writestr(item, data)
+
+
+def test_number_formats_whatever_the_attribute_order(template_xlsx, tmp_path):
+    reordered = tmp_path / "reordered.xlsx"
+    _with_attributes_reordered(template_xlsx, reordered)
+    xml = zipfile.ZipFile(reordered).read("xl/worksheets/sheet1.xml")
+    assert b'" t="n" s="' in xml and not re.search(rb'<c r="\w+" s="', xml)
+    (t,) = read_path(reordered).tables
+    assert [i.raw["weight"] for i in t.indicators] == ["20%", "20%", "15%", "15%", "20%"]
+    assert [i.value for i in t.indicators] == ["75", "18000", "62", "25", "90"]
+    assert [(b.label, b.amount) for b in t.budget_lines] == [("其中:财政拨款", Decimal("10.14"))]
 
 
 @pytest.mark.parametrize("one_sheet", [False, True])

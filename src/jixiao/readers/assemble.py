@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from jixiao.domain import frame
@@ -122,6 +123,7 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
 
 
 FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?")
+_FOOTER_START = frozenset("注备说填联审单财制")
 CARRY_DOWN = ("group", "level1", "level2")
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
 GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|中|差|合格|不合格)")
@@ -331,59 +333,55 @@ class TableBuilder:
         previous: dict[str, str] = {}
         width = max(by_col) + 1
         cols = sorted(by_col.items())
-        unique_roles = len(set(by_col.values())) == len(by_col)
+        roles = tuple(role for _, role in cols)
+        unique_roles = len(set(roles)) == len(roles)
         unmapped = [k for k in range(width) if k not in by_col]
+        # 10万 rows come through here: what does not change from row to row is worked out once
+        picks = [k for k, _ in cols]
+        position = {k: j for j, k in enumerate(picks)}
+        pick = itemgetter(*picks) if len(picks) > 1 else lambda texts: (texts[picks[0]],)
+        seq_at = roles.index("seq") if "seq" in roles else -1
+        carried = [role for role in CARRY_DOWN if role in roles]
         for row in rows:
             texts, covers = row.texts, row.covers
             n = len(texts)
-            text: dict[str, str] = {}
-            if n >= width and not covers and unique_roles:
-                # the common case: a full row, no merged cells
-                text = {role: texts[k] for k, role in cols}
+            if n >= width and unique_roles:
+                # the common case: a full row; merged 一级/二级 cells above give their text
+                values = pick(texts)
+                if covers:
+                    values = list(values)
+                    for k, (anchor, vertical) in covers.items():
+                        j = position.get(k)
+                        if j is not None and vertical and not values[j]:
+                            values[j] = anchor
+                text = dict(zip(roles, values, strict=True))
                 stray = next((t for t in texts[width:] if t), None) if n > width else None
                 if stray is None and unmapped:
                     stray = next((texts[k] for k in unmapped if texts[k]), None)
-            elif (
-                self.short_rows_lost_merges
-                and not covers
-                and sum(1 for t in texts if t) < len(cols)
-                and len(texts) < width
-            ):
-                # copies that drop empty cells (PDF text, space-separated rows): the row's cells
-                # are placed by what each column can hold, as in a stream
-                text, _ = take_row([role for _, role in cols], [t for t in texts if t], 0)
-                stray = None
+                filled = len(values) - values.count("") - (1 if seq_at >= 0 and values[seq_at] else 0)
             else:
-                # a row short of cells lost its first ones to merged 一级/二级 cells above (web and
-                # PDF copies print a merged cell once): align it to the right
-                shift = width - n
-                if (
-                    not self.short_rows_lost_merges
-                    or shift <= 0
-                    or covers
-                    or not all(by_col.get(k) in CARRY_DOWN for k in range(shift))
-                ):
-                    shift = 0
-                for col, role in cols:
-                    k = col - shift
-                    value = texts[k] if 0 <= k < n else ""
-                    if not value and covers and k in covers:
-                        anchor, vertical = covers[k]
-                        value = anchor if vertical else ""
-                    if value or role not in text:
-                        text[role] = value
-                mapped = {col - shift for col, _ in cols}
-                stray = next((t for k, t in enumerate(texts) if t and k not in mapped), None)
-            filled = [v for r, v in text.items() if v and r != "seq"]
+                text, stray = self._place_row(by_col, cols, width, texts, covers)
+                filled = sum(1 for r, v in text.items() if v and r != "seq")
             if not filled:
                 continue  # an empty template row (perhaps with its 序号)
-            first_text = next((t for t in texts if t), "") or next(
-                (a for a, _ in (covers or {}).values() if a), ""
-            )
-            if TOTAL.match(labels.label_key(first_text)):
+            first_text = ""
+            for t in texts:
+                if t:
+                    first_text = t
+                    break
+            else:
+                first_text = next((a for a, _ in (covers or {}).values() if a), "")
+            # a 合计/总分 label is short: long texts (indicator names) need no normalising
+            if (
+                len(first_text) <= 16
+                and ("计" in first_text or "分" in first_text)
+                and TOTAL.match(labels.label_key(first_text))
+            ):
                 self._read_total(table, text, texts)
                 continue
-            if FOOTER.match(first_text) or (len(filled) == 1 and stray is None and not text.get("name")):
+            if (first_text[:1] in _FOOTER_START and FOOTER.match(first_text)) or (
+                filled == 1 and stray is None and not text.get("name")
+            ):
                 self.warnings.append(
                     ReadWarning(
                         f"表「{table.title or table.name or '未命名'}」指标行之后的「{first_text[:40]}」不是指标，未读入。",
@@ -391,8 +389,8 @@ class TableBuilder:
                     )
                 )
                 continue
-            for role in CARRY_DOWN:  # merged 一级/二级 cells printed once carry down
-                if role in text and not text[role] and previous.get(role):
+            for role in carried:  # merged 一级/二级 cells printed once carry down
+                if not text[role] and previous.get(role):
                     text[role] = previous[role]
             previous = text
             if stray is not None:
@@ -403,6 +401,49 @@ class TableBuilder:
                     )
                 )
             table.indicators.append(indicator_from_cells(text, row.where))
+
+    def _place_row(
+        self,
+        by_col: dict[int, str],
+        cols: list[tuple[int, str]],
+        width: int,
+        texts: list[str],
+        covers: dict[int, tuple[str, bool]] | None,
+    ) -> tuple[dict[str, str], str | None]:
+        """A row that is short of cells, or whose columns share a role: its cells by role, and a
+        filled cell under no indicator column (or None)."""
+        n = len(texts)
+        text: dict[str, str] = {}
+        if (
+            self.short_rows_lost_merges
+            and not covers
+            and sum(1 for t in texts if t) < len(cols)
+            and len(texts) < width
+        ):
+            # copies that drop empty cells (PDF text, space-separated rows): the row's cells
+            # are placed by what each column can hold, as in a stream
+            text, _ = take_row([role for _, role in cols], [t for t in texts if t], 0)
+            return text, None
+        # a row short of cells lost its first ones to merged 一级/二级 cells above (web and
+        # PDF copies print a merged cell once): align it to the right
+        shift = width - n
+        if (
+            not self.short_rows_lost_merges
+            or shift <= 0
+            or covers
+            or not all(by_col.get(k) in CARRY_DOWN for k in range(shift))
+        ):
+            shift = 0
+        for col, role in cols:
+            k = col - shift
+            value = texts[k] if 0 <= k < n else ""
+            if not value and covers and k in covers:
+                anchor, vertical = covers[k]
+                value = anchor if vertical else ""
+            if value or role not in text:
+                text[role] = value
+        mapped = {col - shift for col, _ in cols}
+        return text, next((t for k, t in enumerate(texts) if t and k not in mapped), None)
 
     def _read_total(self, table: TargetTable, text: dict[str, str], texts: list[str]) -> None:
         """The 总分 row of a self-evaluation: the total score and, often beside it, the grade."""
@@ -543,77 +584,78 @@ def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], l
     return rows, wheres, []
 
 
-def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
-    """One indicator row, by column role (name, weight, unit, nature, value …), as printed."""
-    return indicator_from_row(tuple(text), tuple(text.values()), where)
-
-
 def indicator_from_row(roles: tuple[str, ...], values: tuple[str, ...], where: Where) -> Indicator:
     """The same, with the roles and the cells as two tuples (what a tabular reader has at hand)."""
-    ind = _indicator_template(roles, values)
-    # a fresh Indicator per row: the template is shared, its raw dict is not
-    # positional, in field order: twice as fast as keywords, and this runs once per row
-    return Indicator(
-        ind.name, ind.level1, ind.level2, ind.weight, ind.operator, ind.value, ind.unit, dict(ind.raw), where,
-        ind.actual, ind.score, ind.deviation,
-    )  # fmt: skip
+    return indicator_from_cells(dict(zip(roles, values, strict=True)), where)
 
 
-@memo(1 << 16)
-def _indicator_template(roles: tuple[str, ...], values: tuple[str, ...]) -> Indicator:
-    """Normalise a row's cells once; identical rows (common across tables) share the work."""
-    text = dict(zip(roles, values, strict=True))
+def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
+    """One indicator row, by column role (name, weight, unit, nature, value …), as printed.
+
+    Built afresh per row: the cell parsers below are memoised (the same weight, value or 一级 text
+    recurs down a sheet), the row is not (10万 distinct rows would only churn a row cache).
+    """
+    get = text.get
     raw: dict[str, str] = {}
-    name = text.get("name", "")
+    name = get("name", "")
     if "\n" in name:  # a name wrapped inside its cell (Word, Excel Alt+Enter, <br>): one line
         raw["name"] = name
         name = join_lines(name)
-    ind = Indicator(name=name)
+    weight = level1 = level2 = unit = value = operator = nature_operator = None
     if "weight" in text:
-        raw["weight"] = text["weight"]
-        ind.weight = _weight(text["weight"])
+        raw["weight"] = cell = text["weight"]
+        weight = _weight(cell)
     if "unit" in text:
-        raw["unit"] = text["unit"]
-        ind.unit = text["unit"] or None
+        raw["unit"] = cell = text["unit"]
+        unit = cell or None
     if "level1" in text:
-        raw["level1"] = text["level1"]
-        ind.level1 = frame.normalise_level1(text["level1"])
+        raw["level1"] = cell = text["level1"]
+        level1 = frame.normalise_level1(cell)
     if "level2" in text:
-        raw["level2"] = text["level2"]
-        ind.level2 = frame.normalise_level2(text["level2"])
-    nature_operator: Operator | None = None
-    if text.get("nature"):
-        category = frame.normalise_level1(text["nature"])
+        raw["level2"] = cell = text["level2"]
+        level2 = frame.normalise_level2(cell)
+    nature = get("nature")
+    if nature:
+        category, nature_operator = _nature(nature)
         if category:  # 指标性质 holds a category in one template …
-            raw["level1"] = text["nature"]
-            ind.level1 = ind.level1 or category
+            raw["level1"] = nature
+            level1 = level1 or category
         else:  # … and a direction (≥ ＝ ≤) in another
-            raw["operator"] = text["nature"]
-            nature_operator = parse_operator(text["nature"])
+            raw["operator"] = nature
     if "value" in text:
-        raw["value"] = text["value"]
-        target = parse_target(text["value"])
-        ind.operator = target.operator or nature_operator
-        ind.value = target.value
-        if target.unit and not ind.unit:
-            ind.unit = target.unit
+        raw["value"] = cell = text["value"]
+        target_operator, value, target_unit = _value_parts(cell)
+        operator = target_operator or nature_operator
+        if target_unit and not unit:
+            unit = target_unit
     else:
-        ind.operator = nature_operator
-    if ind.level1 is None and text.get("group"):
+        operator = nature_operator
+    if level1 is None and get("group"):
         # the merged 绩效指标 column holds the category in some templates ("产出指标")
-        ind.level1 = frame.normalise_level1(text["group"])
-        if ind.level1:
+        level1 = frame.normalise_level1(text["group"])
+        if level1:
             raw["level1"] = text["group"]
-    if ind.level1 is None:
-        ind.level1 = frame.level1_of_level2(ind.level2)
-    for role in ("actual", "score", "deviation", "note"):
-        if role in text:
-            raw[role] = text[role]
-    ind.actual = text.get("actual") or None
-    ind.score = _weight(text["score"]) if "score" in text else None
-    ind.deviation = text.get("deviation") or None
-    ind.raw = raw
-    return ind
+    if level1 is None:
+        level1 = frame.level1_of_level2(level2)
+    actual = score = deviation = None
+    if len(text) > len(raw):  # self-evaluation columns, and notes
+        for role in ("actual", "score", "deviation", "note"):
+            if role in text:
+                raw[role] = text[role]
+        actual = get("actual") or None
+        score = _weight(text["score"]) if "score" in text else None
+        deviation = get("deviation") or None
+    # positional, in field order: twice as fast as keywords, and this runs once per row
+    return Indicator(
+        name, level1, level2, weight, operator, value, unit, raw, where, actual, score, deviation
+    )
+
+
+@memo(256)
+def _nature(cell: str) -> tuple[str | None, Operator | None]:
+    """A 指标性质 cell: a category (产出 / 效益 / 满意度) in one template, a direction in another."""
+    category = frame.normalise_level1(cell)
+    return (category, None) if category else (None, parse_operator(cell))
 
 
 _CJK_EDGE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
@@ -643,6 +685,14 @@ def _is_amount(text: str) -> bool:
         return False
 
 
+@memo(1 << 16)
+def _value_parts(cell: str) -> tuple[Operator | None, str | None, str | None]:
+    """A 指标值 cell's operator, value and unit (the same values recur down a sheet)."""
+    target = parse_target(cell)
+    return target.operator, target.value, target.unit
+
+
+@memo(4096)
 def _weight(text: str) -> Decimal | None:
     target = parse_target(text)
     return target.number if target.kind == "number" else None

