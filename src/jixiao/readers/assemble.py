@@ -252,7 +252,7 @@ class TableBuilder:
             rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
         keys = list(rows)
         for n, key in enumerate(keys):
-            heads = {c.col: (k, c) for k, c in rows[key] if labels.label_key(c.text) in labels.AMOUNT_COLUMNS}
+            heads = {c.col: (k, c) for k, c in rows[key] if labels.amount_column(c.text)}
             if len(heads) < 2:
                 continue
             for below in keys[n + 1 : n + 4]:

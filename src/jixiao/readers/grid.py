@@ -23,17 +23,20 @@ class GridRow:
     covers: dict[int, tuple[str, bool]] | None = None  # column → (merged text, merged from above)
     raws: list[str] | None = None  # as printed, where it differs from `texts`
 
-    def cells(self, row_key: int) -> list[Cell]:
+    def cells(self, row_key: int, covered: bool = True) -> list[Cell]:
+        """The row as cells; `covered=False` leaves out the places under a merged range (a
+        table's header block reads each merged cell once, at its anchor)."""
         out = []
         raws = self.raws or self.texts
+        covers = self.covers or {}
         line, sheet, row = self.where.line, self.where.sheet, self.where.row
         for c, text in enumerate(self.texts):
-            where = Where(line, sheet, row, c + 1)
-            cover = self.covers.get(c) if self.covers else None
+            cover = covers.get(c)
             if cover is not None and not text:
-                out.append(Cell("", "", where, row_key, c, True, cover[0], cover[1]))
+                if covered:
+                    out.append(Cell("", "", Where(line, sheet, row, c + 1), row_key, c, True, *cover))
             else:
-                out.append(Cell(text, raws[c], where, row_key, c))
+                out.append(Cell(text, raws[c], Where(line, sheet, row, c + 1), row_key, c))
         return out
 
 
@@ -140,11 +143,11 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
         title_cell = None
         head_cells: list[Cell] = []
         if title_text is not None:
-            title_row = rows[k].cells(k)
+            title_row = rows[k].cells(k, covered=False)
             title_cell = next(c for c in title_row if c.text == title_text)
             head_cells.extend(c for c in title_row if c is not title_cell)
         for offset, row in enumerate(head_rows):
-            head_cells.extend(row.cells(start + offset))
+            head_cells.extend(row.cells(start + offset, covered=False))
         builder = TableBuilder(_Segment(title_cell, head_cells), warnings)
         table: TargetTable = builder.build_head()
         if header_at is not None and by_col is not None:

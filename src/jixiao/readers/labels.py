@@ -175,6 +175,8 @@ INDICATOR_COLUMNS: dict[str, str] = {
 @memo(1 << 16)
 def header_field(text: str) -> tuple[str, str | None, int | None] | None:
     """A header label cell → (field, inline value, year). "编制单位：X" carries X inline."""
+    if (len(text) > 40 and ":" not in text[:24] and "：" not in text[:24]) or _AMOUNT_ONLY.fullmatch(text):
+        return None  # a goal, an overview or an amount, not a label: no label is that long
     s = unicodedata.normalize("NFKC", text).strip()
     inline: str | None = None
     if ":" in s:
@@ -197,6 +199,14 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
     if key in GROUP_LABELS:
         return ("group", inline, None)
     return None
+
+
+_AMOUNT_ONLY = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
+
+
+def amount_column(text: str) -> str | None:
+    """ "资金总额", "全年预算数（万元）", "执行率" … → what the column holds (total, executed, rate …)."""
+    return AMOUNT_COLUMNS.get(label_key(text)) if len(text) <= 24 else None
 
 
 def label_unit(text: str) -> str | None:
@@ -224,6 +234,8 @@ _ASIDE = re.compile(r"\([^()]*\)$")
 @memo(1 << 14)
 def indicator_column(text: str) -> str | None:
     """ "三级指标（指标名称）", "年度指标值（A）", "分值（权重）" → the role of the part before the brackets."""
+    if len(text) > 40:
+        return None  # no column label is that long; names and goals are
     key = label_key(text)
     role = INDICATOR_COLUMNS.get(key)
     if role is None and key.endswith(")"):
