@@ -354,7 +354,7 @@ class TableBuilder:
                         j = position.get(k)
                         if j is not None and vertical and not values[j]:
                             values[j] = anchor
-                text = dict(zip(roles, values, strict=True))
+                text = dict(zip(roles, values))  # noqa: B905  (same length by construction)
                 stray = next((t for t in texts[width:] if t), None) if n > width else None
                 if stray is None and unmapped:
                     stray = next((texts[k] for k in unmapped if texts[k]), None)
@@ -638,7 +638,7 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
     if level1 is None:
         level1 = frame.level1_of_level2(level2)
     actual = score = deviation = None
-    if len(text) > len(raw):  # self-evaluation columns, and notes
+    if not _EVALUATION_ROLES.isdisjoint(text):  # self-evaluation columns, and notes
         for role in ("actual", "score", "deviation", "note"):
             if role in text:
                 raw[role] = text[role]
@@ -649,6 +649,9 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
     return Indicator(
         name, level1, level2, weight, operator, value, unit, raw, where, actual, score, deviation
     )
+
+
+_EVALUATION_ROLES = frozenset(("actual", "score", "deviation", "note"))
 
 
 @memo(256)

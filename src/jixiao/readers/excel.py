@@ -127,7 +127,8 @@ def sheet_rows(
         while last and row[last - 1] in _EMPTY:
             last -= 1  # trailing empty cells say nothing
         if cover:
-            last = max(last, max(cover) + 1)
+            if last < len(row):  # a merged range may reach past the last filled cell
+                last = max(last, max(cover) + 1)
         elif not last:
             continue
         texts = [

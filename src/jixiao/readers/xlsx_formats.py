@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Built-in number formats (ECMA-376 §18.8.30) that show decimals or percent.
 _BUILTIN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00"}
@@ -27,8 +27,9 @@ _TEXT_KINDS = (b"s", b"str", b"inlineStr")
 _REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
+    """How a number is shown. A named tuple: it keys a cache looked up for every number cell."""
+
     percent: bool
     decimals: int
 
