@@ -49,15 +49,17 @@ def read_csv_text(text: str, name: str) -> Document:
     roles = [(role, col[label]) for role, label in columns.items() if label in col]
     role_names = tuple(role for role, _ in roles)
     pick = itemgetter(*(i for _, i in roles))
+    key_at = col["表序号"]
+    table_cells = [(label, i) for label, i in col.items() if label in TABLE_COLUMNS]
     for n, row in enumerate(rows, start=2):
         if not row:
             continue
         if len(row) != width:
             raise ReadError(name, f"这一行有 {len(row)} 格，表头有 {width} 格。", Where(line=n))
-        key = row[col["表序号"]]
+        key = row[key_at]
         table = tables.get(key)
         if table is None:
-            table = _table(row, col, name, n)
+            table = _table({label: row[i] for label, i in table_cells}, quoted, name, n)
             tables[key] = table
             units[row[col["金额单位"]] if "金额单位" in col else "万元"] += 1
         values = pick(row)
@@ -77,8 +79,10 @@ def read_csv_text(text: str, name: str) -> Document:
     return doc
 
 
-def _table(row: list[str], col: dict[str, int], name: str, n: int) -> TargetTable:
-    values = {label: _unquote(row[i]).strip() for label, i in col.items() if label in TABLE_COLUMNS}
+def _table(cells: dict[str, str], quoted: bool, name: str, n: int) -> TargetTable:
+    """A table from the table columns of its first row (as printed; `quoted`: undo the writer's
+    protection against formulas)."""
+    values = {label: (_unquote(v) if quoted else v).strip() for label, v in cells.items()}
 
     def cell(label: str) -> str | None:
         return values.get(label) or None
