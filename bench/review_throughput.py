@@ -12,13 +12,16 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import side_by_side  # noqa: E402
 
-from jixiao.domain.review import RULES, review  # noqa: E402
+from jixiao.domain.cache import clear_caches, gc_paused  # noqa: E402
+from jixiao.domain.review import RULES, load_params, review  # noqa: E402
+from jixiao.domain.review.context import ReviewContext  # noqa: E402
 from jixiao.readers import read_path  # noqa: E402
 from jixiao.synth import synth_document  # noqa: E402
 from jixiao.writers.csv import write_csv  # noqa: E402
@@ -53,10 +56,38 @@ SCHEMA = {
 }
 
 
+def breakdown(path: Path) -> str:
+    """Where our time goes, one cold run: what review() does, phase by phase."""
+    clear_caches()
+    start = time.perf_counter()
+    doc = read_path(path)
+    read = time.perf_counter()
+    with gc_paused():
+        ctx = ReviewContext(doc, load_params(year=doc.fiscal_year))
+        built = time.perf_counter()
+        findings = [f for r in RULES.values() for f in r.check(ctx)]
+        ruled = time.perf_counter()
+        findings.sort(
+            key=lambda f: (
+                -1 if f.table is None else f.table,
+                -1 if f.indicator is None else f.indicator,
+                f.code,
+            )
+        )
+        done = time.perf_counter()
+    return (
+        f"  phases: read {read - start:.2f} s, review context {built - read:.2f} s, "
+        f"{len(RULES)} rules {ruled - built:.2f} s, sort {done - ruled:.2f} s"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--indicators", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument(
+        "--breakdown", action="store_true", help="also time our phases: read, context, rules, sort"
+    )
     args = ap.parse_args()
     from frictionless import Resource, Schema
 
@@ -75,6 +106,9 @@ def main() -> None:
             return report.tasks[0].stats["rows"], report.stats["errors"]
 
         r = side_by_side(ours, baseline, args.runs)
+        if args.breakdown:
+            for _ in range(args.runs):
+                print(breakdown(path))
     rows, findings = r["ours_result"]
     base_rows, base_errors = r["baseline_result"]
     assert rows == base_rows == args.indicators, (rows, base_rows)
