@@ -99,9 +99,12 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path, seed_path):
 
     doc = read_path(seed_path)
     doc.tables[1].goal = '=HYPERLINK("http://example.invalid")'
+    doc.tables[1].name = "http://example.invalid/项目"  # typed text, not a link to follow
     out = tmp_path / "x.xlsx"
     write_xlsx(doc, out)
     ws = openpyxl.load_workbook(out).worksheets[1]
+    (name,) = [c for row in ws.iter_rows() for c in row if c.value == doc.tables[1].name]
+    assert name.data_type == "s" and name.hyperlink is None
     goals = [
         c.value for row in ws.iter_rows() for c in row if c.value and str(c.value).startswith("=HYPERLINK")
     ]

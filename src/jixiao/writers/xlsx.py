@@ -95,10 +95,9 @@ class _TableWriter:
                     if box.kind == "number" and box.number is not None:
                         ws.merge_range(r, c, last_row, last_col, float(box.number), fmt)
                     else:
-                        # text goes in with write_string: merge_range would take "=…" for a formula
-                        ws.merge_range(r, c, last_row, last_col, "", fmt)
-                        if box.text:
-                            ws.write_string(r, c, box.text, fmt)
+                        # the workbook stores every string as a string (no formulas, no links),
+                        # so the text can go in with the range: one write, not two
+                        ws.merge_range(r, c, last_row, last_col, box.text or "", fmt)
                 elif box.kind == "number" and box.number is not None:
                     ws.write_number(r, c, float(box.number), fmt)
                 elif box.text:
@@ -133,7 +132,10 @@ def _setup(ws: Worksheet, widths: dict[int, int], evaluation: bool) -> None:
 
 def write_xlsx(doc: Document, path: str | Path, *, one_sheet: bool = False) -> None:
     """One sheet per table (the official way), or every table stacked on one sheet (bulk exports)."""
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
+    # a cell that reads "=…" or "http://…" is text a filer typed, never a formula or a link
+    wb = xlsxwriter.Workbook(
+        str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     f = _Formats(wb)
     used: set[str] = set()
     if one_sheet:
