@@ -42,6 +42,8 @@ def test_layout_facts(path):
             }
         if "extra" in e:
             assert t.extra == e["extra"]
+        if "goal" in e:
+            assert t.goal == e["goal"]
         if "goal_starts_with" in e:
             assert (t.goal or "").startswith(e["goal_starts_with"])
         got = [

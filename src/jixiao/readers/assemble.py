@@ -181,9 +181,10 @@ class TableBuilder:
 
     # -- header block ------------------------------------------------------------------------
     def _read_header(self, table: TargetTable, cells: list[Cell]) -> None:
-        used: set[int] = (
-            self._read_money_columns(table, cells) if cells and cells[0].row is not None else set()
-        )
+        used: set[int] = set()
+        if cells and cells[0].row is not None:
+            used = self._read_task_rows(table, cells)
+            used |= self._read_money_columns(table, cells, used)
         i = 0
         while i < len(cells):
             cell = cells[i]
@@ -224,7 +225,7 @@ class TableBuilder:
             # text: every following non-label cell up to the next label
             j = i + 1
             parts: list[Cell] = []
-            while j < len(cells) and labels.header_field(cells[j].text) is None:
+            while j < len(cells) and j not in used and labels.header_field(cells[j].text) is None:
                 if cells[j].text:
                     parts.append(cells[j])
                 used.add(j)
@@ -243,13 +244,53 @@ class TableBuilder:
                     )
                 )
 
-    def _read_money_columns(self, table: TargetTable, cells: list[Cell]) -> set[int]:
-        """A row of money labels (资金总额 | 基本支出 | 项目支出, or 全年预算数 | 全年执行数 | 执行率)
-        over rows of amounts: pair them by column. Returns the indexes of the cells consumed."""
+    def _read_task_rows(self, table: TargetTable, cells: list[Cell]) -> set[int]:
+        """A block of duties or tasks in the header (年度履职目标, 年度主要任务): a row of column labels,
+        perhaps a second one (总额 | 财政拨款 | 其他资金 under 预算金额), then one row per task. Kept
+        in `extra` under the block's label, a line per row with its cells joined by " | ", so
+        neither the goal nor the budget takes them. Returns the indexes of the cells consumed."""
         used: set[int] = set()
         rows: dict[int, list[tuple[int, Cell]]] = {}
         for k, c in enumerate(cells):
             rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
+        keys = list(rows)
+        n = 0
+        while n < len(keys):
+            row = rows[keys[n]]
+            heads = [(k, c) for k, c in row if labels.label_key(c.text) in labels.TASK_COLUMNS]
+            if len(heads) < 2 or not any(labels.label_key(c.text) in labels.TASK_NAMING for _, c in heads):
+                n += 1
+                continue
+            first_col = min(c.col or 0 for _, c in heads)
+            # the block's own label stands left of its columns ("年度履职目标"), or nowhere
+            names = [(k, c) for k, c in row if (c.col or 0) < first_col and c.text]
+            block = labels.label_key(names[-1][1].text) if names else "年度主要任务"
+            lines = [" | ".join(c.text for _, c in heads)]
+            used.update(k for k, _ in names + heads)
+            n += 1
+            while n < len(keys):
+                below = [(k, c) for k, c in rows[keys[n]] if c.text]
+                if not below or min(c.col or 0 for _, c in below) < first_col:
+                    break  # the next header row starts left of the block: the block has ended
+                if any(labels.header_field(c.text) is not None for _, c in below) and not all(
+                    labels.label_key(c.text) in labels.TASK_COLUMNS for _, c in below
+                ):
+                    break
+                lines.append(" | ".join(c.text for _, c in below))
+                used.update(k for k, _ in rows[keys[n]])
+                n += 1
+            table.extra[block] = "\n".join(lines)
+        return used
+
+    def _read_money_columns(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
+        """A row of money labels (资金总额 | 基本支出 | 项目支出, or 全年预算数 | 全年执行数 | 执行率)
+        over rows of amounts: pair them by column. Returns the indexes of the cells consumed.
+        Cells already `taken` (a block of tasks) are left alone."""
+        used: set[int] = set()
+        rows: dict[int, list[tuple[int, Cell]]] = {}
+        for k, c in enumerate(cells):
+            if k not in taken:
+                rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
         keys = list(rows)
         for n, key in enumerate(keys):
             heads = {c.col: (k, c) for k, c in rows[key] if labels.amount_column(c.text)}

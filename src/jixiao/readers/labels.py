@@ -87,7 +87,20 @@ HEADER_FIELDS: dict[str, str] = {
 # Labels that only name a group of cells; read, nothing to store.
 GROUP_LABELS = frozenset(
     ["年度预算安排", "资金情况", "年度资金情况", "项目资金", "资金投入", "预算情况", "绩效目标", "年度绩效指标", "绩效指标",
-     "项目基本情况", "部门基本情况", "年度资金总额及构成"]
+     "项目基本情况", "部门基本情况", "年度资金总额及构成", "年度预算申请", "部门预算安排"]
+)  # fmt: skip
+
+# Column labels of a block of duties or tasks inside a department table's header (宁德 2019 年度履职目标:
+# 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额; 财政部 年度主要任务: 任务名称 | 主要内容 | 预算金额 over
+# 总额 | 财政拨款 | 其他资金). A row with two of these, one of them naming a duty or a task, heads such a block.
+TASK_COLUMNS = frozenset(
+    ["部门职能", "职能", "主要职能", "职能职责", "年度目标任务", "目标任务", "年度任务", "任务名称", "主要任务",
+     "主要内容", "任务内容", "实施内容", "支出项目名称", "对应项目", "对应项目名称", "项目名称", "预算金额",
+     "金额", "预算数", "资金", "总额", "资金总额", "财政拨款", "其他资金", "绩效目标"]
+)  # fmt: skip
+TASK_NAMING = frozenset(
+    ["部门职能", "职能", "主要职能", "职能职责", "年度目标任务", "目标任务", "年度任务", "任务名称", "主要任务",
+     "主要内容", "任务内容", "实施内容", "支出项目名称", "对应项目", "对应项目名称"]
 )  # fmt: skip
 
 # Column labels of a money block laid out as a row of labels over a row of amounts.

@@ -119,7 +119,12 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     else:
         rows.append(_row(width, Box("业务主管部门", "label"), Box(t.department or "", colspan=width - 1)))
     for key, value in t.extra.items():
-        if not key.startswith("预算执行"):
+        if key.startswith("预算执行"):
+            continue
+        lines = value.split("\n")
+        if len(lines) > 1 and " | " in lines[0]:
+            rows.extend(_block(key, [line.split(" | ") for line in lines], width))
+        else:
             rows.append(_row(width, Box(key, "label"), Box(value, colspan=width - 1)))
     rows.extend(_money(t, width))
     for label, text in (("项目概况", t.overview), ("立项依据", t.basis)):
@@ -129,6 +134,28 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     rows.append(_row(width, Box(goal_label, "label"), Box(t.goal or "", colspan=width - 1)))
     rows.extend(_indicators(t, width, evaluation))
     return Layout(width, rows, evaluation)
+
+
+def _block(label: str, lines: list[list[str]], width: int) -> list[list[Box | None]]:
+    """A block of tasks kept as lines of cells (年度履职目标, 年度主要任务): its label down the left,
+    a row per line, each line's last cell running to the right edge. A short second line of labels
+    (总额 | 财政拨款 | 其他资金 under 预算金额) sits under the right end of the lines below it."""
+    room = width - 1
+    lines = [c if len(c) <= room else c[: room - 1] + [" ".join(c[room - 1 :])] for c in lines]
+    most = max(len(c) for c in lines)
+    rows: list[list[Box | None]] = []
+    for n, cells in enumerate(lines):
+        sub_header = n == 1 and len(cells) < most
+        start = 1 + most - len(cells) if sub_header else 1
+        row: list[Box | None] = [Box(label, "label", rowspan=len(lines)) if n == 0 else None]
+        row.extend(Box("", "center") for _ in range(start - 1))
+        boxes = [Box(text, "label" if n == 0 or sub_header else "center") for text in cells]
+        boxes[-1].colspan = width - start - len(cells) + 1
+        for box in boxes:
+            row.append(box)
+            row.extend([None] * (box.colspan - 1))
+        rows.append(row)
+    return rows
 
 
 def _money(t: TargetTable, width: int) -> list[list[Box | None]]:
