@@ -60,6 +60,8 @@ def test_layout_facts(path):
         ]
         want = [[None if v is None else str(v) for v in row] for row in e["indicators"]]
         assert got == want
+        if "long_term" in e:
+            assert [i.raw.get("long_term") for i in t.indicators] == e["long_term"]
         if "actuals" in e:
             assert [
                 [i.actual, None if i.score is None else str(i.score), i.deviation] for i in t.indicators

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from operator import itemgetter
@@ -184,6 +184,7 @@ class TableBuilder:
         used: set[int] = set()
         if cells and cells[0].row is not None:
             used = self._read_task_rows(table, cells)
+            used |= self._read_goal_columns(table, cells, used)
             used |= self._read_money_columns(table, cells, used)
         i = 0
         while i < len(cells):
@@ -282,6 +283,36 @@ class TableBuilder:
             table.extra[block] = "\n".join(lines)
         return used
 
+    def _read_goal_columns(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
+        """Goals side by side: a row of goal labels (中长期目标 | 年度目标) over a row of texts, perhaps
+        with a label on the left (总体目标). The year's text is the goal; the others go to `extra`."""
+        used: set[int] = set()
+        rows: dict[int, list[tuple[int, Cell]]] = {}
+        for k, c in enumerate(cells):
+            if k not in taken:
+                rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
+        keys = list(rows)
+        for n, key in enumerate(keys[:-1]):
+            heads = {c.col: (k, c) for k, c in rows[key] if labels.label_key(c.text) in labels.GOAL_COLUMNS}
+            kinds = [labels.GOAL_COLUMNS[labels.label_key(c.text)] for _, c in heads.values()]
+            if len(heads) < 2 or "goal" not in kinds:
+                continue
+            below = {c.col: (k, c) for k, c in rows[keys[n + 1]]}
+            if not any(col in below and below[col][1].text for col in heads):
+                continue
+            first_col = min(col for col in heads if col is not None)
+            used.update(k for k, c in rows[key] if c.col is not None and c.col < first_col)  # 总体目标
+            used.update(k for k, _ in heads.values())
+            used.update(k for k, _ in below.values())
+            for col, (_, head) in heads.items():
+                text = below[col][1].text if col in below else ""
+                if labels.GOAL_COLUMNS[labels.label_key(head.text)] == "goal":
+                    table.goal = table.goal or text or None
+                elif text:
+                    table.extra[labels.label_key(head.text)] = text
+            break
+        return used
+
     def _read_money_columns(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
         """A row of money labels (资金总额 | 基本支出 | 项目支出, or 全年预算数 | 全年执行数 | 执行率)
         over rows of amounts: pair them by column. Returns the indexes of the cells consumed.
@@ -369,8 +400,11 @@ class TableBuilder:
 
         self.read_body(table, by_col, rows_from_cells(cells))
 
-    def read_body(self, table: TargetTable, by_col: dict[int, str], rows: Iterable[GridRow]) -> None:
+    def read_body(self, table: TargetTable, by_col: dict[int, str], rows: Sequence[GridRow]) -> None:
         """Rows of a grid under its header: each cell goes to its column's role."""
+        split = _value_split(by_col, rows[0]) if rows else None
+        if split is not None:  # a second header row (中长期 | 年度 under 指标值): read by it
+            by_col, rows = split, rows[1:]
         previous: dict[str, str] = {}
         width = max(by_col) + 1
         cols = sorted(by_col.items())
@@ -680,7 +714,7 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
         level1 = frame.level1_of_level2(level2)
     actual = score = deviation = None
     if not _EVALUATION_ROLES.isdisjoint(text):  # self-evaluation columns, and notes
-        for role in ("actual", "score", "deviation", "note"):
+        for role in ("actual", "score", "deviation", "note", "long_term"):
             if role in text:
                 raw[role] = text[role]
         actual = get("actual") or None
@@ -692,7 +726,24 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
     )
 
 
-_EVALUATION_ROLES = frozenset(("actual", "score", "deviation", "note"))
+def _value_split(by_col: dict[int, str], row: GridRow) -> dict[int, str] | None:
+    """The header's roles refined by the row under it, when that row only holds column labels
+    (中长期 | 年度 under a merged 指标值, or 指标值 | 计量单位): None when it is an indicator row."""
+    found: dict[int, str] = {}
+    for k, text in enumerate(row.texts):
+        if not text:
+            continue
+        key = labels.label_key(text)
+        role = labels.VALUE_PERIODS.get(key) or labels.indicator_column(text)
+        if role is None:
+            return None
+        found[k] = role
+    if not found or "name" in found.values():
+        return None
+    return {**by_col, **found}
+
+
+_EVALUATION_ROLES = frozenset(("actual", "score", "deviation", "note", "long_term"))
 
 
 @memo(256)

@@ -103,6 +103,34 @@ TASK_NAMING = frozenset(
      "主要内容", "任务内容", "实施内容", "支出项目名称", "对应项目", "对应项目名称"]
 )  # fmt: skip
 
+# A second header row under 指标值 that splits it by period (中长期 | 年度).
+VALUE_PERIODS: dict[str, str] = {
+    "年度": "value",
+    "当年": "value",
+    "本年度": "value",
+    "年度目标值": "value",
+    "中长期": "long_term",
+    "长期": "long_term",
+    "实施期": "long_term",
+    "总体": "long_term",
+}
+
+# Goals laid out side by side, labels over texts (总体目标 | 中长期目标 | 年度目标): the year's goal
+# is the table's goal, the others are kept as printed in `extra`.
+GOAL_COLUMNS: dict[str, str] = {
+    "年度目标": "goal",
+    "年度绩效目标": "goal",
+    "当年绩效目标": "goal",
+    "年度总体目标": "goal",
+    "中长期目标": "extra",
+    "长期目标": "extra",
+    "中长期绩效目标": "extra",
+    "实施期目标": "extra",
+    "实施期绩效目标": "extra",
+    "总体目标": "extra",
+    "项目总体目标": "extra",
+}
+
 # Column labels of a money block laid out as a row of labels over a row of amounts.
 AMOUNT_COLUMNS: dict[str, str] = {
     "资金总额": "total",
@@ -143,6 +171,12 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "评(扣)分标准": "note",
     "评扣分标准": "note",
     "备注": "note",
+    # the target for the whole period of a multi-year project, beside the year's (年度指标值)
+    "中长期指标值": "long_term",
+    "长期指标值": "long_term",
+    "实施期指标值": "long_term",
+    "总体指标值": "long_term",
+    "中长期目标值": "long_term",
     "数据来源": "note",
     "取值方式": "note",
     "绩效指标": "group",

@@ -36,11 +36,16 @@ def _cell(box: Box) -> str:
     return f"<td{attrs}>{text}</td>"
 
 
-_WIDTHS = {7: [11, 13, 26, 10, 14, 12, 14], 8: [9, 11, 18, 11, 11, 8, 8, 24]}
+_WIDTHS = {7: [11, 13, 26, 10, 14, 12, 14], 8: [11, 12, 24, 9, 13, 13, 9, 9]}  # 8: with 中长期指标值
+_EVALUATION_WIDTHS = [9, 11, 18, 11, 11, 8, 8, 24]
 
 
 def layout_html(layout: Layout) -> str:
-    widths = _WIDTHS.get(layout.width, [100 // layout.width] * layout.width)
+    widths = (
+        _EVALUATION_WIDTHS
+        if layout.evaluation
+        else _WIDTHS.get(layout.width, [100 // layout.width] * layout.width)
+    )
     rows = ["<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>"]
     for row in layout.rows:
         rows.append("<tr>" + "".join(_cell(b) for b in row if b is not None) + "</tr>")

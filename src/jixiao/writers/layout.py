@@ -14,8 +14,20 @@ from functools import lru_cache
 from typing import Literal
 
 from jixiao.domain.model import Document, Indicator, TargetTable
+from jixiao.readers.labels import GOAL_COLUMNS
 
 TARGET_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标权重"]
+# a multi-year project's table with a 中长期 value beside the year's
+LONG_TERM_COLUMNS = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标性质",
+    "中长期指标值",
+    "年度指标值",
+    "计量单位",
+    "指标权重",
+]
 SELF_EVAL_COLUMNS = [
     "一级指标",
     "二级指标",
@@ -102,7 +114,8 @@ def _row(width: int, *boxes: Box) -> list[Box | None]:
 
 def table_layout(doc: Document, t: TargetTable) -> Layout:
     evaluation = t.stage == "self_evaluation"
-    width = len(SELF_EVAL_COLUMNS) if evaluation else len(TARGET_COLUMNS)
+    long_term = not evaluation and any("long_term" in i.raw for i in t.indicators)
+    width = len(SELF_EVAL_COLUMNS) if evaluation else len(LONG_TERM_COLUMNS if long_term else TARGET_COLUMNS)
     rows: list[list[Box | None]] = [_row(width, Box(t.title, "title", width))]
     if t.kind == "project":
         rows.append(
@@ -119,7 +132,7 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     else:
         rows.append(_row(width, Box("业务主管部门", "label"), Box(t.department or "", colspan=width - 1)))
     for key, value in t.extra.items():
-        if key.startswith("预算执行"):
+        if key.startswith("预算执行") or GOAL_COLUMNS.get(key) == "extra":
             continue
         lines = value.split("\n")
         if len(lines) > 1 and " | " in lines[0]:
@@ -131,9 +144,26 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
         if text:
             rows.append(_row(width, Box(label, "label"), Box(text, colspan=width - 1)))
     goal_label = "当年整体绩效目标" if t.kind == "department" else "年度绩效目标"
-    rows.append(_row(width, Box(goal_label, "label"), Box(t.goal or "", colspan=width - 1)))
-    rows.extend(_indicators(t, width, evaluation))
+    periods = [(k, v) for k, v in t.extra.items() if GOAL_COLUMNS.get(k) == "extra"]
+    if periods:  # goals side by side, as printed: 中长期目标 | 年度目标 over their texts
+        rows.extend(_goal_columns(periods + [("年度目标", t.goal or "")], width))
+    else:
+        rows.append(_row(width, Box(goal_label, "label"), Box(t.goal or "", colspan=width - 1)))
+    rows.extend(_indicators(t, width, evaluation, long_term))
     return Layout(width, rows, evaluation)
+
+
+def _goal_columns(goals: list[tuple[str, str]], width: int) -> list[list[Box | None]]:
+    """绩效目标 down the left, then a column per goal: its label over its text."""
+    share, extra = divmod(width - 1, len(goals))
+    heads: list[Box | None] = [Box("绩效目标", "label", rowspan=2)]
+    texts: list[Box | None] = [None]
+    for n, (label, text) in enumerate(goals):
+        span = share + (extra if n == len(goals) - 1 else 0)
+        for row, box in ((heads, Box(label, "label", span)), (texts, Box(text, colspan=span))):
+            row.append(box)
+            row.extend([None] * (span - 1))
+    return [heads, texts]
 
 
 def _block(label: str, lines: list[list[str]], width: int) -> list[list[Box | None]]:
@@ -200,8 +230,8 @@ def _level(ind: Indicator, col: int) -> str:
     return ind.raw.get("level2") or ind.level2 or ""
 
 
-def _indicators(t: TargetTable, width: int, evaluation: bool) -> list[list[Box | None]]:
-    columns = SELF_EVAL_COLUMNS if evaluation else TARGET_COLUMNS
+def _indicators(t: TargetTable, width: int, evaluation: bool, long_term: bool) -> list[list[Box | None]]:
+    columns = SELF_EVAL_COLUMNS if evaluation else LONG_TERM_COLUMNS if long_term else TARGET_COLUMNS
     rows: list[list[Box | None]] = [[Box(c, "label") for c in columns]]
     body: list[list[Box | None]] = []
     for ind in t.indicators:
@@ -212,8 +242,11 @@ def _indicators(t: TargetTable, width: int, evaluation: bool) -> list[list[Box |
             row += [Box(raw.get("value", ind.value or ""), "center"), Box(ind.actual or "", "center"), weight_box(ind),
                     Box(score, "center"), Box(ind.deviation or "")]  # fmt: skip
         else:
-            row += [center_box(raw.get("operator", "")), value_box(raw.get("value", ind.value or "")),
-                    center_box(raw.get("unit", ind.unit or "")), weight_box(ind)]  # fmt: skip
+            row.append(center_box(raw.get("operator", "")))
+            if long_term:
+                row.append(center_box(raw.get("long_term", "")))
+            row += [value_box(raw.get("value", ind.value or "")), center_box(raw.get("unit", ind.unit or "")),
+                    weight_box(ind)]  # fmt: skip
         body.append(row)
     # merge the 一级 (and, within it, 二级) cells of consecutive rows that print the same category
     for col in (0, 1):

@@ -119,9 +119,9 @@ class _TableWriter:
         return r
 
 
-def _setup(ws: Worksheet, widths: dict[int, int], evaluation: bool) -> None:
+def _setup(ws: Worksheet, widths: dict[int, int], columns: int) -> None:
     defaults = {0: 12, 1: 14, 2: 28, 3: 10, 4: 12, 5: 10, 6: 10, 7: 28}
-    for col in range(8 if evaluation else 7):
+    for col in range(columns):
         ws.set_column(col, col, max(defaults[col], widths.get(col, 0)))
     ws.set_paper(9)  # A4
     ws.set_portrait()
@@ -142,15 +142,15 @@ def write_xlsx(doc: Document, path: str | Path, *, one_sheet: bool = False) -> N
         ws = wb.add_worksheet("绩效目标表")
         writer = _TableWriter(ws, f)
         r = 0
-        evaluation = False
+        columns = 7
         for _, layout in layouts(doc):
             r = writer.write(r, layout) + 1
-            evaluation = evaluation or layout.evaluation
-        _setup(ws, writer.widths, evaluation)
+            columns = max(columns, layout.width)
+        _setup(ws, writer.widths, columns)
     else:
         for n, (t, layout) in enumerate(layouts(doc), start=1):
             ws = wb.add_worksheet(_sheet_name(n, t, used))
             writer = _TableWriter(ws, f)
             writer.write(0, layout)
-            _setup(ws, writer.widths, layout.evaluation)
+            _setup(ws, writer.widths, layout.width)
     wb.close()
