@@ -52,11 +52,13 @@ def test_self_evaluation_round_trip(tmp_path, ext):
         "tab_rows_department_tasks.txt",
         "tab_rows_long_term.txt",
         "html_value_by_period.html",
+        "tab_rows_monitoring.txt",
     ],
 )
 def test_header_blocks_round_trip(tmp_path, ext, name):
     """Blocks beyond label/value pairs are written as printed and read back the same: a department
-    table's 年度履职目标 / 年度主要任务, goals side by side (中长期目标 | 年度目标), a 中长期指标值 column."""
+    table's 年度履职目标 / 年度主要任务, goals side by side (中长期目标 | 年度目标), a 中长期指标值 column,
+    and a monitoring table's money block and progress columns."""
     src = read_path(Path(__file__).parent / "fixtures/layouts" / name)
     out = tmp_path / f"tasks.{ext}"
     WRITERS[ext](src, out)
@@ -64,9 +66,11 @@ def test_header_blocks_round_trip(tmp_path, ext, name):
     a, b = src.tables[0], back.tables[0]
     assert b.extra == a.extra
     assert (b.goal, b.budget_total) == (a.goal, a.budget_total)
-    assert [(i.name, i.value, i.raw.get("long_term")) for i in b.indicators] == [
-        (i.name, i.value, i.raw.get("long_term")) for i in a.indicators
+    facts = ("long_term", "forecast", "likelihood")
+    assert [(i.name, i.value, i.actual, i.deviation, *map(i.raw.get, facts)) for i in b.indicators] == [
+        (i.name, i.value, i.actual, i.deviation, *map(i.raw.get, facts)) for i in a.indicators
     ]
+    assert (b.stage, b.budget_executed, b.execution_rate) == (a.stage, a.budget_executed, a.execution_rate)
     assert [(x.label, x.amount) for x in b.budget_lines] == [(x.label, x.amount) for x in a.budget_lines]
     assert back.warnings == []
 

@@ -1,6 +1,8 @@
 """Cases from real tables that must not be reported (false positives cost reviewers' trust)."""
 
-from jixiao.domain.model import Document, TargetTable, Where
+from decimal import Decimal
+
+from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
 from jixiao.domain.review import review
 from jixiao.readers.assemble import indicator_from_cells
 
@@ -53,3 +55,21 @@ def test_remarks_after_values_keep_the_number():
     assert not [
         c for c in found if c[0] in ("unit-missing", "qualitative-grade-unknown", "value-not-a-value")
     ]
+
+
+def test_monitoring_money_block_adds_up_by_its_budget_column():
+    """年初预算数 | 1-7月执行数 | 执行率 over 财政拨款 and 其他资金: the executed amounts and rates are
+    not parts of the budget; the budget column's parts are, and a wrong one is still reported."""
+
+    def lines(grant):
+        return [
+            BudgetLine(f"财政拨款·{col}", Decimal(v))
+            for col, v in (("年初预算数", grant), ("1-7月执行数", "120"), ("1-7月执行率", "40"))
+        ] + [
+            BudgetLine(f"其他资金·{col}", Decimal(v))
+            for col, v in (("年初预算数", "20"), ("1-7月执行数", "8"))
+        ]
+
+    table = {"budget_total": Decimal("320"), "budget_label": "年初预算数"}
+    assert not [c for c in codes(OK, budget_lines=lines("300"), **table) if c[0] == "budget-lines-sum"]
+    assert [c for c in codes(OK, budget_lines=lines("310"), **table) if c[0] == "budget-lines-sum"]

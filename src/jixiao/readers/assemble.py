@@ -123,6 +123,7 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
 
 
 FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?")
+_BUDGET_HEADS = frozenset(["年初预算数", "预算数", "年度预算数"])
 _FOOTER_START = frozenset("注备说填联审单财制")
 CARRY_DOWN = ("group", "level1", "level2")
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
@@ -201,6 +202,11 @@ class TableBuilder:
                 continue
             if field_name == "year":
                 table.fiscal_year = table.fiscal_year or year
+                i += 1
+                continue
+            if field_name == "period":  # the months a monitoring table reports on
+                table.fiscal_year = table.fiscal_year or year
+                table.extra["监控期间"] = inline or ""
                 i += 1
                 continue
             if year is not None:
@@ -327,6 +333,15 @@ class TableBuilder:
             heads = {c.col: (k, c) for k, c in rows[key] if labels.amount_column(c.text)}
             if len(heads) < 2:
                 continue
+            kinds = {col: labels.amount_column(c.text) or "" for col, (_, c) in heads.items()}
+            if "total" not in kinds.values():
+                # a monitoring table's 年初预算数 | 1-7月执行数 | 执行率: the budget column is the total
+                # (beside a 全年预算数 it is the budget before adjustments, a line)
+                budget = next(
+                    (col for col, (_, c) in heads.items() if labels.label_key(c.text) in _BUDGET_HEADS), None
+                )
+                if budget is not None:
+                    kinds[budget] = "total"
             for below in keys[n + 1 : n + 4]:
                 values = {c.col: (k, c) for k, c in rows[below]}
                 amounts = {
@@ -340,14 +355,15 @@ class TableBuilder:
                 used.update(k for k, c in rows[below] if c.col in heads or c.text == row_label)
                 for col, (_, cell) in amounts.items():
                     head = heads[col][1]
-                    self._money_cell(table, labels.label_key(head.text), row_label, cell, first)
+                    self._money_cell(table, labels.label_key(head.text), kinds[col], row_label, cell, first)
                 self.money_unit = self.money_unit or labels.label_unit(
                     " ".join(c.text for _, c in heads.values())
                 )
         return used
 
-    def _money_cell(self, table: TargetTable, head: str, row_label: str, cell: Cell, first: bool) -> None:
-        kind = labels.AMOUNT_COLUMNS[head]
+    def _money_cell(
+        self, table: TargetTable, head: str, kind: str, row_label: str, cell: Cell, first: bool
+    ) -> None:
         text = cell.text.rstrip("%")
         try:
             amount = parse_amount(text)
@@ -361,6 +377,8 @@ class TableBuilder:
             table.execution_rate = amount
         elif kind == "score" and first:
             table.extra["预算执行得分"] = cell.text
+        elif kind == "forecast" and first:
+            table.extra[head] = cell.text
         elif kind == "points" and first:
             table.extra["预算执行分值"] = cell.text
         else:
@@ -714,7 +732,7 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
         level1 = frame.level1_of_level2(level2)
     actual = score = deviation = None
     if not _EVALUATION_ROLES.isdisjoint(text):  # self-evaluation columns, and notes
-        for role in ("actual", "score", "deviation", "note", "long_term"):
+        for role in _EVALUATION_ROLES:
             if role in text:
                 raw[role] = text[role]
         actual = get("actual") or None
@@ -743,7 +761,7 @@ def _value_split(by_col: dict[int, str], row: GridRow) -> dict[int, str] | None:
     return {**by_col, **found}
 
 
-_EVALUATION_ROLES = frozenset(("actual", "score", "deviation", "note", "long_term"))
+_EVALUATION_ROLES = frozenset(("actual", "score", "deviation", "note", "long_term", "forecast", "likelihood"))
 
 
 @memo(256)

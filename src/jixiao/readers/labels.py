@@ -148,6 +148,9 @@ AMOUNT_COLUMNS: dict[str, str] = {
     "全年执行数": "executed",
     "执行数": "executed",
     "执行率": "rate",
+    "全年预计执行数": "forecast",
+    "预计全年执行数": "forecast",
+    "全年预计执行率": "forecast",
     "预算执行率": "rate",
     "分值": "points",
     "得分": "score",
@@ -157,6 +160,9 @@ EXTRA_FIELDS = frozenset(
     ["实施单位", "项目属性", "项目负责人", "联系电话", "项目期", "起止时间", "项目类别", "项目性质", "预算部门编码", "部门预算编码"]
 )  # fmt: skip
 YEAR_ONLY = re.compile(r"^[(（]?(预算年度[:：]?|年度[:：]?)?(?P<year>\d{4})年?度?[)）]?$")
+MONITORING_PERIOD = re.compile(
+    r"^\(?(监控(期间|时段)[:：]?)?(?P<period>(?P<year>\d{4})年\d{1,2}(-|—|–|~|～|至)\d{1,2}月(份)?)\)?$"
+)
 YEAR_BUDGET = re.compile(r"^(?P<year>\d{4})年(度)?(预算|预算数|资金|预算金额)$")
 MONEY_UNIT = re.compile(r"^(金额)?单位:(?P<unit>万元|元|亿元)$")
 
@@ -215,7 +221,22 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "得分": "score",
     "偏差原因分析及改进措施": "deviation",
     "偏差原因": "deviation",
+    "偏差原因分析": "deviation",
+    "原因分析": "deviation",
     "未完成原因分析": "deviation",
+    # monitoring (运行监控): progress so far, the year's forecast and how likely the target is met;
+    # labels often start with the period ("1-7月执行情况"), which is dropped before matching
+    "执行情况": "actual",
+    "完成情况": "actual",
+    "实际完成情况": "actual",
+    "累计完成情况": "actual",
+    "全年预计完成情况": "forecast",
+    "全年预计完成值": "forecast",
+    "预计全年完成情况": "forecast",
+    "预计完成情况": "forecast",
+    "完成目标可能性": "likelihood",
+    "目标完成可能性": "likelihood",
+    "全年完成目标可能性": "likelihood",
 }
 
 
@@ -241,6 +262,9 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
     m = YEAR_ONLY.match(key)
     if m:
         return ("year", None, int(m["year"]))
+    m = MONITORING_PERIOD.match(key)
+    if m:  # "（2024年1-7月）" under a monitoring table's title
+        return ("period", m["period"], int(m["year"]))
     if key in HEADER_FIELDS:
         return (HEADER_FIELDS[key], inline, None)
     if key in EXTRA_FIELDS:
@@ -254,8 +278,11 @@ _AMOUNT_ONLY = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
 
 
 def amount_column(text: str) -> str | None:
-    """ "资金总额", "全年预算数（万元）", "执行率" … → what the column holds (total, executed, rate …)."""
-    return AMOUNT_COLUMNS.get(label_key(text)) if len(text) <= 24 else None
+    """ "资金总额", "全年预算数（万元）", "1-7月执行率" … → what the column holds (total, executed, rate …)."""
+    if len(text) > 24:
+        return None
+    key = label_key(text)
+    return AMOUNT_COLUMNS.get(key) or AMOUNT_COLUMNS.get(without_period(key))
 
 
 def label_unit(text: str) -> str | None:
@@ -280,6 +307,16 @@ TITLE_NO_TABLE = re.compile(r"^(附件\d*[:：]?)?\d{4}年(度)?.{0,30}?(项目|
 _ASIDE = re.compile(r"\([^()]*\)$")
 
 
+# A period in front of a monitoring label: "1-7月执行情况", "1—6月执行数", "截至6月底执行率", "上半年".
+_PERIOD_PREFIX = re.compile(
+    r"^(\d{4}年)?(\d{1,2}(-|—|–|~|～|至)\d{1,2}月(份)?|截至\d{1,2}月(底|末)?|\d{1,2}月(底|末)|上半年|前三季度)"
+)
+
+
+def without_period(key: str) -> str:
+    return _PERIOD_PREFIX.sub("", key, count=1)
+
+
 @memo(1 << 14)
 def indicator_column(text: str) -> str | None:
     """ "三级指标（指标名称）", "年度指标值（A）", "分值（权重）" → the role of the part before the brackets."""
@@ -289,4 +326,6 @@ def indicator_column(text: str) -> str | None:
     role = INDICATOR_COLUMNS.get(key)
     if role is None and key.endswith(")"):
         role = INDICATOR_COLUMNS.get(_ASIDE.sub("", key))
+    if role is None and (key[:1].isdigit() or key[:2] in ("截至", "上半", "前三")):
+        role = INDICATOR_COLUMNS.get(without_period(key))
     return role

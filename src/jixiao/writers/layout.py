@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from jixiao.domain.model import Document, Indicator, TargetTable
-from jixiao.readers.labels import GOAL_COLUMNS
+from jixiao.readers.labels import GOAL_COLUMNS, amount_column
 
 TARGET_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标权重"]
 # a multi-year project's table with a 中长期 value beside the year's
@@ -28,6 +28,8 @@ LONG_TERM_COLUMNS = [
     "计量单位",
     "指标权重",
 ]
+MONITORING_COLUMNS = ["一级指标", "二级指标", "三级指标", "年度指标值", "执行情况", "全年预计完成情况", "偏差原因分析",
+                      "完成目标可能性"]  # fmt: skip
 SELF_EVAL_COLUMNS = [
     "一级指标",
     "二级指标",
@@ -114,9 +116,12 @@ def _row(width: int, *boxes: Box) -> list[Box | None]:
 
 def table_layout(doc: Document, t: TargetTable) -> Layout:
     evaluation = t.stage == "self_evaluation"
-    long_term = not evaluation and any("long_term" in i.raw for i in t.indicators)
-    width = len(SELF_EVAL_COLUMNS) if evaluation else len(LONG_TERM_COLUMNS if long_term else TARGET_COLUMNS)
+    monitoring = t.stage == "monitoring"
+    long_term = not evaluation and not monitoring and any("long_term" in i.raw for i in t.indicators)
+    width = len(_columns(evaluation, monitoring, long_term))
     rows: list[list[Box | None]] = [_row(width, Box(t.title, "title", width))]
+    if monitoring and t.extra.get("监控期间"):
+        rows.append(_row(width, Box(f"（{t.extra['监控期间']}）", "center", width)))
     if t.kind == "project":
         rows.append(
             _row(
@@ -132,14 +137,16 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     else:
         rows.append(_row(width, Box("业务主管部门", "label"), Box(t.department or "", colspan=width - 1)))
     for key, value in t.extra.items():
-        if key.startswith("预算执行") or GOAL_COLUMNS.get(key) == "extra":
+        if key.startswith("预算执行") or key == "监控期间" or GOAL_COLUMNS.get(key) == "extra":
             continue
+        if monitoring and amount_column(key) == "forecast":
+            continue  # a column of the money block
         lines = value.split("\n")
         if len(lines) > 1 and " | " in lines[0]:
             rows.extend(_block(key, [line.split(" | ") for line in lines], width))
         else:
             rows.append(_row(width, Box(key, "label"), Box(value, colspan=width - 1)))
-    rows.extend(_money(t, width))
+    rows.extend(_monitoring_money(t, width) if monitoring else _money(t, width))
     for label, text in (("项目概况", t.overview), ("立项依据", t.basis)):
         if text:
             rows.append(_row(width, Box(label, "label"), Box(text, colspan=width - 1)))
@@ -149,8 +156,16 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
         rows.extend(_goal_columns(periods + [("年度目标", t.goal or "")], width))
     else:
         rows.append(_row(width, Box(goal_label, "label"), Box(t.goal or "", colspan=width - 1)))
-    rows.extend(_indicators(t, width, evaluation, long_term))
+    rows.extend(_indicators(t, width, _columns(evaluation, monitoring, long_term)))
     return Layout(width, rows, evaluation)
+
+
+def _columns(evaluation: bool, monitoring: bool, long_term: bool) -> list[str]:
+    if evaluation:
+        return SELF_EVAL_COLUMNS
+    if monitoring:
+        return MONITORING_COLUMNS
+    return LONG_TERM_COLUMNS if long_term else TARGET_COLUMNS
 
 
 def _goal_columns(goals: list[tuple[str, str]], width: int) -> list[list[Box | None]]:
@@ -186,6 +201,56 @@ def _block(label: str, lines: list[list[str]], width: int) -> list[list[Box | No
             row.extend([None] * (box.colspan - 1))
         rows.append(row)
     return rows
+
+
+def _monitoring_money(t: TargetTable, width: int) -> list[list[Box | None]]:
+    """年初预算数 | 执行数 | 执行率 | 全年预计执行数 over 年度资金总额 and a row per source of funds,
+    as monitoring tables print them; a source's cells are its "row·column" budget lines."""
+    by_cell = {}
+    sources: list[str] = []
+    columns: list[str] = []
+    for b in t.budget_lines:
+        source, _, column = b.label.rpartition("·")
+        source = source or b.label
+        column = column if source != b.label or "·" in b.label else ""
+        by_cell[(source, column)] = b
+        if source not in sources:
+            sources.append(source)
+        if column and column not in columns:
+            columns.append(column)
+    heads = [t.budget_label or "年初预算数"]
+    heads.append(next((c for c in columns if amount_column(c) == "executed"), "执行数"))
+    heads.append(next((c for c in columns if amount_column(c) == "rate"), "执行率"))
+    forecasts = [(k, v) for k, v in t.extra.items() if amount_column(k) == "forecast"]
+    heads += [k for k, _ in forecasts]
+    rate = "" if t.execution_rate is None else f"{t.execution_rate}%"
+    first = [amount_box(t.budget_total), amount_box(t.budget_executed), Box(rate, "center")]
+    first += [Box(v, "center") for _, v in forecasts]
+    rows = [[Box("", "label")] + [Box(h, "label") for h in heads], [Box("年度资金总额", "label"), *first]]
+    for source in sources:
+        cells: list[Box] = [Box(source, "label")]
+        for n, head in enumerate(heads):
+            b = by_cell.get((source, head)) or (by_cell.get((source, "")) if n == 0 else None)
+            if b is None:
+                cells.append(Box("", "center"))
+            elif b.raw.endswith("%"):
+                cells.append(Box(b.raw, "center"))
+            else:
+                cells.append(amount_box(b.amount, b.raw))
+        rows.append(cells)
+    out: list[list[Box | None]] = []
+    for n, cells in enumerate(rows):
+        cells[-1].colspan = width - len(cells)
+        out.append([Box("项目资金（万元）", "label", rowspan=len(rows)) if n == 0 else None] + _spread(cells))
+    return out
+
+
+def _spread(boxes: list[Box]) -> list[Box | None]:
+    row: list[Box | None] = []
+    for box in boxes:
+        row.append(box)
+        row.extend([None] * (box.colspan - 1))
+    return row
 
 
 def _money(t: TargetTable, width: int) -> list[list[Box | None]]:
@@ -230,14 +295,19 @@ def _level(ind: Indicator, col: int) -> str:
     return ind.raw.get("level2") or ind.level2 or ""
 
 
-def _indicators(t: TargetTable, width: int, evaluation: bool, long_term: bool) -> list[list[Box | None]]:
-    columns = SELF_EVAL_COLUMNS if evaluation else LONG_TERM_COLUMNS if long_term else TARGET_COLUMNS
+def _indicators(t: TargetTable, width: int, columns: list[str]) -> list[list[Box | None]]:
+    evaluation, monitoring = columns is SELF_EVAL_COLUMNS, columns is MONITORING_COLUMNS
+    long_term = columns is LONG_TERM_COLUMNS
     rows: list[list[Box | None]] = [[Box(c, "label") for c in columns]]
     body: list[list[Box | None]] = []
     for ind in t.indicators:
         raw = ind.raw
         row: list[Box | None] = [Box(_level(ind, 0), "center"), Box(_level(ind, 1), "center"), Box(ind.name)]
-        if evaluation:
+        if monitoring:
+            row += [Box(raw.get("value", ind.value or ""), "center"), Box(ind.actual or "", "center"),
+                    Box(raw.get("forecast", ""), "center"), Box(ind.deviation or ""),
+                    Box(raw.get("likelihood", ""), "center")]  # fmt: skip
+        elif evaluation:
             score = raw.get("score", "" if ind.score is None else str(ind.score))
             row += [Box(raw.get("value", ind.value or ""), "center"), Box(ind.actual or "", "center"), weight_box(ind),
                     Box(score, "center"), Box(ind.deviation or "")]  # fmt: skip

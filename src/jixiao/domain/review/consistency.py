@@ -120,16 +120,21 @@ def weight_total(ctx: ReviewContext) -> Iterator[Finding]:
 @rule("budget-lines-sum", family=FAMILY, severity="error", title="资金明细与总额不符", basis=BASIS_88)
 def budget_lines_sum(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
-        amounts = [b.amount for b in table.budget_lines if b.amount is not None]
-        if table.budget_total is None or not amounts:
+        # a money block read by columns labels its cells "row·column" (财政拨款·1-7月执行数): only
+        # the budget column's parts add up to the total, not the executed amounts or the rates
+        lines = [
+            b
+            for b in table.budget_lines
+            if b.amount is not None
+            and ("·" not in b.label or b.label.rpartition("·")[2] == table.budget_label)
+        ]
+        if table.budget_total is None or not lines:
             continue
         if any(b.label.startswith("其中") for b in table.budget_lines):
             continue  # "其中" lines are parts of one line, not of the total
-        total = sum(amounts, Decimal(0))
+        total = sum((b.amount for b in lines if b.amount is not None), Decimal(0))
         if total != table.budget_total:
-            parts = " + ".join(
-                f"{b.label} {format_amount(b.amount)}" for b in table.budget_lines if b.amount is not None
-            )
+            parts = " + ".join(f"{b.label} {format_amount(b.amount)}" for b in lines if b.amount is not None)
             yield table_finding(
                 t,
                 table,
