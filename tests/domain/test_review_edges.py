@@ -73,3 +73,42 @@ def test_monitoring_money_block_adds_up_by_its_budget_column():
     table = {"budget_total": Decimal("320"), "budget_label": "年初预算数"}
     assert not [c for c in codes(OK, budget_lines=lines("300"), **table) if c[0] == "budget-lines-sum"]
     assert [c for c in codes(OK, budget_lines=lines("310"), **table) if c[0] == "budget-lines-sum"]
+
+
+def department_codes(rows):
+    t = TargetTable(
+        kind="department", title="部门整体绩效目标表", department="某区市场监督管理局", fiscal_year=2025
+    )
+    t.goal = "全年食品抽检不少于3000批次，不发生区域性食品安全事故。"
+    t.budget_total = Decimal("4210.36")
+    for n, (level1, name, weight, unit, value) in enumerate(rows, start=1):
+        t.indicators.append(
+            indicator_from_cells(
+                {"level1": level1, "name": name, "weight": weight, "unit": unit, "value": value}, Where(row=n)
+            )
+        )
+    doc = Document(source_path="x", reader="test", fiscal_year=2025, tables=[t])
+    return {(f.code, f.indicator) for f in review(doc)}
+
+
+CHONGQING = [
+    ("运行成本", "“三公”经费控制率", "10", "%", "≤100"),
+    ("管理效率", "预算执行率", "10", "%", "≥95"),
+    ("履职效能", "食品抽检批次", "40", "批次", "≥3000"),
+    ("社会效应", "区域性食品安全事故发生数", "20", "起", "≤0"),
+    ("服务对象满意度", "群众满意度", "10", "%", "≥90"),
+]
+
+
+def test_department_table_in_the_chongqing_frame():
+    """重庆's 部门整体 dimensions (运行成本 … 服务对象满意度) are a frame of their own: not unknown
+    一级, and no 产出/效益 demanded; covering only one of them is still reported."""
+    found = department_codes(CHONGQING)
+    assert not [c for c in found if c[0] in ("level1-unknown", "level1-missing")]
+    one = department_codes([("履职效能", name, w, u, v) for _, name, w, u, v in CHONGQING])
+    assert ("level1-missing", None) in one and not [c for c in one if c[0] == "level1-unknown"]
+
+
+def test_project_table_with_those_words_is_not_in_the_frame():
+    found = codes([*OK, ("履职效能", "食品抽检批次", "10%", "批次", "≥3000")])
+    assert ("level1-unknown", 3) in found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.domain.review.context import ReviewContext, table_finding, table_label
+from jixiao.domain.review.context import ReviewContext, dimension_of, table_finding, table_label
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, Finding, rule
 from jixiao.domain.values import normalise_text
 
@@ -71,6 +71,20 @@ def indicators_missing(ctx: ReviewContext) -> Iterator[Finding]:
 def level1_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         if not table.indicators:
+            continue
+        frame = ctx.department_frame(table)
+        if frame is not None:
+            covered = [d for d in frame.dimensions if d in {dimension_of(i) for i in table.indicators}]
+            if len(covered) < frame.min_dimensions:
+                yield table_finding(
+                    t,
+                    table,
+                    "level1-missing",
+                    "error",
+                    f"{table_label(t, table)}的一级指标只覆盖了{'、'.join(covered)}，{frame.basis}要求覆盖"
+                    f"{'、'.join(frame.dimensions)}中的{frame.min_dimensions}类以上。请补充其他方面的指标。",
+                    frame.basis,
+                )
             continue
         present = {i.level1 for i in table.indicators}
         for category in ctx.params.required_level1.get(table.kind, ()):
@@ -175,8 +189,12 @@ def weight_missing(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("level1-unknown", family=FAMILY, severity="warning", title="一级指标无法识别", basis=BASIS_101)
 def level1_unknown(ctx: ReviewContext) -> Iterator[Finding]:
+    frames = {t: ctx.department_frame(table) for t, table in ctx.tables()}
     for f in ctx.indicators():
         if f.ind.level1 is None and f.name:
+            frame = frames[f.table_index]
+            if frame is not None and dimension_of(f.ind) in frame.dimensions:
+                continue  # a dimension of the local frame the table follows
             printed = f.ind.raw.get("level1") or f.ind.raw.get("operator") or "空"
             yield f.finding(
                 "level1-unknown",

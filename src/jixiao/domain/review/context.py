@@ -9,9 +9,9 @@ from decimal import Decimal
 from operator import attrgetter
 
 from jixiao.domain.cache import memo
-from jixiao.domain.model import Document, Indicator, TargetTable
+from jixiao.domain.model import LEVEL1, Document, Indicator, TargetTable
 from jixiao.domain.review.finding import Finding, Severity
-from jixiao.domain.review.params import ReviewParams
+from jixiao.domain.review.params import DepartmentFrame, ReviewParams
 from jixiao.domain.values import Target, is_percent_unit, normalise_text, parse_target
 
 # A number with a unit written into a name: "20人次", "0人次", "90%", "20件次". Years are not targets.
@@ -30,6 +30,12 @@ _NUMBER_ONLY = re.compile(r"[-+]?\d+(\.\d+)?")
 _REVERSE = re.compile(
     r"投诉|事故|差错|超支|逾期|发生率|违规|违纪|不良|返工|流失|缺陷|时长|耗时|成本|上访|非访"
 )
+
+
+def dimension_of(ind: Indicator) -> str:
+    """The 一级 cell as printed, without spaces or a trailing 指标 ("履职效能", "产出")."""
+    printed = "".join((ind.raw.get("level1") or "").split())
+    return printed[:-2] if printed.endswith("指标") else printed
 
 
 def table_finding(
@@ -199,6 +205,19 @@ class ReviewContext:
 
     def tables(self) -> list[tuple[int, TargetTable]]:
         return self._tables
+
+    def department_frame(self, table: TargetTable) -> DepartmentFrame | None:
+        """The local frame a 部门整体 table's 一级 cells follow (重庆: 运行成本 … 服务对象满意度), if any:
+        most of its 一级 cells name the frame's dimensions and some are not 产出/效益/满意度/成本."""
+        if table.kind != "department" or not self.params.department_frames:
+            return None
+        printed = [dimension_of(i) for i in table.indicators]
+        printed = [p for p in printed if p]
+        for frame in self.params.department_frames:
+            inside = [p for p in printed if p in frame.dimensions]
+            if inside and 2 * len(inside) >= len(printed) and any(p not in LEVEL1 for p in inside):
+                return frame
+        return None
 
     def indicators(self) -> list[IndicatorFacts]:
         return self._all

@@ -19,6 +19,16 @@ def _severity(value: object) -> Severity:
 
 
 @dataclass(frozen=True)
+class DepartmentFrame:
+    """A local frame of 一级 dimensions for 部门整体 tables, used instead of 产出/效益."""
+
+    name: str
+    basis: str
+    dimensions: tuple[str, ...]
+    min_dimensions: int
+
+
+@dataclass(frozen=True)
 class ReviewParams:
     version: str
     region: str
@@ -34,6 +44,7 @@ class ReviewParams:
     goal_min_chars: int
     weights_copied_share: Decimal
     weights_copied_min_rows: int
+    department_frames: tuple[DepartmentFrame, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -75,6 +86,15 @@ def load_params(region: str = "全国", year: int | None = None) -> ReviewParams
         goal_min_chars=int(merged["goal_min_chars"]),
         weights_copied_share=Decimal(str(merged["weights_copied_share"])),
         weights_copied_min_rows=int(merged["weights_copied_min_rows"]),
+        department_frames=tuple(
+            DepartmentFrame(
+                name=str(name),
+                basis=str(frame["basis"]),
+                dimensions=tuple(frame["dimensions"]),
+                min_dimensions=int(frame["min_dimensions"]),
+            )
+            for name, frame in (merged.get("department_frames") or {}).items()
+        ),
     )
     _CACHE[key] = p
     return p
