@@ -155,3 +155,39 @@ def test_zip_bomb_is_refused_quickly(tmp_path):
     assert bomb.stat().st_size < 1 << 20
     with pytest.raises(ReadError, match="恶意文件"):
         read_path(bomb)
+
+
+def test_two_row_headers_in_a_sheet(tmp_path):
+    """A sheet whose indicator header has two rows, in both shapes real templates use: 绩效指标 over
+    一级 | 二级 | 三级, and 指标值 over 中长期 | 年度. Neither header row is read as data."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年项目支出绩效目标申报表"])
+    ws.merge_cells("A1:G1")
+    ws.append(["项目名称", "农村公路养护", None, None, "主管部门", "某县交通运输局", None])
+    ws.append(["年度资金总额", 860, None, None, None, None, None])
+    ws.append(["年度绩效目标", "完成农村公路日常养护1200公里。", None, None, None, None, None])
+    ws.merge_cells("B4:G4")
+    ws.append(["绩效指标", None, None, "指标值", None, "计量单位", "权重"])
+    ws.merge_cells("A5:C5")
+    ws.merge_cells("D5:E5")
+    ws.merge_cells("F5:F6")
+    ws.merge_cells("G5:G6")
+    ws.append(["一级指标", "二级指标", "三级指标", "中长期", "年度", None, None])
+    ws.append(["产出指标", "数量指标", "日常养护里程", "≥3600", "≥1200", "公里", 30])
+    ws.append([None, "质量指标", "优良中等路率", "≥88%", "≥85%", "%", 30])
+    ws.append(["效益指标", "社会效益指标", "群众出行条件", "持续改善", "有效改善", None, 20])
+    ws.append(["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "≥90%", "%", 10])
+    ws.merge_cells("A7:A8")
+    path = tmp_path / "两行表头.xlsx"
+    wb.save(path)
+    doc = read_path(path)
+    (t,) = doc.tables
+    got = [(i.level1, i.name, i.value, i.raw.get("long_term"), i.unit, i.weight) for i in t.indicators]
+    assert got == [
+        ("产出", "日常养护里程", "1200", "≥3600", "公里", Decimal(30)),
+        ("产出", "优良中等路率", "85", "≥88%", "%", Decimal(30)),
+        ("效益", "群众出行条件", "有效改善", "持续改善", None, Decimal(20)),
+        ("满意度", "沿线群众满意度", "90", "≥90%", "%", Decimal(10)),
+    ]
+    assert doc.warnings == []

@@ -107,6 +107,8 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
                 j += 1  # the right-hand part of a merged header cell
                 continue
             role = labels.indicator_column(c.label) if c.label else None
+            if role is None and row is not None and c.label:
+                role = labels.VALUE_PERIODS.get(labels.label_key(c.label))  # 中长期 | 年度 under 指标值
             if role is None:
                 if row is None:
                     break
@@ -171,7 +173,14 @@ class TableBuilder:
         if header is not None:
             start, end, roles, by_col = header
             body = seg.cells[end:]
-            self.segment = _Segment(seg.title, seg.cells[:start])
+            head = seg.cells[:start]
+            if head and head[-1].row is not None:
+                k = len(head)
+                while k and head[k - 1].row == head[-1].row:
+                    k -= 1
+                if is_upper_header([c.text for c in head[k:]]):
+                    head = head[:k]  # the header's first row (绩效指标 over 一级 | 二级 | 三级)
+            self.segment = _Segment(seg.title, head)
         table = self.build_head()
         if header is not None:
             if body and body[0].row is not None and by_col:
@@ -741,6 +750,16 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
     # positional, in field order: twice as fast as keywords, and this runs once per row
     return Indicator(
         name, level1, level2, weight, operator, value, unit, raw, where, actual, score, deviation
+    )
+
+
+def is_upper_header(texts: list[str]) -> bool:
+    """The first row of a two-row indicator header: only column labels and group labels
+    ("绩效指标" over 一级 | 二级 | 三级, beside 指标值 | 计量单位 | 分值 merged down)."""
+    filled = [t for t in texts if t]
+    return bool(filled) and all(
+        labels.indicator_column(t) is not None or labels.label_key(t) in labels.INDICATOR_GROUPS
+        for t in filled
     )
 
 

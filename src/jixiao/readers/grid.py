@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jixiao.domain.model import Document, ReadWarning, TargetTable, Where
 from jixiao.readers import labels
-from jixiao.readers.assemble import Cell, TableBuilder, _Segment, finish
+from jixiao.readers.assemble import Cell, TableBuilder, _Segment, finish, is_upper_header
 from jixiao.readers.errors import ReadError
 
 
@@ -82,6 +82,11 @@ def find_header(row: GridRow) -> dict[int, str] | None:
                 by_col[k] = role
     roles = set(by_col.values())
     if len(by_col) >= 3 and "name" in roles and ("value" in roles or "weight" in roles):
+        # under a merged 指标值 the header's own row may split it by period (中长期 | 年度)
+        for k, text in enumerate(row.texts):
+            period = labels.VALUE_PERIODS.get(labels.label_key(text)) if text and k not in by_col else None
+            if period is not None:
+                by_col[k] = period
         return by_col
     return None
 
@@ -132,7 +137,10 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
                 if by_col is not None:
                     header_at = end
             end += 1
-        head_rows = rows[start : header_at if header_at is not None else end]
+        head_end = header_at if header_at is not None else end
+        if header_at is not None and head_end > start and is_upper_header(rows[head_end - 1].texts):
+            head_end -= 1  # the header's first row (绩效指标 over 一级 | 二级 | 三级)
+        head_rows = rows[start:head_end]
         if title_text is None and header_at is None:
             for row in head_rows:
                 for t in row.texts:

@@ -115,6 +115,9 @@ VALUE_PERIODS: dict[str, str] = {
     "总体": "long_term",
 }
 
+# Labels over a group of indicator columns, in the first row of a two-row header.
+INDICATOR_GROUPS = frozenset(["绩效指标", "年度绩效指标", "指标", "绩效目标指标", "指标值", "年度指标值"])
+
 # Goals laid out side by side, labels over texts (总体目标 | 中长期目标 | 年度目标): the year's goal
 # is the table's goal, the others are kept as printed in `extra`.
 GOAL_COLUMNS: dict[str, str] = {
