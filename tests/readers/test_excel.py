@@ -191,3 +191,64 @@ def test_two_row_headers_in_a_sheet(tmp_path):
         ("满意度", "沿线群众满意度", "90", "≥90%", "%", Decimal(10)),
     ]
     assert doc.warnings == []
+
+
+def test_summary_of_projects_in_a_sheet(tmp_path):
+    """Many projects in one sheet, a block each with 项目名称 | 预算金额 | 年度目标 merged down its rows:
+    a table per project, with its own name, budget, goal and indicators."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2024年项目支出绩效目标表"])
+    ws.append(
+        ["项目名称", "预算金额", "年度目标", "一级指标", "二级指标", "三级指标", "指标值", "度量单位", "权重"]
+    )
+    ws.append(
+        [
+            "公共文化服务体系建设",
+            120,
+            "开展送文化下乡演出60场。",
+            "产出指标",
+            "数量指标",
+            "送文化下乡演出场次",
+            "≥60",
+            "场",
+            40,
+        ]
+    )
+    ws.append([None, None, None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90", "%", 20])
+    ws.append(
+        [
+            "文物保护修缮",
+            85.5,
+            "完成2处区级文物保护单位修缮。",
+            "产出指标",
+            "数量指标",
+            "修缮文物保护单位数",
+            "＝2",
+            "处",
+            50,
+        ]
+    )
+    ws.append([None, None, None, "效益指标", "社会效益指标", "文物安全事故发生数", "＝0", "起", 40])
+    for col in "ABC":
+        ws.merge_cells(f"{col}3:{col}4")
+        ws.merge_cells(f"{col}5:{col}6")
+    ws["B5"].number_format = "0.00"
+    path = tmp_path / "汇总.xlsx"
+    wb.save(path)
+    doc = read_path(path)
+    assert [(t.name, t.budget_total, t.goal, [i.name for i in t.indicators]) for t in doc.tables] == [
+        (
+            "公共文化服务体系建设",
+            Decimal(120),
+            "开展送文化下乡演出60场。",
+            ["送文化下乡演出场次", "群众满意度"],
+        ),
+        (
+            "文物保护修缮",
+            Decimal("85.50"),
+            "完成2处区级文物保护单位修缮。",
+            ["修缮文物保护单位数", "文物安全事故发生数"],
+        ),
+    ]
+    assert [t.weight_total for t in doc.tables] == [60, 90] and doc.warnings == []

@@ -35,3 +35,21 @@ def test_names_wrapped_inside_their_cells(tmp_path):
     (t,) = read_path(f).tables
     assert [i.name for i in t.indicators] == ["社区矫正对象教育学习人次", "Wi-Fi coverage 覆盖率"]
     assert t.indicators[0].raw["name"] == "社区矫正对象\n教育学习人次"  # as printed
+
+
+def test_goal_column_merged_down_beside_the_indicators(tmp_path):
+    """One project whose 绩效目标 sits in a column merged down its indicator rows: the table's goal."""
+    page = (
+        "<p>2024年项目支出绩效目标表</p><table border='1'>"
+        "<tr><td>项目名称</td><td colspan='4'>社区矫正经费</td></tr>"
+        "<tr><td>绩效目标</td><td>一级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>"
+        "<tr><td rowspan='2'>全年教育学习1200人次，再犯罪率控制在0.2%以内。</td>"
+        "<td>产出指标</td><td>教育学习人次</td><td>≥1200人次</td><td>60</td></tr>"
+        "<tr><td>效益指标</td><td>再犯罪率</td><td>≤0.2%</td><td>30</td></tr></table>"
+    )
+    f = tmp_path / "goal_column.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_path(f)
+    (t,) = doc.tables
+    assert t.name == "社区矫正经费" and t.goal == "全年教育学习1200人次，再犯罪率控制在0.2%以内。"
+    assert [i.name for i in t.indicators] == ["教育学习人次", "再犯罪率"] and doc.warnings == []

@@ -127,7 +127,7 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
 FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?")
 _BUDGET_HEADS = frozenset(["年初预算数", "预算数", "年度预算数"])
 _FOOTER_START = frozenset("注备说填联审单财制")
-CARRY_DOWN = ("group", "level1", "level2")
+CARRY_DOWN = ("group", "level1", "level2", *labels.PROJECT_ROLES)
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
 GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|中|差|合格|不合格)")
 
@@ -144,6 +144,9 @@ class TableBuilder:
         self.segment = segment
         self.warnings = warnings
         self.money_unit: str | None = None
+        # a summary table of many projects is split into a table per project: the first is the
+        # table built, the others are here
+        self.split: list[TargetTable] = []
 
     def build_head(self) -> TargetTable:
         """The table from its title and the header block (label/value pairs) of its segment."""
@@ -444,6 +447,9 @@ class TableBuilder:
         pick = itemgetter(*picks) if len(picks) > 1 else lambda texts: (texts[picks[0]],)
         seq_at = roles.index("seq") if "seq" in roles else -1
         carried = [role for role in CARRY_DOWN if role in roles]
+        by_project = "project" in roles
+        own_head = not by_project and any(r in roles for r in labels.PROJECT_ROLES)
+        target, project = table, None
         for row in rows:
             texts, covers = row.texts, row.covers
             n = len(texts)
@@ -491,6 +497,14 @@ class TableBuilder:
                     )
                 )
                 continue
+            if by_project and text["project"] and text["project"] != project:
+                # the next project's block: its own table, and nothing carries over from the last
+                target = self._project_table(table, text, row.where, first=project is None)
+                project, previous = text["project"], {}
+            elif own_head and project is None:
+                # a goal or budget column merged down beside the indicators: the table's own
+                self._fill_head(table, text, row.where)
+                project = ""
             for role in carried:  # merged 一级/二级 cells printed once carry down
                 if not text[role] and previous.get(role):
                     text[role] = previous[role]
@@ -502,7 +516,39 @@ class TableBuilder:
                         row.where,
                     )
                 )
-            table.indicators.append(indicator_from_cells(text, row.where))
+            target.indicators.append(indicator_from_cells(text, row.where))
+
+    def _project_table(
+        self, table: TargetTable, text: dict[str, str], where: Where, first: bool
+    ) -> TargetTable:
+        """A project of a summary table (项目名称 | 预算金额 | 年度目标 | 一级 | … per row): the first
+        fills the table being built, each next one is a copy of its head with its own cells."""
+        if first:
+            target = table
+        else:
+            target = TargetTable(
+                kind="project", title=table.title, department=table.department, preparer=table.preparer,
+                fiscal_year=table.fiscal_year, stage=table.stage, where=where, extra=dict(table.extra),
+            )  # fmt: skip
+            self.split.append(target)
+        target.kind = "project"
+        target.name = text["project"]
+        self._fill_head(target, text, where)
+        return target
+
+    def _fill_head(self, target: TargetTable, text: dict[str, str], where: Where) -> None:
+        """A table's goal and budget from columns beside its indicators, where it has none yet."""
+        if text.get("project_goal") and not target.goal:
+            target.goal = text["project_goal"]
+        printed = text.get("project_budget")
+        if printed and target.budget_total is None:
+            try:
+                target.budget_total, target.budget_label = parse_amount(printed), "预算金额"
+            except ValueError:
+                name = target.name or target.title
+                self.warnings.append(
+                    ReadWarning(f"表「{name}」的预算金额「{printed}」不是数字，已按空值读取。", where)
+                )
 
     def _place_row(
         self,
@@ -856,6 +902,7 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
         if builder.money_unit:
             units.append(builder.money_unit)
         doc.tables.append(table)
+        doc.tables.extend(builder.split)
     if not doc.tables:
         raise ReadError(
             path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"

@@ -163,6 +163,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
         if builder.money_unit:
             units[builder.money_unit] += 1
         doc.tables.append(table)
+        doc.tables.extend(builder.split)
         k = end
     if not doc.tables:
         raise ReadError(

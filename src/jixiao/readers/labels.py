@@ -117,6 +117,8 @@ VALUE_PERIODS: dict[str, str] = {
 
 # Labels over a group of indicator columns, in the first row of a two-row header.
 INDICATOR_GROUPS = frozenset(["绩效指标", "年度绩效指标", "指标", "绩效目标指标", "指标值", "年度指标值"])
+# the roles of a summary table's per-project columns
+PROJECT_ROLES = ("project", "project_budget", "project_goal")
 
 # Goals laid out side by side, labels over texts (总体目标 | 中长期目标 | 年度目标): the year's goal
 # is the table's goal, the others are kept as printed in `extra`.
@@ -195,6 +197,19 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "一级目标": "level1",
     "二级指标": "level2",
     "二级目标": "level2",
+    # a summary table of many projects, one block of rows each: the block's merged cells
+    "项目名称": "project",
+    "项目支出名称": "project",
+    "专项资金名称": "project",
+    "预算金额": "project_budget",
+    "项目金额": "project_budget",
+    "资金总额": "project_budget",
+    "年度资金总额": "project_budget",
+    "年度预算": "project_budget",
+    "项目年度目标": "project_goal",
+    "年度绩效目标": "project_goal",
+    "绩效目标": "project_goal",
+    "年度目标": "project_goal",
     "三级指标": "name",
     "指标": "name",
     "指标名称": "name",
