@@ -927,6 +927,7 @@ def finish(doc: Document, units: Counter[str]) -> Document:
         table.fiscal_year = table.fiscal_year or doc.fiscal_year
     depts = [t.department for t in doc.department_tables if t.department]
     depts = depts or [t.department for t in doc.tables if t.department]
+    depts = depts or [t.preparer for t in doc.tables if t.preparer]  # 编制单位 alone names the department
     doc.department = Counter(depts).most_common(1)[0][0] if depts else None
     doc.money_unit = units.most_common(1)[0][0] if units else "万元"
     return doc
