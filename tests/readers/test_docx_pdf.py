@@ -86,3 +86,41 @@ def test_pdf_of_an_html_page(tmp_path):
         ("满意度", "数据使用单位满意度", Decimal(20), ">=", "90"),
     ]
     assert all(i.where.page == 1 for i in t.indicators)
+
+
+def _project_table(document, name, rows):
+    t = document.add_table(rows=3 + len(rows), cols=5)
+    t.style = "Table Grid"
+    t.cell(0, 0).text = "年度资金总额"
+    t.cell(0, 1).merge(t.cell(0, 4)).text = "50.00"
+    t.cell(1, 0).text = "年度绩效目标"
+    t.cell(1, 1).merge(t.cell(1, 4)).text = f"完成{name}各项任务。"
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值", "权重"]):
+        t.cell(2, c).text = h
+    for r, row in enumerate(rows, start=3):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+
+
+def test_word_file_with_a_table_per_project_under_one_heading(tmp_path):
+    """One heading, one line naming the unit, then for each project a line "项目名称：X" and its table:
+    a table per project, each with its name, budget, goal and the unit printed once above them."""
+    d = docx.Document()
+    d.add_paragraph("附件3")
+    d.add_paragraph("2024年项目支出绩效目标表")
+    d.add_paragraph("单位名称：某区司法局                单位：万元")
+    d.add_paragraph("项目名称：法律援助经费")
+    _project_table(d, "法律援助经费", [("产出指标", "数量指标", "法律援助案件数", "≥300件", "30%"),
+                                     ("效益指标", "社会效益指标", "受援群众满意度", "≥90%", "20%")])  # fmt: skip
+    d.add_paragraph("项目名称：人民调解经费")
+    _project_table(d, "人民调解经费", [("产出指标", "数量指标", "调解纠纷件数", "≥1000件", "40%"),
+                                     ("满意度指标", "服务对象满意度指标", "当事人满意度", "≥90%", "20%")])  # fmt: skip
+    path = tmp_path / "项目.docx"
+    d.save(path)
+    doc = read_path(path)
+    assert (doc.department, doc.money_unit, doc.fiscal_year) == ("某区司法局", "万元", 2024)
+    assert [(t.name, t.department, t.budget_total, t.goal, [i.name for i in t.indicators]) for t in doc.tables] == [
+        ("法律援助经费", "某区司法局", Decimal("50.00"), "完成法律援助经费各项任务。", ["法律援助案件数", "受援群众满意度"]),
+        ("人民调解经费", "某区司法局", Decimal("50.00"), "完成人民调解经费各项任务。", ["调解纠纷件数", "当事人满意度"]),
+    ]  # fmt: skip
+    assert [w.message for w in doc.warnings] == ["表格之外的文字「附件3」未读入。"]

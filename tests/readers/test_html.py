@@ -53,3 +53,26 @@ def test_goal_column_merged_down_beside_the_indicators(tmp_path):
     (t,) = doc.tables
     assert t.name == "社区矫正经费" and t.goal == "全年教育学习1200人次，再犯罪率控制在0.2%以内。"
     assert [i.name for i in t.indicators] == ["教育学习人次", "再犯罪率"] and doc.warnings == []
+
+
+def test_page_with_a_table_per_project_under_one_heading(tmp_path):
+    table = (
+        "<p>项目名称：{0}</p><table border='1'>"
+        "<tr><td>年度资金总额</td><td colspan='3'>{1}</td></tr>"
+        "<tr><td>一级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>"
+        "<tr><td>产出指标</td><td>{2}</td><td>≥10</td><td>60</td></tr>"
+        "<tr><td>效益指标</td><td>{3}</td><td>≥95%</td><td>30</td></tr></table>"
+    )
+    page = (
+        "<p>2024年项目支出绩效目标表</p><p>编制单位：某区教育委员会　　　　单位：万元</p>"
+        + table.format("学生资助", "30.00", "资助学生人数", "资助资金发放及时率")
+        + table.format("校园安全", "45.00", "安保人员配备数", "校园安全事故下降率")
+    )
+    f = tmp_path / "two.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_path(f)
+    assert [(t.name, t.preparer, str(t.budget_total), len(t.indicators)) for t in doc.tables] == [
+        ("学生资助", "某区教育委员会", "30.00", 2),
+        ("校园安全", "某区教育委员会", "45.00", 2),
+    ]
+    assert doc.warnings == []

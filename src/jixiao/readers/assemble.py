@@ -57,10 +57,13 @@ class Cell:
     covered: bool = False
     anchor: str = ""
     vertical: bool = False  # covered by a range that starts in a row above (not just to the left)
+    table: int | None = None  # which table element of the file (Word, HTML); None outside tables
 
     @classmethod
-    def of(cls, raw: str, where: Where, row: int | None = None, col: int | None = None) -> Cell:
-        return cls(raw.strip(_WS), raw, where, row, col)
+    def of(
+        cls, raw: str, where: Where, row: int | None = None, col: int | None = None, table: int | None = None
+    ) -> Cell:
+        return cls(raw.strip(_WS), raw, where, row, col, table=table)
 
     @property
     def label(self) -> str:
@@ -72,6 +75,7 @@ class Cell:
 class _Segment:
     title: Cell | None
     cells: list[Cell] = field(default_factory=list)
+    follows: bool = False  # another table under the title of the segment before: shares its head
 
 
 def split_tables(cells: list[Cell]) -> list[_Segment]:
@@ -87,7 +91,42 @@ def split_tables(cells: list[Cell]) -> list[_Segment]:
             continue
         current.cells.append(cell)
     segments.append(current)
+    segments = [part for s in segments for part in _split_untitled(s)]
     return [s for s in segments if s.title is not None or any(c.text for c in s.cells)]
+
+
+# "编制单位：X　　　　单位：万元" printed on one line: two cells
+GAP = re.compile(r"[ \t\u00a0]{2,}|\u3000+")
+
+
+def _split_untitled(segment: _Segment) -> list[_Segment]:
+    """One title over several table elements, each with its own indicator header (a Word file with a
+    table per project under one heading): a segment per table element, each with the paragraphs
+    just before it ("项目名称：X"), all under the same title."""
+    blocks: list[list[Cell]] = [[]]
+    current: int | None = None
+    for cell in segment.cells:
+        if cell.table is not None and cell.table != current and current is not None:
+            # paragraphs between two tables go with the next, unless they close the last one
+            k = len(blocks[-1])
+            while k and blocks[-1][k - 1].table is None and not FOOTER.match(blocks[-1][k - 1].text):
+                k -= 1
+            blocks.append(blocks[-1][k:])
+            del blocks[-2][k:]
+        if cell.table is not None:
+            current = cell.table
+        blocks[-1].append(cell)
+    if len(blocks) < 2:
+        return [segment]
+    parts: list[_Segment] = []
+    for block in blocks:
+        if parts and find_indicator_header(block) is None:
+            parts[-1].cells.extend(block)  # no indicators of its own: part of the table before
+        elif parts and find_indicator_header(parts[-1].cells) is None:
+            parts[-1].cells.extend(block)  # the table before was only its head block
+        else:
+            parts.append(_Segment(segment.title, block, follows=bool(parts)))
+    return parts
 
 
 def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[int, str]] | None:
@@ -899,6 +938,11 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
             continue
         builder = TableBuilder(segment, warnings, short_rows_lost_merges)
         table = builder.build()
+        if segment.follows and doc.tables:
+            # the department and 编制单位 printed once above several tables belong to each
+            lead = doc.tables[-1]
+            table.department = table.department or lead.department
+            table.preparer = table.preparer or lead.preparer
         if builder.money_unit:
             units.append(builder.money_unit)
         doc.tables.append(table)

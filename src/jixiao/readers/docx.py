@@ -12,7 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from jixiao.domain.model import Document, Where
-from jixiao.readers.assemble import Cell, assemble
+from jixiao.readers.assemble import GAP, Cell, assemble
 from jixiao.readers.errors import ReadError
 
 
@@ -27,11 +27,11 @@ def _table_cells(table: Table, n: int, row_base: int, out: list[Cell]) -> int:
             where = Where(page=None, row=r + 1, column=c + 1, sheet=f"表格{n}")
             if key in seen:
                 start, text, _ = seen[key]
-                out.append(Cell("", "", where, row_key, c, True, text, start != r))
+                out.append(Cell("", "", where, row_key, c, True, text, start != r, n))
             else:
                 text = "\n".join(p.text for p in cell.paragraphs).strip()
                 seen[key] = (r, text, cell._tc)
-                out.append(Cell.of(text, where, row_key, c))
+                out.append(Cell.of(text, where, row_key, c, n))
     return row_base + len(rows)
 
 
@@ -50,10 +50,12 @@ def read_docx(path: str | Path, data: bytes | None = None, display_name: str | N
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = Paragraph(block, document).text
-            for part in text.split("\n"):
-                if part.strip():
+            for line in text.split("\n"):
+                # "单位名称：X　　　　单位：万元" on one line is two cells, as in the printed form
+                parts = [part for part in GAP.split(line) if part.strip()]
+                if parts:
                     row += 1
-                    cells.append(Cell.of(part, Where(line=k + 1), row, 0))
+                    cells.extend(Cell.of(part, Where(line=k + 1), row, col) for col, part in enumerate(parts))
         elif tag == "tbl":
             tables += 1
             row = _table_cells(Table(block, document), tables, row + 1, cells)

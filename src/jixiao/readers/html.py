@@ -7,21 +7,20 @@ covers carry its text for the columns below it (merged 一级/二级 cells).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import lxml.html
 from lxml import etree
 
 from jixiao.domain.model import Document, Where
-from jixiao.readers.assemble import Cell, assemble
+from jixiao.readers.assemble import GAP, Cell, assemble
 from jixiao.readers.encoding import decode_text
 from jixiao.readers.errors import ReadError
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
 _BLOCK_BREAKS = {"br", "p", "div", "li", "tr"}
 _MAX_SPAN = 200
-_GAP = re.compile(r"[ \t\u00a0]{2,}|\u3000+")  # a rowspan of 65534 would make a grid of millions of cells
+# a rowspan of 65534 would make a grid of millions of cells
 
 
 def looks_like_html(text: str) -> bool:
@@ -53,10 +52,12 @@ def _text(el: etree._Element) -> str:
 class _Grid:
     def __init__(self) -> None:
         self.row = 0
+        self.tables = 0
 
     def table(self, table: etree._Element, out: list[Cell]) -> None:
         taken: dict[tuple[int, int], Cell] = {}
         rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
+        self.tables += 1
         for r, tr in enumerate(rows):
             self.row += 1
             grid_row = self.row
@@ -88,7 +89,8 @@ class _Grid:
                 cells.append(taken.pop((r, col)))
                 col += 1
             out.extend(
-                Cell(c.text, c.raw, c.where, grid_row, c.col, c.covered, c.anchor, c.vertical) for c in cells
+                Cell(c.text, c.raw, c.where, grid_row, c.col, c.covered, c.anchor, c.vertical, self.tables)
+                for c in cells
             )
 
 
@@ -117,7 +119,7 @@ def cells_of_html(text: str, name: str) -> list[Cell]:
     def emit_text(value: str | None, line: int | None) -> None:
         # "编制单位：X　　　　单位：万元" on one line is two cells, as in the printed form
         for line_text in (value or "").split("\n"):
-            parts = [p for p in _GAP.split(line_text) if p.strip()]
+            parts = [p for p in GAP.split(line_text) if p.strip()]
             if parts:
                 grid.row += 1
                 for col, part in enumerate(parts):
