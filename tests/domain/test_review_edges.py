@@ -112,3 +112,23 @@ def test_department_table_in_the_chongqing_frame():
 def test_project_table_with_those_words_is_not_in_the_frame():
     found = codes([*OK, ("履职效能", "食品抽检批次", "10%", "批次", "≥3000")])
     assert ("level1-unknown", 3) in found
+
+
+def test_building_a_system_is_not_a_construction_project():
+    """成本 is required of 工程基建 projects; "公共文化服务体系建设" builds no structure, "校舍维修改造" does."""
+
+    def severity(name):
+        t = TargetTable(kind="project", title="项目支出绩效目标表", name=name, fiscal_year=2024)
+        t.goal, t.budget_total = "全年开展送文化下乡演出60场。", Decimal("120")
+        for n, (nature, ind, weight, unit, value) in enumerate(OK, start=1):
+            t.indicators.append(
+                indicator_from_cells(
+                    {"nature": nature, "name": ind, "weight": weight, "unit": unit, "value": value},
+                    Where(row=n),
+                )
+            )
+        doc = Document(source_path="x", reader="test", fiscal_year=2024, tables=[t])
+        return [f.severity for f in review(doc) if f.code == "cost-indicator-missing"]
+
+    assert severity("公共文化服务体系建设") == ["info"]
+    assert severity("校舍维修改造") == ["error"]

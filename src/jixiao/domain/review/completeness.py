@@ -117,6 +117,8 @@ def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
         if not table.indicators or any(i.level1 == "成本" for i in table.indicators):
             continue
         text = (table.name or "") + (table.overview or "")
+        for phrase in p.cost_required_not:  # 体系建设 builds nothing: its 建设 does not count
+            text = text.replace(phrase, "")
         required = table.kind == "project" and any(k in text for k in p.cost_required_keywords)
         severity = p.cost_severity_required if required else p.cost_severity_otherwise
         why = (

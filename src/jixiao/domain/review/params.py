@@ -35,6 +35,7 @@ class ReviewParams:
     weight_totals: tuple[Decimal, ...]
     required_level1: dict[str, tuple[str, ...]]
     cost_required_keywords: tuple[str, ...]
+    cost_required_not: tuple[str, ...]
     cost_severity_required: Severity
     cost_severity_otherwise: Severity
     satisfaction_floor: Decimal
@@ -77,6 +78,7 @@ def load_params(region: str = "全国", year: int | None = None) -> ReviewParams
         weight_totals=tuple(Decimal(str(w)) for w in merged["weight_totals"]),
         required_level1={k: tuple(v) for k, v in merged["required_level1"].items()},
         cost_required_keywords=tuple(merged["cost_required_keywords"]),
+        cost_required_not=tuple(merged.get("cost_required_not") or ()),
         cost_severity_required=_severity(merged["cost_severity_required"]),
         cost_severity_otherwise=_severity(merged["cost_severity_otherwise"]),
         satisfaction_floor=Decimal(str(merged["satisfaction_floor"])),
