@@ -252,3 +252,40 @@ def test_summary_of_projects_in_a_sheet(tmp_path):
         ),
     ]
     assert [t.weight_total for t in doc.tables] == [60, 90] and doc.warnings == []
+
+
+def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
+    """A total computed by a formula reads as its value; a date reads as its format prints it
+    (2024年12月31日); a cell whose formula failed reads as its error (#DIV/0!), not as empty, and the
+    review says so."""
+    import datetime
+
+    import xlsxwriter
+
+    from jixiao.domain.review import review
+
+    path = tmp_path / "公式.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("项目1")
+    pct, money = wb.add_format({"num_format": "0%"}), wb.add_format({"num_format": "#,##0.00"})
+    ws.merge_range("A1:F1", "2024年项目支出绩效目标表")
+    ws.write_row(1, 0, ["项目名称", "智慧社区平台运维"])
+    ws.write(2, 0, "年度资金总额")
+    ws.write_formula(2, 1, "=150+10", money, 160)
+    ws.write(3, 0, "年度绩效目标")
+    ws.write(3, 1, "平台全年稳定运行，故障修复时间不超过4小时。")
+    ws.write_row(4, 0, ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "权重"])
+    ws.write_row(5, 0, ["产出指标", "时效指标", "完成时间"])
+    ws.write_datetime(5, 3, datetime.datetime(2024, 12, 31), wb.add_format({"num_format": "yyyy年m月d日"}))
+    ws.write_formula(5, 5, "=0.3", pct, 0.3)
+    ws.write_row(6, 0, ["效益指标", "社会效益指标", "居民线上办事率"])
+    ws.write_formula(6, 3, "=1/0", None, "#DIV/0!")
+    ws.write(6, 4, "%")
+    ws.write_number(6, 5, 0.6, pct)
+    wb.close()
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert t.budget_total == Decimal("160.00")
+    assert [(i.raw["value"], i.weight) for i in t.indicators] == [("2024年12月31日", 30), ("#DIV/0!", 60)]
+    found = [(f.code, f.indicator) for f in review(doc)]
+    assert ("value-not-a-value", 1) in found and ("value-missing", 1) not in found

@@ -61,6 +61,9 @@ def _text(value: object, shown: Shown | None) -> str:
         return "是" if value else "否"
     if isinstance(value, int | float):
         return _number_text(value, shown)
+    if isinstance(value, dt.date) and shown is not None and shown.date:
+        if not isinstance(value, dt.datetime) or value.time() == dt.time():
+            return shown.date.format(y=value.year, y2=value.year % 100, m=value.month, d=value.day)
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() else value.strftime("%Y-%m-%d")
     if isinstance(value, dt.date):
@@ -97,8 +100,10 @@ def sheet_rows(
     rows: Sequence[Sequence[object]],
     merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None,
     formats: dict[tuple[int, int], Shown],
+    errors: dict[int, dict[int, str]] | None = None,
 ) -> list[GridRow]:
-    """A sheet's rows as texts, as Excel shows them; merged ranges noted on the rows they cover."""
+    """A sheet's rows as texts, as Excel shows them; merged ranges noted on the rows they cover.
+    `errors` (row → column → "#DIV/0!") are cells calamine reads as empty: they show their error."""
     covers: dict[int, dict[int, tuple[str, bool]]] = {}
     for (r0, c0), (r1, c1) in merged or []:
         value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
@@ -139,6 +144,12 @@ def sheet_rows(
             else _text(v, shown((r, c)))
             for c, v in enumerate(row if last == len(row) else row[:last])
         ]
+        if errors and r in errors:
+            for c, error in errors[r].items():
+                if c < len(texts):
+                    texts[c] = error
+                else:
+                    texts.extend([""] * (c - len(texts)) + [error])
         if cover or any(texts):
             out.append(GridRow(texts, Where(None, sheet_name, r + 1), cover))
     return out
@@ -187,12 +198,13 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
     name = display_name or p.name
     raw = data if data is not None else p.read_bytes()
     formats: dict[str, dict[tuple[int, int], Shown]] = {}
+    error_cells: dict[str, dict[int, dict[int, str]]] = {}
     zf = guard_zip(raw, name) if raw[:4] == b"PK\x03\x04" else None  # before anything unpacks it
     with ThreadPoolExecutor(max_workers=1) as pool:
         loading = pool.submit(_load_sheets, raw, name)
         if zf is not None:
             try:
-                formats = number_formats(zf)
+                formats = number_formats(zf, error_cells)
             except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, UnicodeDecodeError) as exc:
                 loading.cancel()
                 raise ReadError(name, "Excel 文件已损坏（压缩包内容校验失败），无法读取。") from exc
@@ -200,7 +212,7 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
     doc: Document | None = None
     errors: list[ReadError] = []
     for sheet_name, rows, merged in sheets:
-        grid = sheet_rows(sheet_name, rows, merged, formats.get(sheet_name, {}))
+        grid = sheet_rows(sheet_name, rows, merged, formats.get(sheet_name, {}), error_cells.get(sheet_name))
         if not grid:
             continue
         try:

@@ -32,11 +32,30 @@ class Shown(NamedTuple):
 
     percent: bool
     decimals: int
+    date: str = ""  # for a date: how it is printed, as a str.format template ("{y}年{m}月{d}日")
+
+
+_DATE_TOKEN = re.compile(r"yyyy|yy|mm|m|dd|d|[年月日/.\- ]")
+_DATE_FIELDS = {"yyyy": "{y}", "yy": "{y2:02d}", "mm": "{m:02d}", "m": "{m}", "dd": "{d:02d}", "d": "{d}"}
+
+
+def _date_template(code: str) -> str:
+    """ "yyyy年m月d日" → "{y}年{m}月{d}日"; "" for anything that is not a plain date (times, text)."""
+    code = code.lower()
+    if not ("y" in code and "d" in code) or re.search(r"[hs]", code):
+        return ""
+    tokens = _DATE_TOKEN.findall(code)
+    if "".join(tokens) != code:
+        return ""
+    return "".join(_DATE_FIELDS.get(t, t) for t in tokens)
 
 
 def _shown(code: str) -> Shown | None:
     code = code.split(";")[0].replace("\\", "").replace('"', "")
     code = re.sub(r"\[[^\]]*\]", "", code)  # colours, conditions, locales
+    date = _date_template(code)
+    if date:
+        return Shown(False, 0, date)
     if not re.search(r"[0#?]", code):
         return None
     percent = "%" in code
@@ -64,8 +83,17 @@ def _unescape(b: bytes) -> str:
     )
 
 
-def number_formats(zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], Shown]]:
-    """Sheet name → {(row, col) 0-based: how the number is shown}, for cells that matter."""
+# a cell holding an Excel error (#DIV/0!, #N/A, #REF! …), which calamine reads as empty
+_ERROR_CELL = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*>(?:<f[^>]*>[^<]*</f>|<f[^>]*/>)?<v>([^<]*)</v>'
+)
+
+
+def number_formats(
+    zf: zipfile.ZipFile, errors: dict[str, dict[int, dict[int, str]]] | None = None
+) -> dict[str, dict[tuple[int, int], Shown]]:
+    """Sheet name → {(row, col) 0-based: how the number is shown}, for cells that matter. Cells
+    holding an Excel error go to `errors`: sheet name → row → column → "#DIV/0!"."""
     names = set(zf.namelist())
     if "xl/styles.xml" not in names or "xl/workbook.xml" not in names:
         return {}
@@ -82,8 +110,6 @@ def number_formats(zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], Shown
             s = _shown(code) if code else None
             if s is not None:
                 shown_by_style[str(k).encode()] = s
-    if not shown_by_style:
-        return {}
     rels_path = "xl/_rels/workbook.xml.rels"
     rels = zf.read(rels_path) if rels_path in names else b""
     targets = {rid: t for rid, t in _REL.findall(rels)} | {rid: t for t, rid in _REL2.findall(rels)}
@@ -94,6 +120,12 @@ def number_formats(zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], Shown
         if path not in names:
             continue
         xml = zf.read(path)
+        sheet = _unescape(name)
+        if errors is not None and b't="e"' in xml:
+            for col, row, text in _ERROR_CELL.findall(xml):
+                errors.setdefault(sheet, {}).setdefault(int(row) - 1, {})[_col_index(col)] = _unescape(text)
+        if not shown_by_style:
+            continue
         alternatives = b"|".join(shown_by_style)
         cells: dict[tuple[int, int], Shown] = {}
         # only cells whose style shows decimals or a percent; strings (t="s") need no format
@@ -110,5 +142,5 @@ def number_formats(zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], Shown
             )
             for col, row, style in wanted.findall(xml):
                 cells[(int(row) - 1, _col_index(col))] = shown_by_style[style]
-        out[_unescape(name)] = cells
+        out[sheet] = cells
     return out

@@ -25,6 +25,10 @@ _NOT_A_VALUE = {
     "不适用",
     "0.00%",
 }
+# what Excel shows in a cell whose formula failed
+EXCEL_ERRORS = frozenset(
+    ["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]
+)
 _NUMERIC_UNIT = re.compile(r"^[-+]?\d+(\.\d+)?%?$")
 
 
@@ -41,13 +45,16 @@ def value_missing(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("value-not-a-value", family=FAMILY, severity="error", title="指标值不是目标值", basis=BASIS_88)
 def value_not_a_value(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.matching(lambda c: c.value_text in _NOT_A_VALUE or c.target.kind == "operator"):
-        yield f.finding(
-            "value-not-a-value",
-            "error",
-            f"{f.label}的指标值「{f.value_raw.strip()}」不是可考核的目标值。请填写具体数值或评判等级。",
-            BASIS_88,
+    for f in ctx.matching(
+        lambda c: c.value_text in _NOT_A_VALUE or c.value_text in EXCEL_ERRORS or c.target.kind == "operator"
+    ):
+        printed = f.value_raw.strip()
+        why = (
+            "是 Excel 公式出错时显示的错误值，公式算不出目标值。请改正公式或直接填写数值。"
+            if f.value_text in EXCEL_ERRORS
+            else "不是可考核的目标值。请填写具体数值或评判等级。"
         )
+        yield f.finding("value-not-a-value", "error", f"{f.label}的指标值「{printed}」{why}", BASIS_88)
 
 
 @rule(
@@ -59,7 +66,11 @@ def value_not_a_value(ctx: ReviewContext) -> Iterator[Finding]:
 )
 def qualitative_grade_unknown(ctx: ReviewContext) -> Iterator[Finding]:
     grades = ctx.params.qualitative_grades
-    for f in ctx.matching(lambda c: c.target.kind == "text" and c.value_text not in _NOT_A_VALUE):
+    for f in ctx.matching(
+        lambda c: (
+            c.target.kind == "text" and c.value_text not in _NOT_A_VALUE and c.value_text not in EXCEL_ERRORS
+        )
+    ):
         text = f.target.text or ""
         if not any(g in text for g in grades):
             yield f.finding(
