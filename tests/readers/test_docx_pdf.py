@@ -124,3 +124,27 @@ def test_word_file_with_a_table_per_project_under_one_heading(tmp_path):
         ("人民调解经费", "某区司法局", Decimal("50.00"), "完成人民调解经费各项任务。", ["调解纠纷件数", "当事人满意度"]),
     ]  # fmt: skip
     assert [w.message for w in doc.warnings] == ["表格之外的文字「附件3」未读入。"]
+
+
+def test_pdf_of_a_two_row_header(tmp_path):
+    """A PDF prints a header merged over two rows once: 绩效指标 | 指标值 | 计量单位 | 分值 in the first row,
+    一级 | 二级 | 三级 in the second and nothing under the merged cells. The two rows are one header."""
+    from pathlib import Path
+
+    from weasyprint import CSS, HTML
+
+    page = (Path(__file__).parents[1] / "fixtures/layouts/html_two_row_header.html").read_text(
+        encoding="utf-8"
+    )
+    out = tmp_path / "两行表头.pdf"
+    css = CSS(string="td{border:0.6pt solid #000;padding:2pt} table{border-collapse:collapse}")
+    out.write_bytes(HTML(string=page).write_pdf(stylesheets=[css]))
+    doc = read_path(out)
+    (t,) = doc.tables
+    assert (t.name, t.budget_total) == ("老年人助餐服务补贴", Decimal("96.00"))
+    assert [(i.level1, i.level2, i.name, i.value, i.unit, i.weight) for i in t.indicators] == [
+        ("产出", "数量", "助餐服务人次", "6", "万人次", Decimal(40)),
+        ("产出", "成本", "每餐补贴标准", "5", "元/餐", Decimal(20)),
+        ("效益", "社会效益", "老年人就餐便利度", "明显提升", None, Decimal(20)),
+        ("满意度", "服务对象满意度", "老年人满意度", "90", "%", Decimal(10)),
+    ]

@@ -130,37 +130,61 @@ def _split_untitled(segment: _Segment) -> list[_Segment]:
 
 
 def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[int, str]] | None:
-    """The first run of at least three indicator column labels (指标 / 指标权重 / 指标值 …).
+    """The first run of at least three indicator column labels (指标 / 指标权重 / 指标值 …), or two
+    grid rows that make one together (绩效指标 | 指标值 | 分值 over 一级 | 二级 | 三级, as a PDF or a
+    copy prints a header whose cells are merged down: the merged ones only in the first row).
 
     Returns (start, end, roles in order, role by column for grid sources).
     """
     i = 0
     while i < len(cells):
-        roles: list[str] = []
-        by_col: dict[int, str] = {}
-        j = i
-        row = cells[i].row
-        while j < len(cells) and (row is None or cells[j].row == row):
-            c = cells[j]
-            if c.covered and not c.vertical:
-                j += 1  # the right-hand part of a merged header cell
-                continue
-            role = labels.indicator_column(c.label) if c.label else None
-            if role is None and row is not None and c.label:
-                role = labels.VALUE_PERIODS.get(labels.label_key(c.label))  # 中长期 | 年度 under 指标值
-            if role is None:
-                if row is None:
-                    break
-                j += 1  # an empty or unknown header cell in a grid row: its column is not read
-                continue
-            roles.append(role)
-            if c.col is not None:
-                by_col[c.col] = role
-            j += 1
-        if len(roles) >= 3 and ("value" in roles or "weight" in roles) and "name" in roles:
+        j, roles, by_col = _header_run(cells, i)
+        if _is_header(roles):
             return i, j, roles, by_col
+        if cells[i].row is not None and roles and j < len(cells) and _only_labels(cells[i:j]):
+            k, below, below_by_col = _header_run(cells, j)
+            both = {**by_col, **below_by_col}
+            if below and _only_labels(cells[j:k]) and _is_header(list(both.values())):
+                return i, k, roles + below, both
         i = j if j > i else i + 1
     return None
+
+
+def _only_labels(row: list[Cell]) -> bool:
+    """A row of a two-row header: every cell it prints is a column label or a group label."""
+    return any(c.text for c in row) and all(
+        not c.text or is_upper_header([c.text]) or labels.label_key(c.text) in labels.VALUE_PERIODS for c in row
+    )
+
+
+def _is_header(roles: list[str]) -> bool:
+    return len(roles) >= 3 and ("value" in roles or "weight" in roles) and "name" in roles
+
+
+def _header_run(cells: list[Cell], i: int) -> tuple[int, list[str], dict[int, str]]:
+    """The indicator column labels from cells[i]: of its grid row, or of a run in a stream."""
+    roles: list[str] = []
+    by_col: dict[int, str] = {}
+    j = i
+    row = cells[i].row
+    while j < len(cells) and (row is None or cells[j].row == row):
+        c = cells[j]
+        if c.covered and not c.vertical:
+            j += 1  # the right-hand part of a merged header cell
+            continue
+        role = labels.indicator_column(c.label) if c.label else None
+        if role is None and row is not None and c.label:
+            role = labels.VALUE_PERIODS.get(labels.label_key(c.label))  # 中长期 | 年度 under 指标值
+        if role is None:
+            if row is None:
+                break
+            j += 1  # an empty or unknown header cell in a grid row: its column is not read
+            continue
+        roles.append(role)
+        if c.col is not None:
+            by_col[c.col] = role
+        j += 1
+    return j, roles, by_col
 
 
 FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?")
