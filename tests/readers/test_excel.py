@@ -276,7 +276,7 @@ def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
     ws.write(3, 1, "平台全年稳定运行，故障修复时间不超过4小时。")
     ws.write_row(4, 0, ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "权重"])
     ws.write_row(5, 0, ["产出指标", "时效指标", "完成时间"])
-    ws.write_datetime(5, 3, datetime.datetime(2024, 12, 31), wb.add_format({"num_format": "yyyy年m月d日"}))
+    ws.write_datetime(5, 3, datetime.date(2024, 12, 31), wb.add_format({"num_format": "yyyy年m月d日"}))
     ws.write_formula(5, 5, "=0.3", pct, 0.3)
     ws.write_row(6, 0, ["效益指标", "社会效益指标", "居民线上办事率"])
     ws.write_formula(6, 3, "=1/0", None, "#DIV/0!")

@@ -153,7 +153,8 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
 def _only_labels(row: list[Cell]) -> bool:
     """A row of a two-row header: every cell it prints is a column label or a group label."""
     return any(c.text for c in row) and all(
-        not c.text or is_upper_header([c.text]) or labels.label_key(c.text) in labels.VALUE_PERIODS for c in row
+        not c.text or is_upper_header([c.text]) or labels.label_key(c.text) in labels.VALUE_PERIODS
+        for c in row
     )
 
 
