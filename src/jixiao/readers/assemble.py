@@ -150,6 +150,22 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
     return None
 
 
+def _rows(
+    cells: list[Cell], taken: set[int] | frozenset[int] = frozenset()
+) -> dict[int, list[tuple[int, Cell]]]:
+    """A header block's cells by grid row, with their indexes; those `taken` by a block left out."""
+    rows: dict[int, list[tuple[int, Cell]]] = {}
+    for k, c in enumerate(cells):
+        if k not in taken:
+            rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
+    return rows
+
+
+def _short_key(text: str) -> str:
+    """A label's key; "" for texts too long to be a label (names, goals), which are not normalised."""
+    return labels.label_key(text) if text and len(text) <= 16 else ""
+
+
 def _only_labels(row: list[Cell]) -> bool:
     """A row of a two-row header: every cell it prints is a column label or a group label."""
     return any(c.text for c in row) and all(
@@ -333,15 +349,15 @@ class TableBuilder:
         in `extra` under the block's label, a line per row with its cells joined by " | ", so
         neither the goal nor the budget takes them. Returns the indexes of the cells consumed."""
         used: set[int] = set()
-        rows: dict[int, list[tuple[int, Cell]]] = {}
-        for k, c in enumerate(cells):
-            rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
+        if not any(_short_key(c.text) in labels.TASK_NAMING for c in cells):
+            return used  # most tables: no block of tasks
+        rows = _rows(cells)
         keys = list(rows)
         n = 0
         while n < len(keys):
             row = rows[keys[n]]
-            heads = [(k, c) for k, c in row if labels.label_key(c.text) in labels.TASK_COLUMNS]
-            if len(heads) < 2 or not any(labels.label_key(c.text) in labels.TASK_NAMING for _, c in heads):
+            heads = [(k, c) for k, c in row if _short_key(c.text) in labels.TASK_COLUMNS]
+            if len(heads) < 2 or not any(_short_key(c.text) in labels.TASK_NAMING for _, c in heads):
                 n += 1
                 continue
             first_col = min(c.col or 0 for _, c in heads)
@@ -356,7 +372,7 @@ class TableBuilder:
                 if not below or min(c.col or 0 for _, c in below) < first_col:
                     break  # the next header row starts left of the block: the block has ended
                 if any(labels.header_field(c.text) is not None for _, c in below) and not all(
-                    labels.label_key(c.text) in labels.TASK_COLUMNS for _, c in below
+                    _short_key(c.text) in labels.TASK_COLUMNS for _, c in below
                 ):
                     break
                 lines.append(" | ".join(c.text for _, c in below))
@@ -369,13 +385,12 @@ class TableBuilder:
         """Goals side by side: a row of goal labels (中长期目标 | 年度目标) over a row of texts, perhaps
         with a label on the left (总体目标). The year's text is the goal; the others go to `extra`."""
         used: set[int] = set()
-        rows: dict[int, list[tuple[int, Cell]]] = {}
-        for k, c in enumerate(cells):
-            if k not in taken:
-                rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
+        if sum(_short_key(c.text) in labels.GOAL_COLUMNS for c in cells) < 2:
+            return used  # most tables: one goal, a label and its text
+        rows = _rows(cells, taken)
         keys = list(rows)
         for n, key in enumerate(keys[:-1]):
-            heads = {c.col: (k, c) for k, c in rows[key] if labels.label_key(c.text) in labels.GOAL_COLUMNS}
+            heads = {c.col: (k, c) for k, c in rows[key] if _short_key(c.text) in labels.GOAL_COLUMNS}
             kinds = [labels.GOAL_COLUMNS[labels.label_key(c.text)] for _, c in heads.values()]
             if len(heads) < 2 or "goal" not in kinds:
                 continue
@@ -400,10 +415,7 @@ class TableBuilder:
         over rows of amounts: pair them by column. Returns the indexes of the cells consumed.
         Cells already `taken` (a block of tasks) are left alone."""
         used: set[int] = set()
-        rows: dict[int, list[tuple[int, Cell]]] = {}
-        for k, c in enumerate(cells):
-            if k not in taken:
-                rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
+        rows = _rows(cells, taken)
         keys = list(rows)
         for n, key in enumerate(keys):
             heads = {c.col: (k, c) for k, c in rows[key] if labels.amount_column(c.text)}

@@ -295,6 +295,7 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
 _AMOUNT_ONLY = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
 
 
+@memo(1 << 12)
 def amount_column(text: str) -> str | None:
     """ "资金总额", "全年预算数（万元）", "1-7月执行率" … → what the column holds (total, executed, rate …)."""
     if len(text) > 24:
@@ -338,7 +339,7 @@ def without_period(key: str) -> str:
 @memo(1 << 14)
 def indicator_column(text: str) -> str | None:
     """ "三级指标（指标名称）", "年度指标值（A）", "分值（权重）" → the role of the part before the brackets."""
-    if len(text) > 40:
+    if len(text) > 24:
         return None  # no column label is that long; names and goals are
     key = label_key(text)
     role = INDICATOR_COLUMNS.get(key)
