@@ -76,3 +76,26 @@ def test_page_with_a_table_per_project_under_one_heading(tmp_path):
         ("校园安全", "某区教育委员会", "45.00", 2),
     ]
     assert doc.warnings == []
+
+
+def test_header_printed_again_inside_a_long_table(tmp_path):
+    """A long table whose header row is printed again part-way (a new page): no indicator 三级指标."""
+    rows = "".join(
+        f"<tr><td>{l1}</td><td>{name}</td><td>{value}</td><td>{w}</td></tr>"
+        for l1, name, value, w in [
+            ("产出指标", "道路维护里程", "≥120公里", 30),
+            ("产出指标", "道路完好率", "≥95%", 30),
+            ("一级指标", "三级指标", "指标值", "权重"),
+            ("效益指标", "市民出行满意率", "≥90%", 20),
+        ]
+    )
+    page = (
+        "<p>2024年项目支出绩效目标表</p><table border='1'><tr><td>项目名称</td><td>城市道路维护</td></tr>"
+        f"<tr><td>一级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>{rows}</table>"
+    )
+    f = tmp_path / "long.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_path(f)
+    (t,) = doc.tables
+    assert [i.name for i in t.indicators] == ["道路维护里程", "道路完好率", "市民出行满意率"]
+    assert t.weight_total == 80 and doc.warnings == []

@@ -548,6 +548,9 @@ class TableBuilder:
                 filled = sum(1 for r, v in text.items() if v and r != "seq")
             if not filled:
                 continue  # an empty template row (perhaps with its 序号)
+            probe = text.get("value") or text.get("weight")  # repeats down a table: its lookup is cached
+            if probe and labels.indicator_column(probe) in ("value", "weight") and is_upper_header(texts):
+                continue  # the header printed again (a new page of a long table): no indicator
             first_text = ""
             for t in texts:
                 if t:
