@@ -122,3 +122,27 @@ def test_suffix_directions(number, suffix):
     t = parse_target(f"{number}%{suffix}")
     assert t.number == number and t.unit == "%"
     assert t.operator == (">=" if suffix == "以上" else "<=")
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit"), [("1-2次", "次"), ("2～3个", "个"), ("95%-98%", "%"), ("0.5-1万元", "万元")]
+)
+def test_ranges_are_targets_not_grades(cell, unit):
+    t = parse_target(cell)
+    assert (t.kind, t.unit, t.value) == ("range", unit, t.text)
+
+
+def test_a_range_is_not_reported_as_a_grade_without_levels():
+    from jixiao.domain.model import Document, TargetTable, Where
+    from jixiao.domain.review import review
+    from jixiao.readers.assemble import indicator_from_cells
+
+    t = TargetTable(kind="project", title="项目支出绩效目标表", name="社区矫正经费", fiscal_year=2024)
+    for n, (name, value, unit) in enumerate(
+        [("集中教育次数", "1-2次", "次"), ("教育合格率", "95%-98%", "%")]
+    ):
+        t.indicators.append(
+            indicator_from_cells({"level1": "产出", "name": name, "value": value, "unit": unit}, Where(row=n))
+        )
+    codes = {f.code for f in review(Document(source_path="x", reader="test", fiscal_year=2024, tables=[t]))}
+    assert not codes & {"qualitative-grade-unknown", "value-not-a-value", "unit-missing", "operator-missing"}

@@ -18,7 +18,7 @@ from typing import Literal
 from jixiao.domain.cache import memo
 from jixiao.domain.model import Operator
 
-TargetKind = Literal["number", "text", "period", "date", "placeholder", "operator", "empty"]
+TargetKind = Literal["number", "range", "text", "period", "date", "placeholder", "operator", "empty"]
 
 # Longest first, so "不低于" wins over "低于" and ">=" over ">".
 _PREFIX_OPERATORS: list[tuple[str, Operator]] = sorted(
@@ -98,6 +98,9 @@ _PERIOD = re.compile(
     r"(?P<y2>\d{4})[.年/-](?P<m2>\d{1,2})月?(?:[.月/-]\d{1,2}日?)?$"
 )
 _DATE = re.compile(r"^(?P<y>\d{4})[.年/-](?P<m>\d{1,2})月?(?:[.月/-]?(?P<d>\d{1,2})日?)?(?P<rest>.*)$")
+_RANGE = re.compile(
+    r"(?P<lo>\d+(?:\.\d+)?)(?P<percent>%?)(?:-|~|～|—|–|至|到)(?P<hi>\d+(?:\.\d+)?)(?P=percent)(?P<unit>\D*)"
+)
 _REMARK = re.compile(r"[(（][^()（）]*[)）]$")
 _DEADLINE = ("前", "以前", "之前", "底前", "末前", "底", "前完成", "底前完成")
 _MONTH_DEADLINE = re.compile(r"^(?P<m>\d{1,2})月(底|末|中旬|上旬|下旬)?(前|以前|之前)?(完成|完工)?$")
@@ -212,6 +215,10 @@ def parse_target(raw: str | None) -> Target:
         return Target(raw=raw, kind="date", operator=operator or "<=", text=s)
 
     body = _REMARK.sub("", body) or body  # "≥95%（计划标准）": the remark says where the value came from
+    m = _RANGE.fullmatch(body)
+    if m and Decimal(m["lo"]) < Decimal(m["hi"]) and not _NUMBER.search(m["unit"]):
+        # "1-2次", "95%-98%": a target between two numbers, measurable as it stands
+        return Target(raw=raw, kind="range", text=s, unit=(m["percent"] or m["unit"]) or None)
     m = _NUMBER.match(body)
     if m:
         unit = body[m.end() :] or None
