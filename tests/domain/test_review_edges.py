@@ -132,3 +132,16 @@ def test_building_a_system_is_not_a_construction_project():
 
     assert severity("公共文化服务体系建设") == ["info"]
     assert severity("校舍维修改造") == ["error"]
+
+
+def test_targets_stated_against_last_year():
+    """ "不低于上年" and "较上年提高5%" name no number to score against; "稳步提升" is a grade."""
+    found = codes(
+        [
+            *OK,
+            ("效益", "群众信访满意率", "10%", "%", "不低于上年"),
+            ("效益", "办结效率", "10%", "", "较上年提高5%"),
+        ]
+    )
+    assert ("qualitative-grade-unknown", 3) in found and ("qualitative-grade-unknown", 4) in found
+    assert ("qualitative-grade-unknown", 3) not in codes([*OK, ("效益", "服务水平", "10%", "", "稳步提升")])

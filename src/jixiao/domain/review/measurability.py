@@ -29,6 +29,8 @@ _NOT_A_VALUE = {
 EXCEL_ERRORS = frozenset(
     ["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]
 )
+# a target stated against last year ("不低于上年", "较上年提高5%"): no number to score against
+_RELATIVE = re.compile(r"上年|去年|上一年|前一年|同期|往年")
 _NUMERIC_UNIT = re.compile(r"^[-+]?\d+(\.\d+)?%?$")
 
 
@@ -72,7 +74,15 @@ def qualitative_grade_unknown(ctx: ReviewContext) -> Iterator[Finding]:
         )
     ):
         text = f.target.text or ""
-        if not any(g in text for g in grades):
+        if _RELATIVE.search(text):
+            yield f.finding(
+                "qualitative-grade-unknown",
+                "warning",
+                f"{f.label}的指标值「{f.value_raw.strip()}」以上年为参照，没有写明数值，年底无法据此打分。"
+                "请查明上年实际值，写成具体目标（如上年完成 120 件，写“≥126件”）。",
+                BASIS_88,
+            )
+        elif not any(g in text for g in grades):
             yield f.finding(
                 "qualitative-grade-unknown",
                 "warning",
