@@ -1,5 +1,7 @@
 """Loading a document: one service call, one transaction, the same facts back out of the database."""
 
+from pathlib import Path
+
 import pytest
 
 from jixiao.readers import read_path
@@ -72,3 +74,19 @@ def test_the_same_declaration_from_another_format_replaces_the_old(seed_path, tm
     assert db.AuditLog.objects.filter(action="document.loaded").first().data["replaces"] == [
         first.pk
     ]  # newest first
+
+
+LAYOUTS = sorted(
+    p for p in (Path(__file__).parents[1] / "fixtures" / "layouts").iterdir() if p.suffix != ".yaml"
+)
+
+
+@pytest.mark.parametrize("path", LAYOUTS, ids=[p.name for p in LAYOUTS])
+def test_database_holds_what_each_layout_read(path):
+    """Everything a reader found comes back out of the database: the other header fields (年度履职目标,
+    中长期目标, 监控期间 …), a self-evaluation's or monitoring table's execution, total and grade, and every
+    indicator with its cells as printed."""
+    doc = read_path(path)
+    record, _ = do_load_document(doc, content=path.read_bytes(), actor=None)
+    back = document_of(db.SourceDocument.objects.get(pk=record.pk))
+    assert document_to_dict(back)["tables"] == document_to_dict(doc)["tables"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -79,6 +80,14 @@ def do_load_document(
             basis=t.basis,
             goal=t.goal,
             where=t.where.as_dict(),
+            extra=dict(t.extra),
+            budget_executed_fen=None if t.budget_executed is None else to_fen(t.budget_executed, unit),
+            budget_executed_raw=None if t.budget_executed is None else str(t.budget_executed),
+            execution_rate_centi=db.centi(t.execution_rate),
+            execution_rate_raw=None if t.execution_rate is None else str(t.execution_rate),
+            score_total_centi=db.centi(t.score_total),
+            score_total_raw=None if t.score_total is None else str(t.score_total),
+            grade=t.grade,
         )
         for k, b in enumerate(t.budget_lines):
             lines.append(
@@ -152,11 +161,30 @@ def _supersede_earlier_versions(record: db.SourceDocument, doc: dm.Document) -> 
 
 
 def _amount(fen: int | None, unit: str, raw: str | None):  # type: ignore[no-untyped-def]
-    """分 → the amount with the decimals it was printed with (10.14 stays 10.14, 160.00 stays 160.00)."""
+    """分 → the amount with the decimals it was printed with (10.14 stays 10.14, 160.00 stays 160.00,
+    a rate printed 40% stays 40)."""
     if fen is None:
         return None
-    places = len(raw.split(".")[1]) if raw and "." in raw else 2
+    if raw and "." in raw:
+        places = sum(1 for ch in raw.split(".")[1] if ch.isdigit())
+    else:
+        places = 0 if raw and any(ch.isdigit() for ch in raw) else 2
     return from_fen(fen, unit, places=places)
+
+
+def _exact(centi: int | None, raw: str | None) -> Decimal | None:
+    """A rate or a score as stored, with the decimals it was printed with (95.00 stays 95.00)."""
+    if centi is None:
+        return None
+    value = db.from_centi(centi)
+    if raw:
+        try:
+            printed = Decimal(raw)
+        except ArithmeticError:
+            return value
+        if printed == value:
+            return printed
+    return value
 
 
 def document_of(record: db.SourceDocument) -> dm.Document:
@@ -191,6 +219,11 @@ def document_of(record: db.SourceDocument) -> dm.Document:
             goal=t.goal,
             stage=t.stage,  # type: ignore[arg-type]
             where=dm.Where(**t.where),
+            extra=dict(t.extra),
+            budget_executed=_amount(t.budget_executed_fen, unit, t.budget_executed_raw),
+            execution_rate=_exact(t.execution_rate_centi, t.execution_rate_raw),
+            score_total=_exact(t.score_total_centi, t.score_total_raw),
+            grade=t.grade,
         )
         for i in t.indicators.all():
             table.indicators.append(

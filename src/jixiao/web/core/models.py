@@ -106,6 +106,16 @@ class TargetTable(models.Model):
     basis = models.TextField(_("立项依据"), blank=True, null=True)
     goal = models.TextField(_("绩效目标"), blank=True, null=True)
     where = models.JSONField(_("原文位置"), default=dict, blank=True)
+    # other header fields as printed (实施单位, 年度履职目标, 中长期目标, 监控期间 …)
+    extra = models.JSONField(_("其他栏目"), default=dict, blank=True)
+    # self-evaluation and monitoring
+    budget_executed_fen = models.BigIntegerField(_("执行数（分）"), null=True, blank=True)
+    budget_executed_raw = models.CharField(_("执行数（原文）"), max_length=50, blank=True, null=True)
+    execution_rate_centi = models.BigIntegerField(_("执行率（百分之一）"), null=True, blank=True)
+    execution_rate_raw = models.CharField(_("执行率（原文）"), max_length=20, blank=True, null=True)
+    score_total_centi = models.BigIntegerField(_("总分（百分之一）"), null=True, blank=True)
+    score_total_raw = models.CharField(_("总分（原文）"), max_length=20, blank=True, null=True)
+    grade = models.CharField(_("自评等级"), max_length=20, blank=True, null=True)
 
     class Meta:
         verbose_name = _("绩效目标表")
