@@ -81,3 +81,28 @@ def test_downloads_read_back_to_the_seed_facts(client, seeded, expected, tmp_pat
 
         missed, _ = missed_facts(json.loads(response.content), expected)
         assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("fixture", "shown"),
+    [
+        (
+            "tab_rows_monitoring.txt",
+            ["监控期间", "2024年1-7月", "128.00", "40%", "1所", "暑期集中施工", "执行情况"],
+        ),
+        ("self_evaluation_html.xls", ["887.10", "实际完成值", "得分"]),
+        ("html_department_duties.html", ["年度履职目标", "建设高标准农田2万亩", "部门预算编码"]),
+        ("tab_rows_long_term.txt", ["中长期目标", "到2025年困难群众医疗救助政策全覆盖。"]),
+    ],
+)
+def test_department_page_shows_what_each_layout_holds(client, fixture, shown):
+    """Monitoring and self-evaluation tables show execution, actuals and deviations; other header
+    fields (年度履职目标, 中长期目标, 监控期间 …) are shown, not only stored."""
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "fixtures" / "layouts" / fixture
+    doc = read_path(path)
+    do_load_document(doc, content=path.read_bytes(), actor=None)
+    dept = db.Department.objects.get(name=doc.department)
+    html = client.get(reverse("department", args=[doc.fiscal_year, dept.pk])).content.decode()
+    assert [s for s in shown if s not in html] == []

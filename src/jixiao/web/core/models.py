@@ -132,6 +132,39 @@ class TargetTable(models.Model):
             return None
         return from_fen(self.budget_total_fen, self.document.money_unit, places=2)
 
+    @property
+    def extra_columns(self) -> int:
+        """Columns the form shows beyond a target table's: actual, score or forecast, deviation."""
+        return 0 if self.stage == "target" else 3
+
+    @property
+    def budget_rows(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Budget lines by source of funds: a monitoring or self-evaluation table reads its money
+        block by columns, so a line "财政拨款·1-7月执行数" is that source's cell in that column."""
+        rows: dict[str, list[tuple[str, str]]] = {}
+        for b in self.budget_lines.all():
+            source, _, column = b.label.rpartition("·")
+            rows.setdefault(source or b.label, []).append((column if source else "", b.raw))
+        return list(rows.items())
+
+    @property
+    def budget_executed(self) -> Decimal | None:
+        if self.budget_executed_fen is None:
+            return None
+        return from_fen(self.budget_executed_fen, self.document.money_unit, places=2)
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        return (
+            Decimal(self.execution_rate_raw)
+            if self.execution_rate_raw
+            else from_centi(self.execution_rate_centi)
+        )
+
+    @property
+    def score_total(self) -> Decimal | None:
+        return Decimal(self.score_total_raw) if self.score_total_raw else from_centi(self.score_total_centi)
+
 
 class BudgetLine(models.Model):
     table = models.ForeignKey(
