@@ -13,16 +13,19 @@ OK = [
 ]
 
 
+def findings(rows, first="nature", **table):
+    """Review one table whose rows are (first column, name, weight, unit, value); `first` says what
+    the first column is (指标性质 holding the category, or 一级指标)."""
+    table = {"kind": "project", "title": "项目支出绩效目标表", "name": "某项目", "fiscal_year": 2024, **table}
+    t = TargetTable(**table)
+    for n, (category, name, weight, unit, value) in enumerate(rows, start=1):
+        cells = {first: category, "name": name, "weight": weight, "unit": unit, "value": value}
+        t.indicators.append(indicator_from_cells(cells, Where(row=n)))
+    return review(Document(source_path="x", reader="test", fiscal_year=t.fiscal_year, tables=[t]))
+
+
 def codes(rows, **table):
-    t = TargetTable(kind="project", title="项目支出绩效目标表", name="某项目", fiscal_year=2024, **table)
-    for n, (nature, name, weight, unit, value) in enumerate(rows, start=1):
-        t.indicators.append(
-            indicator_from_cells(
-                {"nature": nature, "name": name, "weight": weight, "unit": unit, "value": value}, Where(row=n)
-            )
-        )
-    doc = Document(source_path="x", reader="test", fiscal_year=2024, tables=[t])
-    return {(f.code, f.indicator) for f in review(doc)}
+    return {(f.code, f.indicator) for f in findings(rows, **table)}
 
 
 def test_words_that_start_with_ling_are_not_zero_targets():
@@ -76,19 +79,14 @@ def test_monitoring_money_block_adds_up_by_its_budget_column():
 
 
 def department_codes(rows):
-    t = TargetTable(
-        kind="department", title="部门整体绩效目标表", department="某区市场监督管理局", fiscal_year=2025
-    )
-    t.goal = "全年食品抽检不少于3000批次，不发生区域性食品安全事故。"
-    t.budget_total = Decimal("4210.36")
-    for n, (level1, name, weight, unit, value) in enumerate(rows, start=1):
-        t.indicators.append(
-            indicator_from_cells(
-                {"level1": level1, "name": name, "weight": weight, "unit": unit, "value": value}, Where(row=n)
-            )
+    return {
+        (f.code, f.indicator)
+        for f in findings(
+            rows, first="level1", kind="department", title="部门整体绩效目标表", name=None,
+            department="某区市场监督管理局", fiscal_year=2025, budget_total=Decimal("4210.36"),
+            goal="全年食品抽检不少于3000批次，不发生区域性食品安全事故。",
         )
-    doc = Document(source_path="x", reader="test", fiscal_year=2025, tables=[t])
-    return {(f.code, f.indicator) for f in review(doc)}
+    }  # fmt: skip
 
 
 CHONGQING = [
@@ -118,17 +116,8 @@ def test_building_a_system_is_not_a_construction_project():
     """成本 is required of 工程基建 projects; "公共文化服务体系建设" builds no structure, "校舍维修改造" does."""
 
     def severity(name):
-        t = TargetTable(kind="project", title="项目支出绩效目标表", name=name, fiscal_year=2024)
-        t.goal, t.budget_total = "全年开展送文化下乡演出60场。", Decimal("120")
-        for n, (nature, ind, weight, unit, value) in enumerate(OK, start=1):
-            t.indicators.append(
-                indicator_from_cells(
-                    {"nature": nature, "name": ind, "weight": weight, "unit": unit, "value": value},
-                    Where(row=n),
-                )
-            )
-        doc = Document(source_path="x", reader="test", fiscal_year=2024, tables=[t])
-        return [f.severity for f in review(doc) if f.code == "cost-indicator-missing"]
+        found = findings(OK, name=name, goal="全年开展送文化下乡演出60场。", budget_total=Decimal("120"))
+        return [f.severity for f in found if f.code == "cost-indicator-missing"]
 
     assert severity("公共文化服务体系建设") == ["info"]
     assert severity("校舍维修改造") == ["error"]
