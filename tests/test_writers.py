@@ -53,6 +53,7 @@ def test_self_evaluation_round_trip(tmp_path, ext):
         "tab_rows_long_term.txt",
         "html_value_by_period.html",
         "tab_rows_monitoring.txt",
+        "tab_rows_department_duty_column.txt",
     ],
 )
 def test_header_blocks_round_trip(tmp_path, ext, name):
@@ -66,7 +67,7 @@ def test_header_blocks_round_trip(tmp_path, ext, name):
     a, b = src.tables[0], back.tables[0]
     assert b.extra == a.extra
     assert (b.goal, b.budget_total) == (a.goal, a.budget_total)
-    facts = ("long_term", "forecast", "likelihood")
+    facts = ("long_term", "forecast", "likelihood", "task")
     assert [(i.name, i.value, i.actual, i.deviation, *map(i.raw.get, facts)) for i in b.indicators] == [
         (i.name, i.value, i.actual, i.deviation, *map(i.raw.get, facts)) for i in a.indicators
     ]

@@ -60,6 +60,8 @@ def test_layout_facts(path):
         ]
         want = [[None if v is None else str(v) for v in row] for row in e["indicators"]]
         assert got == want
+        if "tasks" in e:
+            assert [i.raw.get("task") for i in t.indicators] == e["tasks"]
         if "long_term" in e:
             assert [i.raw.get("long_term") for i in t.indicators] == e["long_term"]
         if "actuals" in e:

@@ -207,7 +207,7 @@ def _header_run(cells: list[Cell], i: int) -> tuple[int, list[str], dict[int, st
 FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?")
 _BUDGET_HEADS = frozenset(["年初预算数", "预算数", "年度预算数"])
 _FOOTER_START = frozenset("注备说填联审单财制")
-CARRY_DOWN = ("group", "level1", "level2", *labels.PROJECT_ROLES)
+CARRY_DOWN = ("group", "level1", "level2", "task", *labels.PROJECT_ROLES)
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
 GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|中|差|合格|不合格)")
 
@@ -865,8 +865,8 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
     if level1 is None:
         level1 = frame.level1_of_level2(level2)
     actual = score = deviation = None
-    if not _EVALUATION_ROLES.isdisjoint(text):  # self-evaluation columns, and notes
-        for role in _EVALUATION_ROLES:
+    if not _KEPT_ROLES.isdisjoint(text):  # self-evaluation columns, and notes
+        for role in _KEPT_ROLES:
             if role in text:
                 raw[role] = text[role]
         actual = get("actual") or None
@@ -905,7 +905,11 @@ def _value_split(by_col: dict[int, str], row: GridRow) -> dict[int, str] | None:
     return {**by_col, **found}
 
 
-_EVALUATION_ROLES = frozenset(("actual", "score", "deviation", "note", "long_term", "forecast", "likelihood"))
+# columns kept as printed in `raw` beside the indicator's fields: self-evaluation and monitoring,
+# notes, long-term values, the duty a department's indicator serves
+_KEPT_ROLES = frozenset(
+    ("actual", "score", "deviation", "note", "long_term", "forecast", "likelihood", "task")
+)
 
 
 @memo(256)

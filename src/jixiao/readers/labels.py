@@ -197,6 +197,14 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "一级目标": "level1",
     "二级指标": "level2",
     "二级目标": "level2",
+    # a department table's indicators grouped by the duty or task they serve, merged down its rows
+    "年度履职目标": "task",
+    "履职目标": "task",
+    "部门职能": "task",
+    "职能职责": "task",
+    "年度主要任务": "task",
+    "重点任务": "task",
+    "任务名称": "task",
     # a summary table of many projects, one block of rows each: the block's merged cells
     "项目名称": "project",
     "项目支出名称": "project",

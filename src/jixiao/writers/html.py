@@ -36,16 +36,16 @@ def _cell(box: Box) -> str:
     return f"<td{attrs}>{text}</td>"
 
 
-_WIDTHS = {7: [11, 13, 26, 10, 14, 12, 14], 8: [11, 12, 24, 9, 13, 13, 9, 9]}  # 8: with 中长期指标值
-_EVALUATION_WIDTHS = [9, 11, 18, 11, 11, 8, 8, 24]
+# how wide each indicator column is, relative to the others: names and reasons need room
+_WEIGHTS = {"年度履职目标": 11, "一级指标": 10, "二级指标": 12, "三级指标": 25, "指标性质": 9, "指标值": 13,
+            "中长期指标值": 11, "年度指标值": 11, "计量单位": 10, "指标权重": 10, "执行情况": 11,
+            "全年预计完成情况": 11, "偏差原因分析": 15, "完成目标可能性": 9, "实际完成值": 11, "分值": 8,
+            "得分": 8, "偏差原因分析及改进措施": 22}  # fmt: skip
 
 
 def layout_html(layout: Layout) -> str:
-    widths = (
-        _EVALUATION_WIDTHS
-        if layout.evaluation
-        else _WIDTHS.get(layout.width, [100 // layout.width] * layout.width)
-    )
+    weights = [_WEIGHTS.get(c, 10) for c in layout.columns] or [1] * layout.width
+    widths = [round(100 * w / sum(weights)) for w in weights]
     rows = ["<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>"]
     for row in layout.rows:
         rows.append("<tr>" + "".join(_cell(b) for b in row if b is not None) + "</tr>")

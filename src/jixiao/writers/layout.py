@@ -8,7 +8,7 @@ what the document printed (`raw`), so what is written reads back to the same fac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
@@ -61,6 +61,7 @@ class Layout:
     width: int
     rows: list[list[Box | None]]  # None: covered by a span from the left or above
     evaluation: bool
+    columns: list[str] = field(default_factory=list)  # the indicator columns' labels, left to right
 
 
 def _decimals(text: str) -> int:
@@ -118,7 +119,7 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     evaluation = t.stage == "self_evaluation"
     monitoring = t.stage == "monitoring"
     long_term = not evaluation and not monitoring and any("long_term" in i.raw for i in t.indicators)
-    width = len(_columns(evaluation, monitoring, long_term))
+    width = len(_columns(evaluation, monitoring, long_term)) + (1 if _has_tasks(t) else 0)
     rows: list[list[Box | None]] = [_row(width, Box(t.title, "title", width))]
     if monitoring and t.extra.get("监控期间"):
         rows.append(_row(width, Box(f"（{t.extra['监控期间']}）", "center", width)))
@@ -157,7 +158,16 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     else:
         rows.append(_row(width, Box(goal_label, "label"), Box(t.goal or "", colspan=width - 1)))
     rows.extend(_indicators(t, width, _columns(evaluation, monitoring, long_term)))
-    return Layout(width, rows, evaluation)
+    columns = ([TASK_COLUMN] if _has_tasks(t) else []) + _columns(evaluation, monitoring, long_term)
+    return Layout(width, rows, evaluation, columns)
+
+
+TASK_COLUMN = "年度履职目标"
+
+
+def _has_tasks(t: TargetTable) -> bool:
+    """A department table whose indicators are grouped by the duty they serve: a column for it."""
+    return any(i.raw.get("task") for i in t.indicators)
 
 
 def _columns(evaluation: bool, monitoring: bool, long_term: bool) -> list[str]:
@@ -298,11 +308,13 @@ def _level(ind: Indicator, col: int) -> str:
 def _indicators(t: TargetTable, width: int, columns: list[str]) -> list[list[Box | None]]:
     evaluation, monitoring = columns is SELF_EVAL_COLUMNS, columns is MONITORING_COLUMNS
     long_term = columns is LONG_TERM_COLUMNS
-    rows: list[list[Box | None]] = [[Box(c, "label") for c in columns]]
+    tasks = _has_tasks(t)
+    rows: list[list[Box | None]] = [[Box(c, "label") for c in ([TASK_COLUMN] if tasks else []) + columns]]
     body: list[list[Box | None]] = []
     for ind in t.indicators:
         raw = ind.raw
-        row: list[Box | None] = [Box(_level(ind, 0), "center"), Box(_level(ind, 1), "center"), Box(ind.name)]
+        row: list[Box | None] = [Box(raw.get("task", ""), "center")] if tasks else []
+        row += [Box(_level(ind, 0), "center"), Box(_level(ind, 1), "center"), Box(ind.name)]
         if monitoring:
             row += [Box(raw.get("value", ind.value or ""), "center"), Box(ind.actual or "", "center"),
                     Box(raw.get("forecast", ""), "center"), Box(ind.deviation or ""),
@@ -318,17 +330,20 @@ def _indicators(t: TargetTable, width: int, columns: list[str]) -> list[list[Box
             row += [value_box(raw.get("value", ind.value or "")), center_box(raw.get("unit", ind.unit or "")),
                     weight_box(ind)]  # fmt: skip
         body.append(row)
-    # merge the 一级 (and, within it, 二级) cells of consecutive rows that print the same category
-    for col in (0, 1):
+    # merge the task cells, then the 一级 (and, within it, 二级) cells, of consecutive rows that print
+    # the same: a task's rows, a category's rows within the task
+    lead = 1 if tasks else 0
+
+    def key(ind: Indicator, col: int) -> tuple[str, ...]:
+        task = ind.raw.get("task", "")
+        return (task,) if col < lead else (task, _level(ind, 0), _level(ind, col - lead))
+
+    for col in range(lead + 2):
         k = 0
         while k < len(body):
             j = k
-            key = (_level(t.indicators[k], 0), _level(t.indicators[k], col))
-            while (
-                j + 1 < len(body)
-                and key[1]
-                and (_level(t.indicators[j + 1], 0), _level(t.indicators[j + 1], col)) == key
-            ):
+            this = key(t.indicators[k], col)
+            while j + 1 < len(body) and this[-1] and key(t.indicators[j + 1], col) == this:
                 j += 1
             if j > k:
                 box = body[k][col]
