@@ -54,6 +54,8 @@ def test_self_evaluation_round_trip(tmp_path, ext):
         "html_value_by_period.html",
         "tab_rows_monitoring.txt",
         "tab_rows_department_duty_column.txt",
+        "tab_rows_self_evaluation.txt",
+        "self_evaluation_html.xls",
     ],
 )
 def test_header_blocks_round_trip(tmp_path, ext, name):
@@ -68,10 +70,15 @@ def test_header_blocks_round_trip(tmp_path, ext, name):
     assert b.extra == a.extra
     assert (b.goal, b.budget_total) == (a.goal, a.budget_total)
     facts = ("long_term", "forecast", "likelihood", "task")
-    assert [(i.name, i.value, i.actual, i.deviation, *map(i.raw.get, facts)) for i in b.indicators] == [
-        (i.name, i.value, i.actual, i.deviation, *map(i.raw.get, facts)) for i in a.indicators
-    ]
-    assert (b.stage, b.budget_executed, b.execution_rate) == (a.stage, a.budget_executed, a.execution_rate)
+    assert [
+        (i.name, i.value, i.actual, i.score, i.deviation, *map(i.raw.get, facts)) for i in b.indicators
+    ] == [(i.name, i.value, i.actual, i.score, i.deviation, *map(i.raw.get, facts)) for i in a.indicators]
+    # the whole table, but where each part was found
+    whole = [document_to_dict(d)["tables"][0] for d in (src, back)]
+    for t in whole:
+        t.pop("where")
+        t["indicators"] = [{k: v for k, v in i.items() if k not in ("where", "raw")} for i in t["indicators"]]
+    assert whole[1] == whole[0]
     assert [(x.label, x.amount) for x in b.budget_lines] == [(x.label, x.amount) for x in a.budget_lines]
     assert back.warnings == []
 

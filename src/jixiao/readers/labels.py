@@ -127,6 +127,12 @@ GOAL_COLUMNS: dict[str, str] = {
     "年度绩效目标": "goal",
     "当年绩效目标": "goal",
     "年度总体目标": "goal",
+    "预期目标": "goal",
+    "年度预期目标": "goal",
+    # a self-evaluation's 预期目标 | 实际完成情况: what was achieved, kept as printed
+    "实际完成情况": "extra",
+    "目标完成情况": "extra",
+    "年度目标完成情况": "extra",
     "中长期目标": "extra",
     "长期目标": "extra",
     "中长期绩效目标": "extra",

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from jixiao.domain.model import Document, Indicator, TargetTable
+from jixiao.domain.model import BudgetLine, Document, Indicator, TargetTable
 from jixiao.readers.labels import GOAL_COLUMNS, amount_column
 
 TARGET_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标权重"]
@@ -123,6 +123,8 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     rows: list[list[Box | None]] = [_row(width, Box(t.title, "title", width))]
     if monitoring and t.extra.get("监控期间"):
         rows.append(_row(width, Box(f"（{t.extra['监控期间']}）", "center", width)))
+    elif t.fiscal_year and not re.search(r"\d{4}", t.title):
+        rows.append(_row(width, Box(f"（{t.fiscal_year}年度）", "center", width)))  # as templates print it
     if t.kind == "project":
         rows.append(
             _row(
@@ -140,14 +142,14 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     for key, value in t.extra.items():
         if key.startswith("预算执行") or key == "监控期间" or GOAL_COLUMNS.get(key) == "extra":
             continue
-        if monitoring and amount_column(key) == "forecast":
+        if t.stage != "target" and amount_column(key) == "forecast":
             continue  # a column of the money block
         lines = value.split("\n")
         if len(lines) > 1 and " | " in lines[0]:
             rows.extend(_block(key, [line.split(" | ") for line in lines], width))
         else:
             rows.append(_row(width, Box(key, "label"), Box(value, colspan=width - 1)))
-    rows.extend(_monitoring_money(t, width) if monitoring else _money(t, width))
+    rows.extend(_evaluation_money(t, width, monitoring=True) if monitoring else _money(t, width))
     for label, text in (("项目概况", t.overview), ("立项依据", t.basis)):
         if text:
             rows.append(_row(width, Box(label, "label"), Box(text, colspan=width - 1)))
@@ -213,37 +215,52 @@ def _block(label: str, lines: list[list[str]], width: int) -> list[list[Box | No
     return rows
 
 
-def _monitoring_money(t: TargetTable, width: int) -> list[list[Box | None]]:
-    """年初预算数 | 执行数 | 执行率 | 全年预计执行数 over 年度资金总额 and a row per source of funds,
-    as monitoring tables print them; a source's cells are its "row·column" budget lines."""
-    by_cell = {}
+def _evaluation_money(t: TargetTable, width: int, monitoring: bool) -> list[list[Box | None]]:
+    """The money block of a self-evaluation (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分)
+    or a monitoring table (年初预算数 | 执行数 | 执行率 | 全年预计执行数): columns over 年度资金总额
+    and a row per source of funds, whose cells are its "row·column" budget lines."""
+    by_cell: dict[tuple[str, str], BudgetLine] = {}
     sources: list[str] = []
     columns: list[str] = []
+    first_heads: list[tuple[str, Box]] = []
     for b in t.budget_lines:
         source, _, column = b.label.rpartition("·")
-        source = source or b.label
-        column = column if source != b.label or "·" in b.label else ""
+        if not source and amount_column(b.label) and not first_heads and not by_cell:
+            first_heads.append((b.label, amount_box(b.amount, b.raw)))  # 年初预算数 beside 全年预算数
+            continue
+        source, column = source or b.label, column if source else ""
         by_cell[(source, column)] = b
         if source not in sources:
             sources.append(source)
         if column and column not in columns:
             columns.append(column)
-    heads = [t.budget_label or "年初预算数"]
-    heads.append(next((c for c in columns if amount_column(c) == "executed"), "执行数"))
-    heads.append(next((c for c in columns if amount_column(c) == "rate"), "执行率"))
-    forecasts = [(k, v) for k, v in t.extra.items() if amount_column(k) == "forecast"]
-    heads += [k for k, _ in forecasts]
     rate = "" if t.execution_rate is None else f"{t.execution_rate}%"
-    first = [amount_box(t.budget_total), amount_box(t.budget_executed), Box(rate, "center")]
-    first += [Box(v, "center") for _, v in forecasts]
-    rows = [[Box("", "label")] + [Box(h, "label") for h in heads], [Box("年度资金总额", "label"), *first]]
+    executed = next(
+        (c for c in columns if amount_column(c) == "executed"), "执行数" if monitoring else "全年执行数"
+    )
+    heads = first_heads + [
+        (t.budget_label or ("年初预算数" if monitoring else "全年预算数"), amount_box(t.budget_total)),
+        (executed, amount_box(t.budget_executed)),
+    ]
+    if "预算执行分值" in t.extra:
+        heads.append(("分值", Box(t.extra["预算执行分值"], "center")))
+    heads.append((next((c for c in columns if amount_column(c) == "rate"), "执行率"), Box(rate, "center")))
+    if "预算执行得分" in t.extra:
+        heads.append(("得分", Box(t.extra["预算执行得分"], "center")))
+    heads += [(k, Box(v, "center")) for k, v in t.extra.items() if amount_column(k) == "forecast"]
+    rows = [
+        [Box("", "label")] + [Box(h, "label") for h, _ in heads],
+        [Box("年度资金总额", "label")] + [box for _, box in heads],
+    ]
     for source in sources:
         cells: list[Box] = [Box(source, "label")]
-        for n, head in enumerate(heads):
-            b = by_cell.get((source, head)) or (by_cell.get((source, "")) if n == 0 else None)
+        for head, _ in heads:
+            b = by_cell.get((source, head)) or (
+                by_cell.get((source, "")) if head == heads[len(first_heads)][0] else None
+            )
             if b is None:
                 cells.append(Box("", "center"))
-            elif b.raw.endswith("%"):
+            elif b.raw.endswith("%") or not b.raw[:1].isdigit():
                 cells.append(Box(b.raw, "center"))
             else:
                 cells.append(amount_box(b.amount, b.raw))
@@ -265,12 +282,7 @@ def _spread(boxes: list[Box]) -> list[Box | None]:
 
 def _money(t: TargetTable, width: int) -> list[list[Box | None]]:
     if t.stage == "self_evaluation":
-        rate = "" if t.execution_rate is None else f"{t.execution_rate}%"
-        return [
-            _row(width, Box("", "label"), Box("全年预算数", "label"), Box("全年执行数", "label"), Box("执行率", "label")),
-            _row(width, Box("年度资金总额", "label"), amount_box(t.budget_total), amount_box(t.budget_executed),
-                 Box(rate, "center")),
-        ]  # fmt: skip
+        return _evaluation_money(t, width, monitoring=False)
     label = t.budget_label or ("部门支出预算总量（万元）" if t.kind == "department" else "年度资金总额")
     printed = "" if t.budget_total is None else str(t.budget_total)
     if not t.budget_lines:
