@@ -576,7 +576,7 @@ class TableBuilder:
                     )
                 )
                 continue
-            if by_project and text["project"] and text["project"] != project:
+            if by_project and text.get("project") and text["project"] != project:
                 # the next project's block: its own table, and nothing carries over from the last
                 target = self._project_table(table, text, row.where, first=project is None)
                 project, previous = text["project"], {}
@@ -585,7 +585,7 @@ class TableBuilder:
                 self._fill_head(table, text, row.where)
                 project = ""
             for role in carried:  # merged 一级/二级 cells printed once carry down
-                if not text[role] and previous.get(role):
+                if not text.get(role) and previous.get(role):
                     text[role] = previous[role]
             previous = text
             if stray is not None:
