@@ -13,6 +13,9 @@ WORDS = [
     "得分", "总分", "产出", "效益", "满意度", "成本", "产出指标", "数量指标", "20%", "30", "≥90%", "≤0人次", "10.14",
     "1,234.50", "人次", "件", "23", "优良", "2023.07-2024.01", "**", "零进京上访", "满意度90%", "", " ", "\u3000",
     "自评等级：优", "序号", "指标解释", "（盖章）", "=SUM(A1)",
+    "年度履职目标", "部门职能", "年度目标任务", "预算金额", "任务名称", "主要内容", "中长期目标", "年度目标", "预期目标",
+    "实际完成情况", "中长期指标值", "中长期", "年度", "1-7月执行数", "全年预计执行数", "执行情况", "完成目标可能性",
+    "（2024年1-7月）", "#DIV/0!", "1-2次", "运行成本", "履职效能", "不低于上年", "绩效目标", "项目支出",
 ]  # fmt: skip
 SEPARATORS = ["\n", "\n\t", "\t", " | ", "|\n", "\n|\n", "  ", "\n\n"]
 
@@ -28,6 +31,35 @@ def test_random_tables_never_crash(tmp_path, parts):
         assert str(exc).startswith("random.txt")
         return
     review(doc)  # and review copes with whatever was read
+    for t in doc.tables:
+        assert t.indicators
+
+
+CELL = st.tuples(st.sampled_from(WORDS), st.integers(1, 3), st.integers(1, 3))  # text, rowspan, colspan
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.lists(st.lists(CELL, min_size=1, max_size=7), max_size=14), st.integers(1, 3))
+def test_random_web_tables_never_crash(tmp_path, rows, tables):
+    """Merged cells, several tables, paragraphs between them: a document or a ReadError."""
+    per = max(1, len(rows) // tables)
+    html = "<p>项目名称：某项目</p>".join(
+        "<table border='1'>"
+        + "".join(
+            "<tr>" + "".join(f"<td rowspan='{r}' colspan='{c}'>{w}</td>" for w, r, c in row) + "</tr>"
+            for row in rows[k : k + per]
+        )
+        + "</table>"
+        for k in range(0, max(len(rows), 1), per)
+    )
+    f = tmp_path / "random.html"
+    f.write_text(f"<html><body><p>2024年项目支出绩效目标表</p>{html}</body></html>", encoding="utf-8")
+    try:
+        doc = read_path(f)
+    except ReadError as exc:
+        assert str(exc).startswith("random.html")
+        return
+    review(doc)
     for t in doc.tables:
         assert t.indicators
 
