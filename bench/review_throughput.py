@@ -52,6 +52,24 @@ SCHEMA = {
         {"name": "指标值", "type": "string", "constraints": {"required": True}},
         {"name": "计量单位", "type": "string"},
         {"name": "原文位置", "type": "string"},
+        {"name": "执行数", "type": "number", "constraints": {"minimum": 0}},
+        {"name": "执行率", "type": "number", "constraints": {"minimum": 0}},
+        {"name": "总分", "type": "number", "constraints": {"minimum": 0, "maximum": 100}},
+        {"name": "自评等级", "type": "string", "constraints": {"enum": ["优", "良", "中", "差"]}},
+        {"name": "其他栏目", "type": "object"},
+        *(
+            {"name": name, "type": "string"}
+            for name in (
+                "中长期指标值",
+                "实际完成值",
+                "得分",
+                "偏差原因",
+                "全年预计完成情况",
+                "完成目标可能性",
+                "履职目标",
+                "指标说明",
+            )
+        ),  # fmt: skip
     ]
 }
 

@@ -44,7 +44,7 @@ def test_self_evaluation_round_trip(tmp_path, ext):
     ]
 
 
-@pytest.mark.parametrize("ext", ["xlsx", "docx", "pdf", "html"])  # the open-data CSV has no such column
+@pytest.mark.parametrize("ext", ["xlsx", "docx", "pdf", "html", "csv"])
 @pytest.mark.parametrize(
     "name",
     [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import Counter
 from operator import itemgetter
 
@@ -16,7 +17,7 @@ REQUIRED = ("表序号", "表类别", "表名", "指标名称", "指标值")
 KINDS = {"部门整体": "department", "项目": "project"}
 TABLE_COLUMNS = frozenset(
     ["表类别", "阶段", "表名", "项目名称", "业务主管部门", "编制单位", "年度", "预算总额栏目", "预算总额",
-     "资金明细", "项目概况", "立项依据", "绩效目标"]
+     "资金明细", "项目概况", "立项依据", "绩效目标", "执行数", "执行率", "总分", "自评等级", "其他栏目"]
 )  # fmt: skip
 STAGES = {"目标": "target", "运行监控": "monitoring", "自评": "self_evaluation"}
 
@@ -45,7 +46,9 @@ def read_csv_text(text: str, name: str) -> Document:
     tables: dict[str, TargetTable] = {}
     units: Counter[str] = Counter()
     columns = {"name": "指标名称", "level1": "一级指标", "level2": "二级指标", "weight": "指标权重",
-               "nature": "指标方向", "value": "指标值", "unit": "计量单位"}  # fmt: skip
+               "nature": "指标方向", "value": "指标值", "unit": "计量单位", "long_term": "中长期指标值",
+               "actual": "实际完成值", "score": "得分", "deviation": "偏差原因", "forecast": "全年预计完成情况",
+               "likelihood": "完成目标可能性", "task": "履职目标", "note": "指标说明"}  # fmt: skip
     roles = [(role, col[label]) for role, label in columns.items() if label in col]
     role_names = tuple(role for role, _ in roles)
     pick = itemgetter(*(i for _, i in roles))
@@ -65,9 +68,7 @@ def read_csv_text(text: str, name: str) -> Document:
         values = pick(row)
         if quoted:  # some cell was protected against formulas by the writer: undo it
             values = tuple(_unquote(v) for v in values)
-        table.indicators.append(
-            indicator_from_row(role_names, values, Where(n))
-        )  # Where(line=n), positionally: 10万 rows
+        table.indicators.append(indicator_from_row(role_names, values, Where(n)))  # Where(line=n): 10万 rows
     if not tables:
         raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
     doc.tables = list(tables.values())
@@ -100,6 +101,15 @@ def _table(cells: dict[str, str], quoted: bool, name: str, n: int) -> TargetTabl
     except ValueError as exc:
         raise ReadError(name, str(exc), Where(line=n)) from exc
     year = cell("年度")
+    try:
+        extra = json.loads(cell("其他栏目") or "{}")
+        executed, rate, score = (parse_amount(cell(c)) for c in ("执行数", "执行率", "总分"))
+    except (ValueError, TypeError) as exc:
+        raise ReadError(
+            name, f"这一行的执行数、执行率、总分或其他栏目写法不对：{exc}", Where(line=n)
+        ) from exc
+    if not isinstance(extra, dict):
+        raise ReadError(name, '“其他栏目”应是 JSON 对象（{"栏目": "内容"}）。', Where(line=n))
     return TargetTable(
         kind=kind,  # type: ignore[arg-type]
         stage=STAGES.get(cell("阶段") or "目标", "target"),  # type: ignore[arg-type]
@@ -115,4 +125,9 @@ def _table(cells: dict[str, str], quoted: bool, name: str, n: int) -> TargetTabl
         basis=cell("立项依据"),
         goal=cell("绩效目标"),
         where=Where(line=n),
+        extra={str(k): str(v) for k, v in extra.items()},
+        budget_executed=executed,
+        execution_rate=rate,
+        score_total=score,
+        grade=cell("自评等级"),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from jixiao.domain.model import Document
@@ -16,7 +17,13 @@ COLUMNS = [
     "表序号", "表类别", "阶段", "表名", "项目名称", "业务主管部门", "编制单位", "年度", "金额单位",
     "预算总额栏目", "预算总额", "资金明细", "项目概况", "立项依据", "绩效目标",
     "一级指标", "二级指标", "指标名称", "指标权重", "指标方向", "指标值", "计量单位", "原文位置",
+    # monitoring and self-evaluation, multi-year and department tables: empty where a table has none
+    "执行数", "执行率", "总分", "自评等级", "其他栏目",
+    "中长期指标值", "实际完成值", "得分", "偏差原因", "全年预计完成情况", "完成目标可能性", "履职目标", "指标说明",
 ]  # fmt: skip
+# the indicator cells kept as printed in `raw`, by the column that carries them
+RAW_COLUMNS = {"long_term": "中长期指标值", "forecast": "全年预计完成情况", "likelihood": "完成目标可能性",
+               "task": "履职目标", "note": "指标说明"}  # fmt: skip
 KIND_ZH = {"department": "部门整体", "project": "项目"}
 STAGE_ZH = {"target": "目标", "monitoring": "运行监控", "self_evaluation": "自评"}
 
@@ -47,6 +54,13 @@ def document_rows(doc: Document) -> list[list[str]]:
             str(t.fiscal_year or doc.fiscal_year or ""), doc.money_unit, t.budget_label or "",
             "" if t.budget_total is None else str(t.budget_total), lines, t.overview or "", t.basis or "", t.goal or "",
         ]  # fmt: skip
+        evaluation = [
+            "" if t.budget_executed is None else str(t.budget_executed),
+            "" if t.execution_rate is None else str(t.execution_rate),
+            "" if t.score_total is None else str(t.score_total),
+            t.grade or "",
+            json.dumps(t.extra, ensure_ascii=False) if t.extra else "",
+        ]
         for ind in t.indicators:
             raw = ind.raw
             rows.append(
@@ -61,6 +75,14 @@ def document_rows(doc: Document) -> list[list[str]]:
                     raw.get("unit", ind.unit or ""),
                     _where(ind.where.as_dict()),
                 ]
+                + evaluation
+                + [
+                    raw.get("long_term", ""),
+                    ind.actual or "",
+                    raw.get("score", "" if ind.score is None else str(ind.score)),
+                    ind.deviation or "",
+                ]
+                + [raw.get(role, "") for role in ("forecast", "likelihood", "task", "note")]
             )
     return rows
 
