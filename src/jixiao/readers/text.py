@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from collections import Counter
 from pathlib import Path
 
 from jixiao.domain.model import Document, Where
@@ -21,6 +23,7 @@ _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _INTERNAL_SPACES = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000+)\S")
 _RULE_LINE = re.compile(r"^[\s|:：\-—=+]+$")  # markdown/ASCII table borders
 _WORDS = re.compile(r"[ \t\u3000\u00a0]+")
+_QUOTED_CELL = re.compile(r'(^|\t)"')
 
 
 def detect_layout(lines: list[str]) -> str:
@@ -75,14 +78,42 @@ def _split_row(line: str, layout: str) -> list[str]:
         body = body[:-1] if body.endswith("|") else body
         return body.split("|")
     if layout == "tab-rows":
+        if _QUOTED_CELL.search(line) and line.count('"') % 2 == 0:
+            # Excel quotes a copied cell that holds a line break, a tab or a quote: "a\nb", "say ""hi"""
+            return next(csv.reader([line], delimiter="\t"))
         return line.split("\t")
     return _SPACE_RUN.split(line.strip())
+
+
+def _continued(lines: list[str]) -> list[tuple[int, str]]:
+    """Tab-separated rows with a cell broken over two lines (a line break inside a Word or Excel cell,
+    copied as is): two short lines whose cells make one full row are one row, the break kept in the
+    cell. Returns (line number, row text)."""
+    counts = Counter(ln.count("\t") for ln in lines if ln.count("\t") >= 2)
+    if not counts:
+        return list(enumerate(lines, start=1))
+    tabs = counts.most_common(1)[0][0]  # the table's width, in tabs
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        here = line.count("\t")
+        if 0 < here < tabs and k + 1 < len(lines) and lines[k + 1].strip():
+            nxt = lines[k + 1]
+            if 0 < nxt.count("\t") < tabs and here + nxt.count("\t") == tabs:
+                out.append((k + 1, line + "\n" + nxt))
+                k += 2
+                continue
+        out.append((k + 1, line))
+        k += 1
+    return out
 
 
 def _rows(lines: list[str], layout: str) -> list[Cell]:
     """One row a line; a line that is only a table border is skipped."""
     cells: list[Cell] = []
-    for n, line in enumerate(lines, start=1):
+    numbered = _continued(lines) if layout == "tab-rows" else list(enumerate(lines, start=1))
+    for n, line in numbered:
         if not line.strip() or _RULE_LINE.match(line):
             continue
         for col, text in enumerate(_split_row(line, layout)):
