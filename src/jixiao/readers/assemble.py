@@ -867,7 +867,9 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
     actual = score = deviation = None
     if not _KEPT_ROLES.isdisjoint(text):  # self-evaluation columns, and notes
         for role in _KEPT_ROLES:
-            if text.get(role):  # an empty 偏差原因 or 备注 says nothing: no key, as in a file without the column
+            if text.get(
+                role
+            ):  # an empty 偏差原因 or 备注 says nothing: no key, as in a file without the column
                 raw[role] = text[role]
         actual = get("actual") or None
         score = _weight(text["score"]) if "score" in text else None
