@@ -30,6 +30,9 @@ def _table(spec: dict[str, Any], year: int) -> TargetTable:
         fiscal_year=year,
         budget_total=parse_amount(spec.get("budget")),
         goal=spec.get("goal"),
+        stage=spec.get("stage", "target"),
+        score_total=parse_amount(spec.get("score_total")),
+        extra={str(k): str(v) for k, v in (spec.get("extra") or {}).items()},
     )
     for label, amount in (spec.get("lines") or {}).items():
         table.budget_lines.append(BudgetLine(label, parse_amount(amount), amount or ""))

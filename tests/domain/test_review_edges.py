@@ -134,3 +134,18 @@ def test_targets_stated_against_last_year():
     )
     assert ("qualitative-grade-unknown", 3) in found and ("qualitative-grade-unknown", 4) in found
     assert ("qualitative-grade-unknown", 3) not in codes([*OK, ("效益", "服务水平", "10%", "", "稳步提升")])
+
+
+def test_self_evaluation_checks_on_a_published_layout():
+    """The self-evaluation fixture: its total is off by one point; the shortfall (571 of ≥600) has its
+    reason written; no score exceeds its points."""
+    from pathlib import Path
+
+    from jixiao.readers import read_path
+
+    doc = read_path(Path(__file__).parents[1] / "fixtures/layouts/self_evaluation_html.xls")
+    found = {(f.code, f.indicator) for f in review(doc)}
+    assert ("score-total-mismatch", None) in found
+    assert not [c for c in found if c[0] in ("deviation-missing", "score-above-weight")]
+    doc.tables[0].indicators[1].deviation = None  # the reason for 571 of ≥600 left out
+    assert ("deviation-missing", 1) in {(f.code, f.indicator) for f in review(doc)}

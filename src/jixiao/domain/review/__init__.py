@@ -9,6 +9,7 @@ from jixiao.domain.review import (  # noqa: F401  (importing registers the rules
     completeness,
     consistency,
     measurability,
+    self_evaluation,
     year_over_year,
 )
 from jixiao.domain.review.context import ReviewContext

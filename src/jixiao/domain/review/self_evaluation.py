@@ -1,0 +1,106 @@
+"""Self-evaluation (自评表): scores within their points, shortfalls explained, totals that add up.
+
+财预〔2020〕10号: each indicator is scored up to its 分值 by how far its target was met; a target not
+met needs its reason (偏差原因) and a plan; the total is the indicators' scores plus the 10 points of
+budget execution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_finding, table_label
+from jixiao.domain.review.finding import BASIS_10, Finding, rule
+from jixiao.domain.values import is_percent_unit, parse_target
+
+FAMILY = "self-evaluation"
+
+
+def _evaluated(ctx: ReviewContext) -> Iterator[IndicatorFacts]:
+    for f in ctx.indicators():
+        if f.table.stage == "self_evaluation":
+            yield f
+
+
+@rule("score-above-weight", family=FAMILY, severity="error", title="得分超过分值", basis=BASIS_10)
+def score_above_weight(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in _evaluated(ctx):
+        score, points = f.ind.score, f.ind.weight
+        if score is not None and points is not None and score > points:
+            yield f.finding(
+                "score-above-weight",
+                "error",
+                f"{f.label}的得分 {score} 超过了分值 {points}。每项指标的得分不能超过它的分值，请核对评分。",
+                BASIS_10,
+            )
+
+
+def _met(f: IndicatorFacts, actual: Decimal) -> bool | None:
+    """Whether the actual value meets the target; None when they cannot be compared."""
+    target = f.target.number
+    if target is None:
+        return None
+    operator = f.ind.operator or ("<=" if f.lower_is_better else ">=")
+    return {
+        ">=": actual >= target,
+        ">": actual > target,
+        "=": actual == target,
+        "<=": actual <= target,
+        "<": actual < target,
+    }.get(operator)
+
+
+def _actual_number(f: IndicatorFacts) -> Decimal | None:
+    """The actual value as a number in the target's unit, or None (text, another unit)."""
+    parsed = parse_target(f.ind.actual or "")
+    if parsed.kind != "number" or parsed.number is None:
+        return None
+    unit = parsed.unit or ""
+    if unit and unit != f.unit and not (is_percent_unit(unit) and f.is_percent):
+        return None
+    return parsed.number
+
+
+@rule("deviation-missing", family=FAMILY, severity="warning", title="未完成目标却未说明原因", basis=BASIS_10)
+def deviation_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for f in _evaluated(ctx):
+        if (f.ind.deviation or "").strip() or f.target.kind != "number":
+            continue
+        actual = _actual_number(f)
+        if actual is not None and _met(f, actual) is False:
+            yield f.finding(
+                "deviation-missing",
+                "warning",
+                f"{f.label}的实际完成值「{f.ind.actual}」没有达到年度指标值「{f.value_raw.strip()}」，"
+                "却没有写明偏差原因。请分析未完成的原因，并写明改进措施。",
+                BASIS_10,
+            )
+
+
+@rule("score-total-mismatch", family=FAMILY, severity="error", title="总分与各项得分之和不符", basis=BASIS_10)
+def score_total_mismatch(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        if table.stage != "self_evaluation" or table.score_total is None or not table.indicators:
+            continue
+        scores = [i.score for i in table.indicators]
+        if any(s is None for s in scores):
+            continue
+        parts = sum((s for s in scores if s is not None), Decimal(0))
+        execution = table.extra.get("预算执行得分", "")
+        try:
+            budget_points = Decimal(execution) if execution else Decimal(0)
+        except ArithmeticError:
+            continue
+        total = parts + budget_points
+        if total != table.score_total:
+            with_budget = f" 加预算执行得分 {budget_points}" if execution else ""
+            yield table_finding(
+                t,
+                table,
+                "score-total-mismatch",
+                "error",
+                f"{table_label(t, table)}的总分 {table.score_total} 与各项指标得分之和 {parts}{with_budget}"
+                f"（共 {total}）不符。请核对各项得分和总分。",
+                BASIS_10,
+            )
