@@ -279,6 +279,8 @@ class TableBuilder:
             used = self._read_task_rows(table, cells)
             used |= self._read_goal_columns(table, cells, used)
             used |= self._read_money_columns(table, cells, used)
+        elif cells:
+            used = self._read_task_stream(table, cells)
         i = 0
         while i < len(cells):
             cell = cells[i]
@@ -379,6 +381,41 @@ class TableBuilder:
                 used.update(k for k, _ in rows[keys[n]])
                 n += 1
             table.extra[block] = "\n".join(lines)
+        return used
+
+    def _read_task_stream(self, table: TargetTable, cells: list[Cell]) -> set[int]:
+        """The same block in a stream of cells (one cell a line): its column labels in a run, then
+        its cells in rows of as many, up to the next header label."""
+        used: set[int] = set()
+        if not any(_short_key(c.text) in labels.TASK_NAMING for c in cells):
+            return used
+        i = 0
+        while i < len(cells):
+            k = i
+            while k < len(cells) and _short_key(cells[k].text) in labels.TASK_COLUMNS:
+                k += 1
+            heads = cells[i:k]
+            if len(heads) < 2 or not any(_short_key(c.text) in labels.TASK_NAMING for c in heads):
+                i = max(k, i + 1)
+                continue
+            width, block = len(heads), "年度主要任务"
+            before = i - 1
+            while before >= 0 and not cells[before].text:
+                before -= 1
+            if before >= 0 and before not in used and labels.header_field(cells[before].text) is None:
+                block = labels.label_key(cells[before].text)  # "年度履职目标" just before its columns
+                used.add(before)
+            lines = [" | ".join(c.text for c in heads)]
+            j = k
+            while j + width <= len(cells):
+                chunk = cells[j : j + width]
+                if any(labels.header_field(c.text) is not None for c in chunk):
+                    break
+                lines.append(" | ".join(c.text for c in chunk))
+                j += width
+            used.update(range(i, j))
+            table.extra[block] = "\n".join(lines)
+            i = j
         return used
 
     def _read_goal_columns(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
