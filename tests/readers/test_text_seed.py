@@ -238,3 +238,23 @@ def test_two_cells_on_one_line(tmp_path, seed_path, expected):
     doc = read_path(f)
     missed, _ = missed_facts(document_to_dict(doc), expected)
     assert missed == [] and doc.warnings == []
+
+
+def test_total_row_of_a_self_evaluation_copied_one_cell_a_line(tmp_path):
+    """A 自评表 copied one cell a line, as the seed is: its 总分 row gives the total and the grade and is
+    not an indicator without a name."""
+    cells = [
+        "项目支出绩效自评表", "项目名称", "农村饮水安全巩固提升工程", "年度绩效目标", "新建改造供水工程12处。",
+        "一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "产出指标", "新建改造供水工程数", "≥12处", "12处", "50", "50",
+        "效益指标", "农村自来水普及率", "≥92%", "92.5%", "40", "40",
+        "总分", "", "", "", "100", "97.5",
+    ]  # fmt: skip
+    f = tmp_path / "自评.txt"
+    f.write_text("".join(f"\t{c}\n" for c in cells), encoding="utf-8")
+    (t,) = read_path(f).tables
+    assert (t.stage, t.score_total) == ("self_evaluation", 97.5)
+    assert [(i.name, i.actual, i.score) for i in t.indicators] == [
+        ("新建改造供水工程数", "12处", 50),
+        ("农村自来水普及率", "92.5%", 40),
+    ]
