@@ -737,8 +737,8 @@ class TableBuilder:
         for text, where in zip(rows, wheres, strict=True):
             if not any(v for r, v in text.items() if r != "seq"):
                 continue  # an empty template row is not an indicator
-            first = next((v for v in text.values() if v), "")
-            if len(first) <= 16 and TOTAL.match(labels.label_key(first)):
+            lead = next((v for v in text.values() if v), "")
+            if len(lead) <= 16 and TOTAL.match(labels.label_key(lead)):
                 self._read_total(table, text, list(text.values()))  # 总分 … 自评等级：优
                 continue
             for role in CARRY_DOWN:

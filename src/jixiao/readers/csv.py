@@ -102,8 +102,10 @@ def _table(cells: dict[str, str], quoted: bool, name: str, n: int) -> TargetTabl
         raise ReadError(name, str(exc), Where(line=n)) from exc
     year = cell("年度")
     try:
-        extra = json.loads(cell("其他栏目") or "{}")
-        executed, rate, score = (parse_amount(cell(c)) for c in ("执行数", "执行率", "总分"))
+        extra = json.loads(values["其他栏目"]) if values.get("其他栏目") else {}
+        executed, rate, score = (
+            parse_amount(values[c]) if values.get(c) else None for c in ("执行数", "执行率", "总分")
+        )
     except (ValueError, TypeError) as exc:
         raise ReadError(
             name, f"这一行的执行数、执行率、总分或其他栏目写法不对：{exc}", Where(line=n)

@@ -18,9 +18,10 @@ FAMILY = "self-evaluation"
 
 
 def _evaluated(ctx: ReviewContext) -> Iterator[IndicatorFacts]:
-    for f in ctx.indicators():
-        if f.table.stage == "self_evaluation":
-            yield f
+    """The indicators of the self-evaluation tables (most documents have none: nothing to walk)."""
+    for t, table in ctx.tables():
+        if table.stage == "self_evaluation":
+            yield from ctx.facts[t]
 
 
 @rule("score-above-weight", family=FAMILY, severity="error", title="得分超过分值", basis=BASIS_10)
