@@ -344,18 +344,20 @@ def _indicators(t: TargetTable, width: int, columns: list[str]) -> list[list[Box
         body.append(row)
     # merge the task cells, then the 一级 (and, within it, 二级) cells, of consecutive rows that print
     # the same: a task's rows, a category's rows within the task
-    lead = 1 if tasks else 0
-
-    def key(ind: Indicator, col: int) -> tuple[str, ...]:
-        task = ind.raw.get("task", "")
-        return (task,) if col < lead else (task, _level(ind, 0), _level(ind, col - lead))
-
-    for col in range(lead + 2):
+    task = [ind.raw.get("task", "") for ind in t.indicators]
+    level1 = [_level(ind, 0) for ind in t.indicators]
+    level2 = [_level(ind, 1) for ind in t.indicators]
+    # what a row prints in each merged column, with what it sits under: computed once per row
+    keys = ([list(zip(task, strict=True))] if tasks else []) + [
+        list(zip(task, level1, level1, strict=True)),
+        list(zip(task, level1, level2, strict=True)),
+    ]
+    for col, column_keys in enumerate(keys):
         k = 0
         while k < len(body):
             j = k
-            this = key(t.indicators[k], col)
-            while j + 1 < len(body) and this[-1] and key(t.indicators[j + 1], col) == this:
+            this = column_keys[k]
+            while j + 1 < len(body) and this[-1] and column_keys[j + 1] == this:
                 j += 1
             if j > k:
                 box = body[k][col]
