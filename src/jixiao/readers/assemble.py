@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from operator import itemgetter
@@ -150,6 +150,21 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
     return None
 
 
+def _run(
+    cells: list[Cell], i: int, taken: set[int], fits: Callable[[Cell], bool], most: int = 1 << 30
+) -> list[int]:
+    """The indexes of the cells from i that fit, empty cells between them skipped, up to `most`."""
+    found: list[int] = []
+    while i < len(cells) and len(found) < most:
+        c = cells[i]
+        if c.text:
+            if i in taken or not fits(c):
+                break
+            found.append(i)
+        i += 1
+    return found
+
+
 def _rows(
     cells: list[Cell], taken: set[int] | frozenset[int] = frozenset()
 ) -> dict[int, list[tuple[int, Cell]]]:
@@ -281,6 +296,8 @@ class TableBuilder:
             used |= self._read_money_columns(table, cells, used)
         elif cells:
             used = self._read_task_stream(table, cells)
+            used |= self._read_goal_stream(table, cells, used)
+            used |= self._read_money_stream(table, cells, used)
         i = 0
         while i < len(cells):
             cell = cells[i]
@@ -416,6 +433,84 @@ class TableBuilder:
             used.update(range(i, j))
             table.extra[block] = "\n".join(lines)
             i = j
+        return used
+
+    def _read_goal_stream(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
+        """Goals side by side in a stream: a run of goal labels (预期目标 … 实际完成情况), then as many
+        texts, paired in order; the label before the run (年度总体目标) names the block."""
+        used: set[int] = set()
+        if sum(_short_key(c.text) in labels.GOAL_COLUMNS for c in cells) < 2:
+            return used
+        i = 0
+        while i < len(cells):
+            heads = _run(cells, i, taken, lambda c: _short_key(c.text) in labels.GOAL_COLUMNS)
+            kinds = [labels.GOAL_COLUMNS[_short_key(cells[k].text)] for k in heads]
+            if len(heads) < 2 or "goal" not in kinds:
+                i += 1
+                continue
+            texts = _run(
+                cells, heads[-1] + 1, taken, lambda c: labels.header_field(c.text) is None, len(heads)
+            )
+            if len(texts) < len(heads):
+                i += 1
+                continue
+            before = heads[0] - 1
+            while before >= 0 and not cells[before].text:
+                before -= 1
+            if before >= 0 and before not in taken and labels.header_field(cells[before].text):
+                used.add(before)  # 年度总体目标, over both
+            used.update(range(heads[0], texts[-1] + 1))
+            for k, kind, text_at in zip(heads, kinds, texts, strict=True):
+                text = cells[text_at].text
+                if kind == "goal":
+                    table.goal = table.goal or text
+                else:
+                    table.extra[_short_key(cells[k].text)] = text
+            i = texts[-1] + 1
+        return used
+
+    def _read_money_stream(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
+        """A money block in a stream: a run of money column labels (年初预算数 … 得分), then rows of a
+        label and as many cells (empty ones printed), paired by position."""
+        used: set[int] = set()
+        i = 0
+        while i < len(cells):
+            heads = _run(cells, i, taken, lambda c: bool(labels.amount_column(c.text)))
+            after = heads[-1] + 1 if heads else i
+            while after < len(cells) and not cells[after].text:
+                after += 1
+            if len(heads) > 2 and after < len(cells) and _is_amount(cells[after].text):
+                heads.pop()  # 年度资金总额 before its amounts starts the first row, it is not a column
+            if len(heads) < 2:
+                i += 1
+                continue
+            kinds = [labels.amount_column(cells[k].text) or "" for k in heads]
+            if "total" not in kinds:  # 年初预算数 is the total where no 全年预算数 stands beside it
+                budget = next(
+                    (n for n, k in enumerate(heads) if _short_key(cells[k].text) in _BUDGET_HEADS), None
+                )
+                if budget is not None:
+                    kinds[budget] = "total"
+            j, first, width = heads[-1] + 1, True, len(heads)
+            while True:
+                start = j
+                while start < len(cells) and not cells[start].text:
+                    start += 1
+                row = cells[start + 1 : start + 1 + width]
+                if start >= len(cells) or start in taken or len(row) < width:
+                    break
+                row_label = cells[start].text
+                field = labels.header_field(row_label)
+                if _is_amount(row_label) or not any(_is_amount(c.text) for c in row):
+                    break
+                if field is not None and field[0] not in ("budget_total", "budget_line"):
+                    break
+                for k, kind, cell in zip(heads, kinds, row, strict=True):
+                    if _is_amount(cell.text):  # "—" under 分值 in a source's row: nothing there
+                        self._money_cell(table, labels.label_key(cells[k].text), kind, row_label, cell, first)
+                used.update(range(heads[0], start + 1 + width))
+                first, j = False, start + 1 + width
+            i = max(j, i + 1)
         return used
 
     def _read_goal_columns(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
