@@ -75,3 +75,29 @@ def test_layout_facts(path):
         assert phrase in messages
     if "warnings" in exp:
         assert len(doc.warnings) == exp["warnings"], [w.message for w in doc.warnings]
+
+
+TAB_ROWS = sorted(
+    p
+    for p in HERE.glob("tab_rows_*.txt")
+    if '"' not in p.read_text(encoding="utf-8") and "cell_breaks" not in p.name
+)
+
+
+@pytest.mark.parametrize("path", TAB_ROWS, ids=[p.name for p in TAB_ROWS])
+def test_one_cell_a_line_copy_reads_like_the_rows(tmp_path, path):
+    """The same table copied one cell a line, empty cells printed (the seed's layout): the same tables,
+    header fields and indicators as the tab-separated copy."""
+    from jixiao.writers.json import document_to_dict
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    stream = tmp_path / path.name
+    stream.write_text(
+        "".join("\n" + "".join(f"\t{c}\n" for c in line.split("\t")) for line in lines), encoding="utf-8"
+    )
+    rows, cells = (document_to_dict(read_path(p)) for p in (path, stream))
+    for doc in (rows, cells):
+        for t in doc["tables"]:
+            t.pop("where")
+            t["indicators"] = [{k: v for k, v in i.items() if k != "where"} for i in t["indicators"]]
+    assert cells["tables"] == rows["tables"]

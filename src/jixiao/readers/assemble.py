@@ -424,15 +424,36 @@ class TableBuilder:
                 used.add(before)
             lines = [" | ".join(c.text for c in heads)]
             j = k
-            while j + width <= len(cells):
-                chunk = cells[j : j + width]
-                if any(labels.header_field(c.text) is not None for c in chunk):
-                    break
-                lines.append(" | ".join(c.text for c in chunk))
-                j += width
+            if j < len(cells) and not cells[j].text:
+                # empty cells follow the labels: the copy printed the rows' blanks (a second header
+                # row under 预算金额, indented), so read the filled cells, a row at a time
+                filled = [n for n in range(j, len(cells)) if cells[n].text]
+                sub = []
+                for n in filled:
+                    if _short_key(cells[n].text) not in labels.TASK_COLUMNS:
+                        break
+                    sub.append(n)
+                if sub:
+                    lines.append(" | ".join(cells[n].text for n in sub))
+                width = width - 1 + len(sub) if sub else width
+                rest = filled[len(sub) :]
+                j = sub[-1] + 1 if sub else j
+                while len(rest) >= width:
+                    chunk = rest[:width]
+                    if any(labels.header_field(cells[n].text) is not None for n in chunk):
+                        break
+                    lines.append(" | ".join(cells[n].text for n in chunk))
+                    j, rest = chunk[-1] + 1, rest[width:]
+            else:
+                while j + width <= len(cells):
+                    row = cells[j : j + width]
+                    if any(labels.header_field(c.text) is not None for c in row):
+                        break
+                    lines.append(" | ".join(c.text for c in row))
+                    j += width
             used.update(range(i, j))
             table.extra[block] = "\n".join(lines)
-            i = j
+            i = max(j, k)
         return used
 
     def _read_goal_stream(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
@@ -476,10 +497,8 @@ class TableBuilder:
         i = 0
         while i < len(cells):
             heads = _run(cells, i, taken, lambda c: bool(labels.amount_column(c.text)))
-            after = heads[-1] + 1 if heads else i
-            while after < len(cells) and not cells[after].text:
-                after += 1
-            if len(heads) > 2 and after < len(cells) and _is_amount(cells[after].text):
+            amounts = _run(cells, heads[-1] + 1, taken, lambda c: _is_amount(c.text)) if heads else []
+            if len(heads) > 2 and len(amounts) == len(heads) - 1:
                 heads.pop()  # 年度资金总额 before its amounts starts the first row, it is not a column
             if len(heads) < 2:
                 i += 1
@@ -500,7 +519,10 @@ class TableBuilder:
                 if start >= len(cells) or start in taken or len(row) < width:
                     break
                 row_label = cells[start].text
-                field = labels.header_field(row_label)
+                if first and _is_amount(row_label):  # the amounts right under their labels, no row label
+                    row_label, start = "", start - 1
+                    row = cells[start + 1 : start + 1 + width]
+                field = labels.header_field(row_label) if row_label else None
                 if _is_amount(row_label) or not any(_is_amount(c.text) for c in row):
                     break
                 if field is not None and field[0] not in ("budget_total", "budget_line"):
@@ -708,14 +730,10 @@ class TableBuilder:
                     )
                 )
                 continue
-            if by_project and text.get("project") and text["project"] != project:
-                # the next project's block: its own table, and nothing carries over from the last
-                target = self._project_table(table, text, row.where, first=project is None)
-                project, previous = text["project"], {}
-            elif own_head and project is None:
-                # a goal or budget column merged down beside the indicators: the table's own
-                self._fill_head(table, text, row.where)
-                project = ""
+            if by_project or own_head:
+                target, project, restart = self._block_of(table, target, project, text, row.where, by_project)
+                if restart:
+                    previous = {}
             for role in carried:  # merged 一级/二级 cells printed once carry down
                 if not text.get(role) and previous.get(role):
                     text[role] = previous[role]
@@ -728,6 +746,26 @@ class TableBuilder:
                     )
                 )
             target.indicators.append(indicator_from_cells(text, row.where))
+
+    def _block_of(
+        self,
+        table: TargetTable,
+        target: TargetTable,
+        project: str | None,
+        text: dict[str, str],
+        where: Where,
+        by_project: bool,
+    ) -> tuple[TargetTable, str | None, bool]:
+        """Which table a row goes to, where per-project columns stand beside the indicators: the next
+        project's block starts a table of its own (and nothing carries over from the last); a goal or
+        budget column merged down beside one table's indicators is that table's own. Returns the
+        table, the current project and whether a block started."""
+        if by_project and text.get("project") and text["project"] != project:
+            return self._project_table(table, text, where, first=project is None), text["project"], True
+        if not by_project and project is None:
+            self._fill_head(table, text, where)
+            return target, "", False
+        return target, project, False
 
     def _project_table(
         self, table: TargetTable, text: dict[str, str], where: Where, first: bool
@@ -822,13 +860,17 @@ class TableBuilder:
         full = len(cells) - len(cells) % width
         chunks = [cells[k : k + width] for k in range(0, full, width)]
         filled = [c for c in chunks if any(x.text for x in c)]
-        if filled and sum(_row_fits(roles, c) for c in filled) >= 0.8 * len(filled):
+        fits = [f for f in (_row_fits(roles, c) for c in filled) if f is not None]
+        if fits and sum(fits) >= 0.8 * len(fits):
             rows = [dict(zip(roles, (x.text for x in c), strict=True)) for c in chunks]
             wheres = [c[0].where for c in chunks]
             rest = cells[full:]
         else:
             rows, wheres, rest = _align(roles, [c for c in cells if c.text])
         previous: dict[str, str] = {}
+        by_project = "project" in roles
+        own_head = not by_project and any(r in roles for r in labels.PROJECT_ROLES)
+        target, project = table, None
         for text, where in zip(rows, wheres, strict=True):
             if not any(v for r, v in text.items() if r != "seq"):
                 continue  # an empty template row is not an indicator
@@ -836,11 +878,15 @@ class TableBuilder:
             if len(lead) <= 16 and TOTAL.match(labels.label_key(lead)):
                 self._read_total(table, text, list(text.values()))  # 总分 … 自评等级：优
                 continue
+            if by_project or own_head:
+                target, project, restart = self._block_of(table, target, project, text, where, by_project)
+                if restart:
+                    previous = {}
             for role in CARRY_DOWN:
                 if role in text and not text[role] and previous.get(role):
                     text[role] = previous[role]
             previous = text
-            table.indicators.append(indicator_from_cells(text, where))
+            target.indicators.append(indicator_from_cells(text, where))
         if any(c.text for c in rest):
             first = next(c for c in rest if c.text)
             self.warnings.append(
@@ -886,11 +932,13 @@ def _fits(role: str, text: str, following: str = "") -> bool:
     return bool(text)
 
 
-def _row_fits(roles: list[str], row: list[Cell]) -> bool:
+def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
+    """Whether a row's weight, 指标性质 and 一级 cells fit their columns; None when it prints none of
+    them (a row under merged 一级 cells, in a table without weights): nothing to tell by."""
     checked = [
         (r, c.text) for r, c in zip(roles, row, strict=True) if r in ("weight", "nature", "level1") and c.text
     ]
-    return all(_fits(r, t) for r, t in checked) and bool(checked)
+    return all(_fits(r, t) for r, t in checked) if checked else None
 
 
 _OPTIONAL = frozenset({"group", "level1", "level2", "unit", "nature", "weight", "seq", "note"})
