@@ -101,3 +101,56 @@ def test_one_cell_a_line_copy_reads_like_the_rows(tmp_path, path):
             t.pop("where")
             t["indicators"] = [{k: v for k, v in i.items() if k != "where"} for i in t["indicators"]]
     assert cells["tables"] == rows["tables"]
+
+
+def _as_html(lines: list[str]) -> str:
+    from html import escape
+
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in line.split("\t")) + "</tr>" for line in lines
+    )
+    return f"<html><body><table border='1'>{rows}</table></body></html>"
+
+
+def _as_xlsx(lines: list[str], path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for line in lines:
+        wb.active.append([c or None for c in line.split("\t")])
+    wb.save(path)
+
+
+def _as_docx(lines: list[str], path):
+    import docx
+
+    rows = [line.split("\t") for line in lines]
+    d = docx.Document()
+    table = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    d.save(path)
+
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "docx"])
+@pytest.mark.parametrize("path", TAB_ROWS, ids=[p.name for p in TAB_ROWS])
+def test_the_same_rows_as_a_web_page_or_a_sheet(tmp_path, path, fmt):
+    """The rows of each tab-separated layout put in a web page's table, a sheet or a Word table, unmerged:
+    the same tables, header fields and indicators, whichever reader reads them."""
+    from jixiao.writers.json import document_to_dict
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    other = tmp_path / f"{path.stem}.{fmt}"
+    if fmt == "html":
+        other.write_text(_as_html(lines), encoding="utf-8")
+    elif fmt == "xlsx":
+        _as_xlsx(lines, other)
+    else:
+        _as_docx(lines, other)
+    docs = [document_to_dict(read_path(p)) for p in (path, other)]
+    for doc in docs:
+        for t in doc["tables"]:
+            t.pop("where")
+            t["indicators"] = [{k: v for k, v in i.items() if k != "where"} for i in t["indicators"]]
+    assert docs[1]["tables"] == docs[0]["tables"]
