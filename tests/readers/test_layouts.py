@@ -133,10 +133,10 @@ def _as_docx(lines: list[str], path):
     d.save(path)
 
 
-@pytest.mark.parametrize("fmt", ["html", "xlsx", "docx"])
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "docx", "pdf"])
 @pytest.mark.parametrize("path", TAB_ROWS, ids=[p.name for p in TAB_ROWS])
 def test_the_same_rows_as_a_web_page_or_a_sheet(tmp_path, path, fmt):
-    """The rows of each tab-separated layout put in a web page's table, a sheet or a Word table, unmerged:
+    """The rows of each tab-separated layout in a web page's table, a sheet, a Word table or a PDF, unmerged:
     the same tables, header fields and indicators, whichever reader reads them."""
     from jixiao.writers.json import document_to_dict
 
@@ -144,6 +144,13 @@ def test_the_same_rows_as_a_web_page_or_a_sheet(tmp_path, path, fmt):
     other = tmp_path / f"{path.stem}.{fmt}"
     if fmt == "html":
         other.write_text(_as_html(lines), encoding="utf-8")
+    elif fmt == "pdf":
+        from weasyprint import CSS, HTML
+
+        css = CSS(
+            string="table{border-collapse:collapse} td{border:0.6pt solid #000;padding:2pt;font-size:8pt}"
+        )
+        other.write_bytes(HTML(string=_as_html(lines)).write_pdf(stylesheets=[css]))
     elif fmt == "xlsx":
         _as_xlsx(lines, other)
     else:
