@@ -106,3 +106,25 @@ def test_department_page_shows_what_each_layout_holds(client, fixture, shown):
     dept = db.Department.objects.get(name=doc.department)
     html = client.get(reverse("department", args=[doc.fiscal_year, dept.pk])).content.decode()
     assert [s for s in shown if s not in html] == []
+
+
+def test_a_document_without_a_year_is_listed_and_shown(client, tmp_path):
+    """A table that states no fiscal year is on no year's page: the home page lists its document and
+    links to its tables."""
+    page = (
+        "<p>项目支出绩效目标表</p><table border='1'><tr><td>项目名称</td><td>社区矫正经费</td></tr>"
+        "<tr><td>主管部门</td><td>某区司法局</td></tr>"
+        "<tr><td>一级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>"
+        "<tr><td>产出指标</td><td>教育学习人次</td><td>≥1200人次</td><td>60</td></tr></table>"
+    )
+    f = tmp_path / "无年度.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_path(f)
+    assert doc.fiscal_year is None
+    record, _ = do_load_document(doc, content=f.read_bytes(), actor=None)
+    home = client.get("/", follow=True).content.decode()
+    assert "未注明年度的文件" in home and reverse("undated", args=[record.pk]) in home
+    html = client.get(reverse("undated", args=[record.pk])).content.decode()
+    assert (
+        "社区矫正经费" in html and "教育学习人次" in html and html.count('data-testid="indicator-row"') == 1
+    )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("y/<int:year>/", public.home, name="year"),
     path("y/<int:year>/d/<int:department_id>/", public.department, name="department"),
+    path("undated/<int:document_id>/", public.undated, name="undated"),
     path("y/<int:year>/d/<int:department_id>/print/", public.department_print, name="department_print"),
     path(
         "y/<int:year>/d/<int:department_id>/export.<str:fmt>",

@@ -40,6 +40,26 @@ def years() -> list[int]:
     )
 
 
+def undated_documents() -> list[db.SourceDocument]:
+    """Documents (current versions) with tables that state no fiscal year: on no year's page."""
+    return list(
+        db.SourceDocument.objects.filter(superseded_by__isnull=True, tables__fiscal_year__isnull=True)
+        .distinct()
+        .order_by("-loaded_at")
+    )
+
+
+def tables_of_document(document: db.SourceDocument) -> list[db.TargetTable]:
+    qs = (
+        document.tables.select_related("document", "fiscal_year")
+        .prefetch_related(
+            "budget_lines", Prefetch("indicators", queryset=db.Indicator.objects.order_by("position"))
+        )
+        .order_by("position")
+    )
+    return list(qs)
+
+
 def tables_of(department: db.Department, year: int) -> list[db.TargetTable]:
     qs = (
         db.TargetTable.objects.filter(

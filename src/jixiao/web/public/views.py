@@ -11,15 +11,27 @@ from jixiao.web.public import queries
 
 def home(request: HttpRequest, year: int | None = None) -> HttpResponse:
     known = queries.years()
+    undated = queries.undated_documents()
     if year is None:
         if known:
             return redirect("year", year=known[0])
-        return render(request, "public/home.html", {"year": None, "years": [], "rows": []})
+        return render(
+            request, "public/home.html", {"year": None, "years": [], "rows": [], "undated": undated}
+        )
     return render(
         request,
         "public/home.html",
-        {"year": year, "years": known, "rows": queries.departments_of(year)},
+        {"year": year, "years": known, "rows": queries.departments_of(year), "undated": undated},
     )
+
+
+def undated(request: HttpRequest, document_id: int) -> HttpResponse:
+    """A document whose tables state no fiscal year: its tables, laid out as on a department page."""
+    document = get_object_or_404(db.SourceDocument, pk=document_id, superseded_by__isnull=True)
+    tables = queries.tables_of_document(document)
+    queries.annotate_findings(tables)
+    context = {"document": document, "tables": tables, "show_findings": request.user.is_authenticated}
+    return render(request, "public/undated.html", context)
 
 
 def _department_context(year: int, department_id: int) -> dict[str, object]:
