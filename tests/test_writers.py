@@ -53,6 +53,7 @@ def test_self_evaluation_round_trip(tmp_path, ext):
         "tab_rows_long_term.txt",
         "html_value_by_period.html",
         "tab_rows_monitoring.txt",
+        "tab_rows_monitoring_central.txt",
         "tab_rows_department_duty_column.txt",
         "tab_rows_self_evaluation.txt",
         "self_evaluation_html.xls",

@@ -149,3 +149,14 @@ def test_self_evaluation_checks_on_a_published_layout():
     assert not [c for c in found if c[0] in ("deviation-missing", "score-above-weight")]
     doc.tables[0].indicators[1].deviation = None  # the reason for 571 of ≥600 left out
     assert ("deviation-missing", 1) in {(f.code, f.indicator) for f in review(doc)}
+
+
+def test_monitoring_doubt_without_a_reason():
+    """A monitoring row whose 完成可能性 is 有可能 needs its 偏差原因; 确定能 needs none."""
+    from pathlib import Path
+
+    from jixiao.readers import read_path
+
+    doc = read_path(Path(__file__).parents[1] / "fixtures/layouts/tab_rows_monitoring_central.txt")
+    found = [(f.code, f.indicator, f.basis) for f in review(doc) if f.code == "deviation-missing"]
+    assert found == [("deviation-missing", 2, "财预〔2019〕136号")]

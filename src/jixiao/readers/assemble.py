@@ -460,12 +460,12 @@ class TableBuilder:
         """Goals side by side in a stream: a run of goal labels (预期目标 … 实际完成情况), then as many
         texts, paired in order; the label before the run (年度总体目标) names the block."""
         used: set[int] = set()
-        if sum(_short_key(c.text) in labels.GOAL_COLUMNS for c in cells) < 2:
+        if sum(1 for c in cells if labels.goal_column(c.text)) < 2:
             return used
         i = 0
         while i < len(cells):
-            heads = _run(cells, i, taken, lambda c: _short_key(c.text) in labels.GOAL_COLUMNS)
-            kinds = [labels.GOAL_COLUMNS[_short_key(cells[k].text)] for k in heads]
+            heads = _run(cells, i, taken, lambda c: labels.goal_column(c.text) is not None)
+            kinds = [labels.goal_column(cells[k].text) for k in heads]
             if len(heads) < 2 or "goal" not in kinds:
                 i += 1
                 continue
@@ -539,13 +539,13 @@ class TableBuilder:
         """Goals side by side: a row of goal labels (中长期目标 | 年度目标) over a row of texts, perhaps
         with a label on the left (总体目标). The year's text is the goal; the others go to `extra`."""
         used: set[int] = set()
-        if sum(_short_key(c.text) in labels.GOAL_COLUMNS for c in cells) < 2:
+        if sum(1 for c in cells if labels.goal_column(c.text)) < 2:
             return used  # most tables: one goal, a label and its text
         rows = _rows(cells, taken)
         keys = list(rows)
         for n, key in enumerate(keys[:-1]):
-            heads = {c.col: (k, c) for k, c in rows[key] if _short_key(c.text) in labels.GOAL_COLUMNS}
-            kinds = [labels.GOAL_COLUMNS[labels.label_key(c.text)] for _, c in heads.values()]
+            heads = {c.col: (k, c) for k, c in rows[key] if labels.goal_column(c.text)}
+            kinds = [labels.goal_column(c.text) for _, c in heads.values()]
             if len(heads) < 2 or "goal" not in kinds:
                 continue
             below = {c.col: (k, c) for k, c in rows[keys[n + 1]]}
@@ -557,7 +557,7 @@ class TableBuilder:
             used.update(k for k, _ in below.values())
             for col, (_, head) in heads.items():
                 text = below[col][1].text if col in below else ""
-                if labels.GOAL_COLUMNS[labels.label_key(head.text)] == "goal":
+                if labels.goal_column(head.text) == "goal":
                     table.goal = table.goal or text or None
                 elif text:
                     table.extra[labels.label_key(head.text)] = text

@@ -129,6 +129,8 @@ GOAL_COLUMNS: dict[str, str] = {
     "年度总体目标": "goal",
     "预期目标": "goal",
     "年度预期目标": "goal",
+    "全年目标": "goal",
+    "全年绩效目标": "goal",
     # a self-evaluation's 预期目标 | 实际完成情况: what was achieved, kept as printed
     "实际完成情况": "extra",
     "目标完成情况": "extra",
@@ -269,6 +271,13 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "完成目标可能性": "likelihood",
     "目标完成可能性": "likelihood",
     "全年完成目标可能性": "likelihood",
+    # the central 监控表's wording (财预〔2019〕136号) and the budget system's
+    "当前完成值": "actual",
+    "完成可能性分析": "likelihood",
+    "完成可能性": "likelihood",
+    "全年指标预计完成情况": "forecast",
+    "偏差原因说明": "deviation",
+    "偏离度": "note",
 }
 
 
@@ -307,6 +316,14 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
 
 
 _AMOUNT_ONLY = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
+
+
+def goal_column(text: str) -> str | None:
+    """ "年度目标", "预期目标" → "goal"; "中长期目标", "1-7月实际完成情况" → "extra"; else None."""
+    if not text or len(text) > 24:
+        return None
+    key = label_key(text)
+    return GOAL_COLUMNS.get(key) or GOAL_COLUMNS.get(without_period(key))
 
 
 @memo(1 << 12)

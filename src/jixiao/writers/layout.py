@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from jixiao.domain.model import BudgetLine, Document, Indicator, TargetTable
-from jixiao.readers.labels import GOAL_COLUMNS, amount_column
+from jixiao.readers.labels import amount_column, goal_column
 
 TARGET_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标权重"]
 # a multi-year project's table with a 中长期 value beside the year's
@@ -119,7 +119,8 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     evaluation = t.stage == "self_evaluation"
     monitoring = t.stage == "monitoring"
     long_term = not evaluation and not monitoring and any("long_term" in i.raw for i in t.indicators)
-    width = len(_columns(evaluation, monitoring, long_term)) + (1 if _has_tasks(t) else 0)
+    columns = _columns(t, evaluation, monitoring, long_term)
+    width = len(columns) + (1 if _has_tasks(t) else 0)
     rows: list[list[Box | None]] = [_row(width, Box(t.title, "title", width))]
     if monitoring and t.extra.get("监控期间"):
         rows.append(_row(width, Box(f"（{t.extra['监控期间']}）", "center", width)))
@@ -140,7 +141,7 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     else:
         rows.append(_row(width, Box("业务主管部门", "label"), Box(t.department or "", colspan=width - 1)))
     for key, value in t.extra.items():
-        if key.startswith("预算执行") or key == "监控期间" or GOAL_COLUMNS.get(key) == "extra":
+        if key.startswith("预算执行") or key == "监控期间" or goal_column(key) == "extra":
             continue
         if t.stage != "target" and amount_column(key) == "forecast":
             continue  # a column of the money block
@@ -154,13 +155,13 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
         if text:
             rows.append(_row(width, Box(label, "label"), Box(text, colspan=width - 1)))
     goal_label = "当年整体绩效目标" if t.kind == "department" else "年度绩效目标"
-    periods = [(k, v) for k, v in t.extra.items() if GOAL_COLUMNS.get(k) == "extra"]
+    periods = [(k, v) for k, v in t.extra.items() if goal_column(k) == "extra"]
     if periods:  # goals side by side, as printed: 中长期目标 | 年度目标 over their texts
         rows.extend(_goal_columns(periods + [("年度目标", t.goal or "")], width))
     else:
         rows.append(_row(width, Box(goal_label, "label"), Box(t.goal or "", colspan=width - 1)))
-    rows.extend(_indicators(t, width, _columns(evaluation, monitoring, long_term)))
-    columns = ([TASK_COLUMN] if _has_tasks(t) else []) + _columns(evaluation, monitoring, long_term)
+    rows.extend(_indicators(t, width, columns))
+    columns = ([TASK_COLUMN] if _has_tasks(t) else []) + columns
     return Layout(width, rows, evaluation, columns)
 
 
@@ -172,11 +173,14 @@ def _has_tasks(t: TargetTable) -> bool:
     return any(i.raw.get("task") for i in t.indicators)
 
 
-def _columns(evaluation: bool, monitoring: bool, long_term: bool) -> list[str]:
+def _columns(t: TargetTable, evaluation: bool, monitoring: bool, long_term: bool) -> list[str]:
     if evaluation:
         return SELF_EVAL_COLUMNS
     if monitoring:
-        return MONITORING_COLUMNS
+        # a 监控表 that prints its operator and its unit in columns of their own keeps them
+        sign = ["计算符号"] if any("operator" in i.raw for i in t.indicators) else []
+        unit = ["计量单位"] if any("unit" in i.raw for i in t.indicators) else []
+        return MONITORING_COLUMNS[:3] + sign + MONITORING_COLUMNS[3:4] + unit + MONITORING_COLUMNS[4:]
     return LONG_TERM_COLUMNS if long_term else TARGET_COLUMNS
 
 
@@ -318,7 +322,7 @@ def _level(ind: Indicator, col: int) -> str:
 
 
 def _indicators(t: TargetTable, width: int, columns: list[str]) -> list[list[Box | None]]:
-    evaluation, monitoring = columns is SELF_EVAL_COLUMNS, columns is MONITORING_COLUMNS
+    evaluation, monitoring = columns is SELF_EVAL_COLUMNS, "执行情况" in columns
     long_term = columns is LONG_TERM_COLUMNS
     tasks = _has_tasks(t)
     rows: list[list[Box | None]] = [[Box(c, "label") for c in ([TASK_COLUMN] if tasks else []) + columns]]
@@ -328,9 +332,13 @@ def _indicators(t: TargetTable, width: int, columns: list[str]) -> list[list[Box
         row: list[Box | None] = [Box(raw.get("task", ""), "center")] if tasks else []
         row += [Box(_level(ind, 0), "center"), Box(_level(ind, 1), "center"), Box(ind.name)]
         if monitoring:
-            row += [Box(raw.get("value", ind.value or ""), "center"), Box(ind.actual or "", "center"),
-                    Box(raw.get("forecast", ""), "center"), Box(ind.deviation or ""),
-                    Box(raw.get("likelihood", ""), "center")]  # fmt: skip
+            if "计算符号" in columns:
+                row.append(center_box(raw.get("operator", "")))
+            row.append(Box(raw.get("value", ind.value or ""), "center"))
+            if "计量单位" in columns:
+                row.append(center_box(raw.get("unit", ind.unit or "")))
+            row += [Box(ind.actual or "", "center"), Box(raw.get("forecast", ""), "center"),
+                    Box(ind.deviation or ""), Box(raw.get("likelihood", ""), "center")]  # fmt: skip
         elif evaluation:
             score = raw.get("score", "" if ind.score is None else str(ind.score))
             row += [Box(raw.get("value", ind.value or ""), "center"), Box(ind.actual or "", "center"), weight_box(ind),

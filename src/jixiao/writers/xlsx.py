@@ -122,7 +122,7 @@ class _TableWriter:
 def _setup(ws: Worksheet, widths: dict[int, int], columns: int) -> None:
     defaults = {0: 12, 1: 14, 2: 28, 3: 10, 4: 12, 5: 10, 6: 10, 7: 28}
     for col in range(columns):
-        ws.set_column(col, col, max(defaults[col], widths.get(col, 0)))
+        ws.set_column(col, col, max(defaults.get(col, 12), widths.get(col, 0)))
     ws.set_paper(9)  # A4
     ws.set_portrait()
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)

@@ -18,6 +18,7 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 BASIS_101 = "财预〔2021〕101号"
 BASIS_88 = "财预〔2015〕88号"
 BASIS_10 = "财预〔2020〕10号"
+BASIS_136 = "财预〔2019〕136号"
 PRACTICE = "审核实务"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_finding, table_label
-from jixiao.domain.review.finding import BASIS_10, Finding, rule
+from jixiao.domain.review.finding import BASIS_10, BASIS_136, Finding, rule
 from jixiao.domain.values import is_percent_unit, parse_target
 
 FAMILY = "self-evaluation"
@@ -63,8 +63,25 @@ def _actual_number(f: IndicatorFacts) -> Decimal | None:
     return parsed.number
 
 
+# what a monitoring table says of a target it may miss (完成可能性: 确定能 / 有可能 / 完全不可能)
+_DOUBTFUL = ("有可能", "不可能", "难以", "无法")
+
+
 @rule("deviation-missing", family=FAMILY, severity="warning", title="未完成目标却未说明原因", basis=BASIS_10)
 def deviation_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    for t, table in ctx.tables():
+        if table.stage != "monitoring":
+            continue
+        for f in ctx.facts[t]:
+            likely = f.ind.raw.get("likelihood", "")
+            if any(word in likely for word in _DOUBTFUL) and not (f.ind.deviation or "").strip():
+                yield f.finding(
+                    "deviation-missing",
+                    "warning",
+                    f"{f.label}的完成可能性是「{likely}」，却没有写明偏差原因。运行监控发现目标可能完不成时，"
+                    "应说明原因并提出纠偏措施。",
+                    BASIS_136,
+                )
     for f in _evaluated(ctx):
         if (f.ind.deviation or "").strip() or f.target.kind != "number":
             continue
