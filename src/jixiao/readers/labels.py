@@ -323,7 +323,10 @@ def goal_column(text: str) -> str | None:
     if not text or len(text) > 24:
         return None
     key = label_key(text)
-    return GOAL_COLUMNS.get(key) or GOAL_COLUMNS.get(without_period(key))
+    found = GOAL_COLUMNS.get(key)
+    if found is None and (key[:1].isdigit() or key[:2] in ("截至", "上半", "前三")):
+        found = GOAL_COLUMNS.get(without_period(key))
+    return found
 
 
 @memo(1 << 12)
@@ -332,7 +335,10 @@ def amount_column(text: str) -> str | None:
     if len(text) > 24:
         return None
     key = label_key(text)
-    return AMOUNT_COLUMNS.get(key) or AMOUNT_COLUMNS.get(without_period(key))
+    found = AMOUNT_COLUMNS.get(key)
+    if found is None and (key[:1].isdigit() or key[:2] in ("截至", "上半", "前三")):
+        found = AMOUNT_COLUMNS.get(without_period(key))
+    return found
 
 
 def label_unit(text: str) -> str | None:
