@@ -32,6 +32,7 @@ def _table(spec: dict[str, Any], year: int) -> TargetTable:
         goal=spec.get("goal"),
         stage=spec.get("stage", "target"),
         score_total=parse_amount(spec.get("score_total")),
+        execution_rate=parse_amount(spec.get("execution_rate")),
         extra={str(k): str(v) for k, v in (spec.get("extra") or {}).items()},
     )
     for label, amount in (spec.get("lines") or {}).items():

@@ -9,6 +9,7 @@ from jixiao.domain.review import (  # noqa: F401  (importing registers the rules
     completeness,
     consistency,
     measurability,
+    monitoring,
     self_evaluation,
     year_over_year,
 )

@@ -46,6 +46,7 @@ class ReviewParams:
     weights_copied_share: Decimal
     weights_copied_min_rows: int
     department_frames: tuple[DepartmentFrame, ...] = ()
+    monitoring_execution_floor: dict[int, Decimal] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -88,6 +89,10 @@ def load_params(region: str = "全国", year: int | None = None) -> ReviewParams
         goal_min_chars=int(merged["goal_min_chars"]),
         weights_copied_share=Decimal(str(merged["weights_copied_share"])),
         weights_copied_min_rows=int(merged["weights_copied_min_rows"]),
+        monitoring_execution_floor={
+            int(month): Decimal(str(share))
+            for month, share in (merged.get("monitoring_execution_floor") or {}).items()
+        },
         department_frames=tuple(
             DepartmentFrame(
                 name=str(name),
