@@ -289,3 +289,32 @@ def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
     assert [(i.raw["value"], i.weight) for i in t.indicators] == [("2024年12月31日", 30), ("#DIV/0!", 60)]
     found = [(f.code, f.indicator) for f in review(doc)]
     assert ("value-not-a-value", 1) in found and ("value-missing", 1) not in found
+
+
+def test_table_continued_on_the_sheet(tmp_path):
+    """A sheet that prints a long table in two parts, the second under "……目标表（续）" and its header:
+    one table with all its rows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [
+        ["2024年项目支出绩效目标表"],
+        ["项目名称", "城市道路维护"],
+        ["年度资金总额", "800.00"],
+        ["一级指标", "三级指标", "指标值", "权重"],
+        ["产出指标", "道路维护里程", "≥120公里", 30],
+        [],
+        ["2024年项目支出绩效目标表（续）"],
+        ["一级指标", "三级指标", "指标值", "权重"],
+        ["效益指标", "市民出行满意率", "≥90%", 30],
+    ]:
+        ws.append(row)
+    path = tmp_path / "续表.xlsx"
+    wb.save(path)
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert (t.name, [i.name for i in t.indicators], t.weight_total) == (
+        "城市道路维护",
+        ["道路维护里程", "市民出行满意率"],
+        60,
+    )
+    assert doc.warnings == []

@@ -85,6 +85,8 @@ def split_tables(cells: list[Cell]) -> list[_Segment]:
     current = _Segment(title=None)
     for cell in cells:
         if cell.text and labels.is_title(cell.text):
+            if current.title is not None and labels.is_continuation(cell.text):
+                continue  # "……目标表（续）" on the next page: the same table goes on
             if current.title is not None or any(c.text for c in current.cells):
                 segments.append(current)
             current = _Segment(title=cell)
@@ -120,8 +122,11 @@ def _split_untitled(segment: _Segment) -> list[_Segment]:
         return [segment]
     parts: list[_Segment] = []
     for block in blocks:
-        if parts and find_indicator_header(block) is None:
-            parts[-1].cells.extend(block)  # no indicators of its own: part of the table before
+        header = find_indicator_header(block)
+        if parts and (header is None or not any(c.text for c in block[: header[0]])):
+            # no indicators of its own, or nothing before its header (a page's continuation, its
+            # header printed again): part of the table before
+            parts[-1].cells.extend(block)
         elif parts and find_indicator_header(parts[-1].cells) is None:
             parts[-1].cells.extend(block)  # the table before was only its head block
         else:
@@ -878,6 +883,8 @@ class TableBuilder:
             if len(lead) <= 16 and TOTAL.match(labels.label_key(lead)):
                 self._read_total(table, text, list(text.values()))  # 总分 … 自评等级：优
                 continue
+            if is_upper_header(list(text.values())):
+                continue  # the header printed again on a new page
             if by_project or own_head:
                 target, project, restart = self._block_of(table, target, project, text, where, by_project)
                 if restart:

@@ -148,6 +148,19 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
                         warnings.append(ReadWarning(f"表格之外的文字「{t[:40]}」未读入。", row.where))
             k = end
             continue
+        if (
+            title_text is not None
+            and doc.tables
+            and labels.is_continuation(title_text)
+            and header_at is not None
+            and by_col is not None
+        ):
+            # "……目标表（续）": the last table goes on under its header printed again
+            TableBuilder(_Segment(None, []), warnings).read_body(
+                doc.tables[-1], by_col, rows[header_at + 1 : end]
+            )
+            k = end
+            continue
         title_cell = None
         head_cells: list[Cell] = []
         if title_text is not None:

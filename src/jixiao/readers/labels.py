@@ -356,6 +356,14 @@ def is_title(text: str) -> bool:
     return bool(TITLE.match(key) or TITLE_NO_TABLE.match(key))
 
 
+_CONTINUED = re.compile(r"[(（]\s*续(表)?\s*[)）]$|^续表|续表$")
+
+
+def is_continuation(title: str) -> bool:
+    """ "项目绩效目标表（续）", "续表": the table before goes on (a new page), it is not a new table."""
+    return bool(_CONTINUED.search(label_key(title)))
+
+
 # "2024年项目支出绩效目标" without 表: a title only when it starts with the year (labels never do)
 TITLE_NO_TABLE = re.compile(r"^(附件\d*[:：]?)?\d{4}年(度)?.{0,30}?(项目|部门|整体|专项).{0,20}?绩效目标$")
 
