@@ -119,8 +119,8 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     evaluation = t.stage == "self_evaluation"
     monitoring = t.stage == "monitoring"
     long_term = not evaluation and not monitoring and any("long_term" in i.raw for i in t.indicators)
-    columns = _columns(t, evaluation, monitoring, long_term)
-    width = len(columns) + (1 if _has_tasks(t) else 0)
+    columns = ([TASK_COLUMN] if _has_tasks(t) else []) + _columns(t, evaluation, monitoring, long_term)
+    width = len(columns)
     rows: list[list[Box | None]] = [_row(width, Box(t.title, "title", width))]
     if monitoring and t.extra.get("监控期间"):
         rows.append(_row(width, Box(f"（{t.extra['监控期间']}）", "center", width)))
@@ -161,7 +161,6 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     else:
         rows.append(_row(width, Box(goal_label, "label"), Box(t.goal or "", colspan=width - 1)))
     rows.extend(_indicators(t, width, columns))
-    columns = ([TASK_COLUMN] if _has_tasks(t) else []) + columns
     return Layout(width, rows, evaluation, columns)
 
 
@@ -322,10 +321,10 @@ def _level(ind: Indicator, col: int) -> str:
 
 
 def _indicators(t: TargetTable, width: int, columns: list[str]) -> list[list[Box | None]]:
-    evaluation, monitoring = columns is SELF_EVAL_COLUMNS, "执行情况" in columns
-    long_term = columns is LONG_TERM_COLUMNS
-    tasks = _has_tasks(t)
-    rows: list[list[Box | None]] = [[Box(c, "label") for c in ([TASK_COLUMN] if tasks else []) + columns]]
+    """The indicator header and rows; which kind of form it is shows in its columns."""
+    evaluation, monitoring = "得分" in columns, "执行情况" in columns
+    long_term, tasks = "中长期指标值" in columns, TASK_COLUMN in columns
+    rows: list[list[Box | None]] = [[Box(c, "label") for c in columns]]
     body: list[list[Box | None]] = []
     for ind in t.indicators:
         raw = ind.raw
