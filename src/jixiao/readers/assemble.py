@@ -229,6 +229,13 @@ _BUDGET_HEADS = frozenset(["年初预算数", "预算数", "年度预算数"])
 _FOOTER_START = frozenset("注备说填联审单财制")
 CARRY_DOWN = ("group", "level1", "level2", "task", *labels.PROJECT_ROLES)
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
+
+
+def _is_total(text: str) -> bool:
+    """A 合计 / 总分 row's label. Such labels are short: long texts (names) need no normalising."""
+    return len(text) <= 16 and ("计" in text or "分" in text) and bool(TOTAL.match(labels.label_key(text)))
+
+
 GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|中|差|合格|不合格)")
 
 
@@ -717,12 +724,7 @@ class TableBuilder:
                     break
             else:
                 first_text = next((a for a, _ in (covers or {}).values() if a), "")
-            # a 合计/总分 label is short: long texts (indicator names) need no normalising
-            if (
-                len(first_text) <= 16
-                and ("计" in first_text or "分" in first_text)
-                and TOTAL.match(labels.label_key(first_text))
-            ):
+            if _is_total(first_text):
                 self._read_total(table, text, texts)
                 continue
             if (first_text[:1] in _FOOTER_START and FOOTER.match(first_text)) or (
@@ -880,7 +882,7 @@ class TableBuilder:
             if not any(v for r, v in text.items() if r != "seq"):
                 continue  # an empty template row is not an indicator
             lead = next((v for v in text.values() if v), "")
-            if len(lead) <= 16 and TOTAL.match(labels.label_key(lead)):
+            if _is_total(lead):
                 self._read_total(table, text, list(text.values()))  # 总分 … 自评等级：优
                 continue
             if is_upper_header(list(text.values())):
