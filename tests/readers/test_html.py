@@ -3,6 +3,13 @@
 from jixiao.readers import read_path
 
 
+def read_page(tmp_path, name, page):
+    """The page saved as a file the way a site serves it (UTF-8), and read."""
+    f = tmp_path / name
+    f.write_text(page, encoding="utf-8")
+    return read_path(f)
+
+
 def test_html_table_inside_a_layout_table(tmp_path):
     page = (
         "<html><body><table width='100%'><tr><td>首页 &gt; 信息公开</td></tr><tr><td>"
@@ -15,9 +22,7 @@ def test_html_table_inside_a_layout_table(tmp_path):
         "<tr><td>效益指标</td><td>再犯罪率</td><td>≤0.2%</td><td>30%</td></tr>"
         "</table></td></tr></table></body></html>"
     )
-    f = tmp_path / "page.html"
-    f.write_text(page, encoding="utf-8")
-    doc = read_path(f)
+    doc = read_page(tmp_path, "page.html", page)
     (t,) = doc.tables
     assert t.name == "社区矫正经费" and [i.name for i in t.indicators] == ["教育学习人次", "再犯罪率"]
 
@@ -30,9 +35,7 @@ def test_names_wrapped_inside_their_cells(tmp_path):
         "<tr><td>产出指标</td><td>社区矫正对象<br>教育学习人次</td><td>≥1200人次</td></tr>"
         "<tr><td>效益指标</td><td>Wi-Fi<br>coverage 覆盖率</td><td>≥95%</td></tr></table>"
     )
-    f = tmp_path / "wrapped.html"
-    f.write_text(page, encoding="utf-8")
-    (t,) = read_path(f).tables
+    (t,) = read_page(tmp_path, "wrapped.html", page).tables
     assert [i.name for i in t.indicators] == ["社区矫正对象教育学习人次", "Wi-Fi coverage 覆盖率"]
     assert t.indicators[0].raw["name"] == "社区矫正对象\n教育学习人次"  # as printed
 
@@ -47,9 +50,7 @@ def test_goal_column_merged_down_beside_the_indicators(tmp_path):
         "<td>产出指标</td><td>教育学习人次</td><td>≥1200人次</td><td>60</td></tr>"
         "<tr><td>效益指标</td><td>再犯罪率</td><td>≤0.2%</td><td>30</td></tr></table>"
     )
-    f = tmp_path / "goal_column.html"
-    f.write_text(page, encoding="utf-8")
-    doc = read_path(f)
+    doc = read_page(tmp_path, "goal_column.html", page)
     (t,) = doc.tables
     assert t.name == "社区矫正经费" and t.goal == "全年教育学习1200人次，再犯罪率控制在0.2%以内。"
     assert [i.name for i in t.indicators] == ["教育学习人次", "再犯罪率"] and doc.warnings == []
@@ -68,9 +69,7 @@ def test_page_with_a_table_per_project_under_one_heading(tmp_path):
         + table.format("学生资助", "30.00", "资助学生人数", "资助资金发放及时率")
         + table.format("校园安全", "45.00", "安保人员配备数", "校园安全事故下降率")
     )
-    f = tmp_path / "two.html"
-    f.write_text(page, encoding="utf-8")
-    doc = read_path(f)
+    doc = read_page(tmp_path, "two.html", page)
     assert [(t.name, t.preparer, str(t.budget_total), len(t.indicators)) for t in doc.tables] == [
         ("学生资助", "某区教育委员会", "30.00", 2),
         ("校园安全", "某区教育委员会", "45.00", 2),
@@ -93,9 +92,7 @@ def test_header_printed_again_inside_a_long_table(tmp_path):
         "<p>2024年项目支出绩效目标表</p><table border='1'><tr><td>项目名称</td><td>城市道路维护</td></tr>"
         f"<tr><td>一级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>{rows}</table>"
     )
-    f = tmp_path / "long.html"
-    f.write_text(page, encoding="utf-8")
-    doc = read_path(f)
+    doc = read_page(tmp_path, "long.html", page)
     (t,) = doc.tables
     assert [i.name for i in t.indicators] == ["道路维护里程", "道路完好率", "市民出行满意率"]
     assert t.weight_total == 80 and doc.warnings == []
