@@ -37,8 +37,15 @@ def gc_paused() -> Iterator[None]:
     """
     was = gc.isenabled()
     gc.disable()
+    gc.freeze()  # what existed before: set aside, so that the young generation holds only what we build
     try:
         yield
     finally:
+        # What we built survives (a document, its findings) and holds no cycles. Left in the young
+        # generation, the next collection would scan all of it at once (measured: 0.33 s for 26万
+        # objects). Moved with the rest into the oldest generation, it waits for the next full
+        # collection, which CPython spaces out by how much has survived since the last one.
+        gc.freeze()
+        gc.unfreeze()
         if was:
             gc.enable()
