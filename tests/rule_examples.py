@@ -10,7 +10,7 @@ import yaml
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
 from jixiao.domain.money import parse_amount
-from jixiao.readers.assemble import indicator_from_cells
+from jixiao.readers.indicators import indicator_from_cells
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "docs" / "rules"
 _BLOCK = re.compile(r"```yaml (triggers|passes)\n(.*?)```", re.S)

@@ -10,7 +10,7 @@ import random
 from decimal import Decimal
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
-from jixiao.readers.assemble import indicator_from_cells
+from jixiao.readers.indicators import indicator_from_cells
 
 DEPARTMENTS = [
     "教育委员会",

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
 from jixiao.domain.review import review
-from jixiao.readers.assemble import indicator_from_cells
+from jixiao.readers.indicators import indicator_from_cells
 
 OK = [
     ("产出", "信访积案化解数量", "30%", "件", "≥30"),

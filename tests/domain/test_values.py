@@ -135,7 +135,7 @@ def test_ranges_are_targets_not_grades(cell, unit):
 def test_a_range_is_not_reported_as_a_grade_without_levels():
     from jixiao.domain.model import Document, TargetTable, Where
     from jixiao.domain.review import review
-    from jixiao.readers.assemble import indicator_from_cells
+    from jixiao.readers.indicators import indicator_from_cells
 
     t = TargetTable(kind="project", title="项目支出绩效目标表", name="社区矫正经费", fiscal_year=2024)
     for n, (name, value, unit) in enumerate(

@@ -4,7 +4,7 @@ import pytest
 
 from jixiao.domain.model import Document, TargetTable, Where
 from jixiao.readers import ReadError, read_path
-from jixiao.readers.assemble import indicator_from_cells
+from jixiao.readers.indicators import indicator_from_cells
 from jixiao.writers.csv import write_csv
 from jixiao.writers.json import document_to_dict
 from tests.facts import missed_facts

@@ -12,17 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from jixiao.domain import frame
-from jixiao.domain.cache import memo
 from jixiao.domain.model import (
     BudgetLine,
     Document,
-    Indicator,
-    Operator,
     ReadWarning,
     TableKind,
     TargetTable,
@@ -32,6 +28,7 @@ from jixiao.domain.money import parse_amount
 from jixiao.domain.values import parse_operator, parse_target
 from jixiao.readers import labels
 from jixiao.readers.errors import ReadError
+from jixiao.readers.indicators import indicators_from_rows
 
 if TYPE_CHECKING:
     from jixiao.readers.grid import GridRow
@@ -678,6 +675,7 @@ class TableBuilder:
         if split is not None:  # a second header row (中长期 | 年度 under 指标值): read by it
             by_col, rows = split, rows[1:]
         previous: dict[str, str] = {}
+        pending: list[tuple[TargetTable, dict[str, str], Where]] = []
         width = max(by_col) + 1
         cols = sorted(by_col.items())
         roles = tuple(role for _, role in cols)
@@ -752,7 +750,8 @@ class TableBuilder:
                         row.where,
                     )
                 )
-            target.indicators.append(indicator_from_cells(text, row.where))
+            pending.append((target, text, row.where))
+        _build(pending)
 
     def _block_of(
         self,
@@ -875,6 +874,7 @@ class TableBuilder:
         else:
             rows, wheres, rest = _align(roles, [c for c in cells if c.text])
         previous: dict[str, str] = {}
+        pending: list[tuple[TargetTable, dict[str, str], Where]] = []
         by_project = "project" in roles
         own_head = not by_project and any(r in roles for r in labels.PROJECT_ROLES)
         target, project = table, None
@@ -895,7 +895,8 @@ class TableBuilder:
                 if role in text and not text[role] and previous.get(role):
                     text[role] = previous[role]
             previous = text
-            target.indicators.append(indicator_from_cells(text, where))
+            pending.append((target, text, where))
+        _build(pending)
         if any(c.text for c in rest):
             first = next(c for c in rest if c.text)
             self.warnings.append(
@@ -1004,73 +1005,11 @@ def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], l
     return rows, wheres, []
 
 
-def indicator_from_row(roles: tuple[str, ...], values: tuple[str, ...], where: Where) -> Indicator:
-    """The same, with the roles and the cells as two tuples (what a tabular reader has at hand)."""
-    return indicator_from_cells(dict(zip(roles, values, strict=True)), where)
-
-
-def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
-    """One indicator row, by column role (name, weight, unit, nature, value …), as printed.
-
-    Built afresh per row: the cell parsers below are memoised (the same weight, value or 一级 text
-    recurs down a sheet), the row is not (10万 distinct rows would only churn a row cache).
-    """
-    get = text.get
-    raw: dict[str, str] = {}
-    name = get("name", "")
-    if "\n" in name:  # a name wrapped inside its cell (Word, Excel Alt+Enter, <br>): one line
-        raw["name"] = name
-        name = join_lines(name)
-    weight = level1 = level2 = unit = value = operator = nature_operator = None
-    if "weight" in text:
-        raw["weight"] = cell = text["weight"]
-        weight = _weight(cell)
-    if "unit" in text:
-        raw["unit"] = cell = text["unit"]
-        unit = cell or None
-    if "level1" in text:
-        raw["level1"] = cell = text["level1"]
-        level1 = frame.normalise_level1(cell)
-    if "level2" in text:
-        raw["level2"] = cell = text["level2"]
-        level2 = frame.normalise_level2(cell)
-    nature = get("nature")
-    if nature:
-        category, nature_operator = _nature(nature)
-        if category:  # 指标性质 holds a category in one template …
-            raw["level1"] = nature
-            level1 = level1 or category
-        else:  # … and a direction (≥ ＝ ≤) in another
-            raw["operator"] = nature
-    if "value" in text:
-        raw["value"] = cell = text["value"]
-        target_operator, value, target_unit = _value_parts(cell)
-        operator = target_operator or nature_operator
-        if target_unit and not unit:
-            unit = target_unit
-    else:
-        operator = nature_operator
-    if level1 is None and get("group"):
-        # the merged 绩效指标 column holds the category in some templates ("产出指标")
-        level1 = frame.normalise_level1(text["group"])
-        if level1:
-            raw["level1"] = text["group"]
-    if level1 is None:
-        level1 = frame.level1_of_level2(level2)
-    actual = score = deviation = None
-    if not _KEPT_ROLES.isdisjoint(text):  # self-evaluation columns, and notes
-        for role in _KEPT_ROLES:
-            if text.get(
-                role
-            ):  # an empty 偏差原因 or 备注 says nothing: no key, as in a file without the column
-                raw[role] = text[role]
-        actual = get("actual") or None
-        score = _weight(text["score"]) if "score" in text else None
-        deviation = get("deviation") or None
-    # positional, in field order: twice as fast as keywords, and this runs once per row
-    return Indicator(
-        name, level1, level2, weight, operator, value, unit, raw, where, actual, score, deviation
-    )
+def _build(pending: list[tuple[TargetTable, dict[str, str], Where]]) -> None:
+    """The indicators of rows read under a header, each appended to its table in reading order."""
+    built = indicators_from_rows([text for _, text, _ in pending], [where for _, _, where in pending])
+    for (target, _, _), ind in zip(pending, built, strict=True):
+        target.indicators.append(ind)
 
 
 def is_upper_header(texts: list[str]) -> bool:
@@ -1100,35 +1039,6 @@ def _value_split(by_col: dict[int, str], row: GridRow) -> dict[int, str] | None:
     return {**by_col, **found}
 
 
-# columns kept as printed in `raw` beside the indicator's fields: self-evaluation and monitoring,
-# notes, long-term values, the duty a department's indicator serves
-_KEPT_ROLES = frozenset(
-    ("actual", "score", "deviation", "note", "long_term", "forecast", "likelihood", "task")
-)
-
-
-@memo(256)
-def _nature(cell: str) -> tuple[str | None, Operator | None]:
-    """A 指标性质 cell: a category (产出 / 效益 / 满意度) in one template, a direction in another."""
-    category = frame.normalise_level1(cell)
-    return (category, None) if category else (None, parse_operator(cell))
-
-
-_CJK_EDGE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
-
-
-def join_lines(text: str) -> str:
-    """Lines of one cell as one line: no space between Chinese characters, one between words."""
-    out = ""
-    for line in (x.strip() for x in text.splitlines()):
-        if not line:
-            continue
-        if out and not (_CJK_EDGE.match(out[-1]) or _CJK_EDGE.match(line[0])):
-            out += " "
-        out += line
-    return out
-
-
 def _unquote(s: str) -> str:
     """Undo a CSV writer's protection against formula injection ("'=…" → "=…")."""
     return s[1:] if s[:1] == "'" and s[1:2] in ("=", "+", "-", "@") else s
@@ -1139,19 +1049,6 @@ def _is_amount(text: str) -> bool:
         return parse_amount(text.rstrip("%")) is not None
     except ValueError:
         return False
-
-
-@memo(1 << 16)
-def _value_parts(cell: str) -> tuple[Operator | None, str | None, str | None]:
-    """A 指标值 cell's operator, value and unit (the same values recur down a sheet)."""
-    target = parse_target(cell)
-    return target.operator, target.value, target.unit
-
-
-@memo(4096)
-def _weight(text: str) -> Decimal | None:
-    target = parse_target(text)
-    return target.number if target.kind == "number" else None
 
 
 def _simplified(cells: list[Cell]) -> list[Cell]:

@@ -10,8 +10,8 @@ from operator import itemgetter
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
 from jixiao.domain.money import parse_amount
-from jixiao.readers.assemble import indicator_from_row
 from jixiao.readers.errors import ReadError
+from jixiao.readers.indicators import indicators_from_columns, rows_to_columns
 
 REQUIRED = ("表序号", "表类别", "表名", "指标名称", "指标值")
 KINDS = {"部门整体": "department", "项目": "project"}
@@ -19,6 +19,10 @@ TABLE_COLUMNS = frozenset(
     ["表类别", "阶段", "表名", "项目名称", "业务主管部门", "编制单位", "年度", "预算总额栏目", "预算总额",
      "资金明细", "项目概况", "立项依据", "绩效目标", "执行数", "执行率", "总分", "自评等级", "其他栏目"]
 )  # fmt: skip
+COLUMNS = {"name": "指标名称", "level1": "一级指标", "level2": "二级指标", "weight": "指标权重",
+           "nature": "指标方向", "value": "指标值", "unit": "计量单位", "long_term": "中长期指标值",
+           "actual": "实际完成值", "score": "得分", "deviation": "偏差原因", "forecast": "全年预计完成情况",
+           "likelihood": "完成目标可能性", "task": "履职目标", "note": "指标说明"}  # fmt: skip
 STAGES = {"目标": "target", "运行监控": "monitoring", "自评": "self_evaluation"}
 
 
@@ -33,44 +37,51 @@ def _unquote(s: str) -> str:
 
 
 def read_csv_text(text: str, name: str) -> Document:
-    rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     # the writer prefixes "'" to cells starting with = + - @; most files have none, so look once
     quoted = any(mark in text for mark in (",'", "\n'", "\"'"))
-    header = next(rows)
+    header = rows[0]
     col = {h: i for i, h in enumerate(header)}
     missing = [c for c in REQUIRED if c not in col]
     if missing:
         raise ReadError(name, f"CSV 缺少列：{'、'.join(missing)}。", Where(line=1))
     width = len(header)
-    doc = Document(source_path=name, reader="csv")
-    tables: dict[str, TargetTable] = {}
-    units: Counter[str] = Counter()
-    columns = {"name": "指标名称", "level1": "一级指标", "level2": "二级指标", "weight": "指标权重",
-               "nature": "指标方向", "value": "指标值", "unit": "计量单位", "long_term": "中长期指标值",
-               "actual": "实际完成值", "score": "得分", "deviation": "偏差原因", "forecast": "全年预计完成情况",
-               "likelihood": "完成目标可能性", "task": "履职目标", "note": "指标说明"}  # fmt: skip
-    roles = [(role, col[label]) for role, label in columns.items() if label in col]
-    role_names = tuple(role for role, _ in roles)
-    pick = itemgetter(*(i for _, i in roles))
-    key_at = col["表序号"]
-    table_cells = [(label, i) for label, i in col.items() if label in TABLE_COLUMNS]
-    for n, row in enumerate(rows, start=2):
-        if not row:
-            continue
-        if len(row) != width:
-            raise ReadError(name, f"这一行有 {len(row)} 格，表头有 {width} 格。", Where(line=n))
-        key = row[key_at]
-        table = tables.get(key)
-        if table is None:
-            table = _table({label: row[i] for label, i in table_cells}, quoted, name, n)
-            tables[key] = table
-            units[row[col["金额单位"]] if "金额单位" in col else "万元"] += 1
-        values = pick(row)
-        if quoted:  # some cell was protected against formulas by the writer: undo it
-            values = tuple(_unquote(v) for v in values)
-        table.indicators.append(indicator_from_row(role_names, values, Where(n)))  # Where(line=n): 10万 rows
-    if not tables:
+    lines = [n for n, row in enumerate(rows) if row][1:]  # rows with cells, by line (from 0)
+    if len(lines) < len(rows) - 1:
+        rows = [rows[n] for n in lines]
+    else:
+        del rows[0]
+    if not rows:
         raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
+    short = next((k for k, row in enumerate(rows) if len(row) != width), None)
+    if short is not None:
+        raise ReadError(
+            name, f"这一行有 {len(rows[short])} 格，表头有 {width} 格。", Where(line=lines[short] + 1)
+        )
+    doc = Document(source_path=name, reader="csv")
+    # rows with the same 表序号 form a table, in the order the numbers first appear
+    keys = list(map(itemgetter(col["表序号"]), rows))
+    firsts: dict[str, int] = {}
+    for k, key in enumerate(keys):
+        firsts.setdefault(key, k)
+    table_cells = [(label, i) for label, i in col.items() if label in TABLE_COLUMNS]
+    tables = {
+        key: _table({label: rows[k][i] for label, i in table_cells}, quoted, name, lines[k] + 1)
+        for key, k in firsts.items()
+    }
+    money_at = col.get("金额单位")
+    units = Counter(rows[k][money_at] if money_at is not None else "万元" for k in firsts.values())
+    roles = [(role, col[label]) for role, label in COLUMNS.items() if label in col]
+    cols = rows_to_columns(rows, [i for _, i in roles])
+    if quoted:  # some cell was protected against formulas by the writer: undo it
+        cols = [[_unquote(v) for v in cells] for cells in cols]
+    indicators = indicators_from_columns(
+        [role for role, _ in roles],
+        cols,
+        [Where(n + 1) for n in lines],  # Where(line=…): 10万 rows
+    )
+    for key, ind in zip(keys, indicators, strict=True):
+        tables[key].indicators.append(ind)
     doc.tables = list(tables.values())
     years = Counter(t.fiscal_year for t in doc.tables if t.fiscal_year)
     doc.fiscal_year = years.most_common(1)[0][0] if years else None

@@ -17,8 +17,9 @@ import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
 
 from jixiao.domain.model import Document, Where
-from jixiao.readers.assemble import Cell, assemble, join_lines
+from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.errors import ReadError
+from jixiao.readers.indicators import join_lines
 
 _GAP = re.compile(r"\s{2,}|\u3000+")
 MAX_PAGES = 500

@@ -1,0 +1,56 @@
+"""Indicator rows are built a column at a time: a row must come out the same alone or among others."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jixiao.domain.model import Where
+from jixiao.readers.indicators import indicator_from_cells, indicators_from_rows
+
+# cells that take each branch: categories and directions in 指标性质, fused units, wrapped names,
+# empty cells, a 一级 that only its 二级 names, self-evaluation columns
+CELLS = {
+    "name": ["开展培训", "群众满意度", "办结率\n（%）", "", "零事故"],
+    "level1": ["产出指标", "效益", "", "其他"],
+    "level2": ["数量指标", "服务对象满意度", "社会效益指标", ""],
+    "weight": ["10", "20%", "", "十"],
+    "nature": ["产出", "≥", "＝", "", "定性"],
+    "value": ["≥90%", "10辆", "100", "", "有效提升", "≤0起"],
+    "unit": ["%", "人次", "", "3"],
+    "group": ["产出指标", "满意度指标", ""],
+    "actual": ["95%", ""],
+    "score": ["9.5", "", "满分"],
+    "deviation": ["", "资金下达较晚"],
+    "note": ["", "按季度统计"],
+}
+
+rows = st.lists(
+    st.sets(st.sampled_from(sorted(CELLS)), min_size=1).flatmap(
+        lambda roles: st.fixed_dictionaries({r: st.sampled_from(CELLS[r]) for r in sorted(roles)})
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows)
+def test_a_row_reads_the_same_alone_and_among_others(texts: list[dict[str, str]]) -> None:
+    wheres = [Where(row=k + 1) for k in range(len(texts))]
+    together = indicators_from_rows(texts, wheres)
+    alone = [indicator_from_cells(dict(t), w) for t, w in zip(texts, wheres, strict=True)]
+    assert together == alone
+
+
+def test_a_category_in_the_nature_column_is_the_rows_level1_and_a_direction_its_operator() -> None:
+    texts = [
+        {"name": "培训人次", "nature": "产出", "value": "100", "unit": "人次"},
+        {"name": "满意度", "nature": "≥", "value": "90", "unit": "%"},
+        {"name": "办结率\n（%）", "nature": "", "value": "≥95%", "unit": ""},
+    ]
+    a, b, c = indicators_from_rows(texts, [Where(row=k) for k in range(3)])
+    assert (a.level1, a.operator, a.raw["level1"]) == ("产出", None, "产出")
+    assert (b.level1, b.operator, b.raw["operator"]) == (None, ">=", "≥")
+    assert (c.name, c.raw["name"], c.operator, c.unit) == ("办结率（%）", "办结率\n（%）", ">=", "%")
+    assert "level1" not in b.raw and "operator" not in a.raw
