@@ -1,9 +1,15 @@
 """Open-data CSV: written by our writer, read back with the same facts; bad CSV is located."""
 
+import csv
+import io
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jixiao.domain.model import Document, TargetTable, Where
 from jixiao.readers import ReadError, read_path
+from jixiao.readers.csv import records
 from jixiao.readers.indicators import indicator_from_cells
 from jixiao.writers.csv import write_csv
 from jixiao.writers.json import document_to_dict
@@ -56,3 +62,23 @@ def test_unknown_table_kind_is_located(tmp_path, seed_path):
     out.write_text(text, encoding="utf-8")
     with pytest.raises(ReadError, match="表类别"):
         read_path(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.text(alphabet='ab,"\n\r 指标，', max_size=6), min_size=1, max_size=4), max_size=6),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_records_are_what_the_csv_module_reads(rows: list[list[str]], newline: str) -> None:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator=newline).writerows(rows)
+    text = buf.getvalue()
+    expected = list(csv.reader(io.StringIO(text, newline="")))
+    assert records(text)[0] == expected
+
+
+def test_records_keep_stray_quotes_and_say_where_a_multi_line_cell_starts() -> None:
+    text = 'a,b"c,d\nx,"第一行\n第二行",y\nlast,1,2\n'
+    rows, starts = records(text)
+    assert rows == [["a", 'b"c', "d"], ["x", "第一行\n第二行", "y"], ["last", "1", "2"]]
+    assert starts == [1, 2, 4]

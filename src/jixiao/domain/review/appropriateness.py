@@ -7,16 +7,18 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.domain.review.context import CellFacts, IndicatorFacts, ReviewContext, table_finding, table_label
+from jixiao.domain.review.context import (
+    CellFacts,
+    IndicatorFacts,
+    ReviewContext,
+    goal_facts,
+    table_finding,
+    table_label,
+)
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
-from jixiao.domain.values import fold_width
 
 FAMILY = "appropriateness"
-_SENTENCE = re.compile(r"[。；;！!？?\n]")
 # A measurable result: a number (not a year, a document number or a quoted slogan), a percent, or "零…".
-_QUOTED = re.compile(r"[“\"「『][^”\"」』]{0,20}[”\"」』]")
-_YEARLIKE = re.compile(r"\d{4}年|〔\d{4}〕|\[\d{4}\]|\d+号")
-_MEASURE = re.compile(r"\d|[零]\S{0,3}(上访|非访|事故|发生|投诉)|百分之|全覆盖|100%")
 _BUDGET_EXECUTION = re.compile(r"(预算|资金)(执行|支付|拨付)(率|进度)")
 
 
@@ -87,11 +89,6 @@ def degenerate_target(ctx: ReviewContext) -> Iterator[Finding]:
             )
 
 
-def _sentences(goal: str) -> list[str]:
-    """Sentences as printed (spaces trimmed), long enough to be more than a phrase."""
-    return [s for s in (x.strip(" \t\u3000") for x in _SENTENCE.split(goal)) if len(s) >= 8]
-
-
 def _quote(text: str, limit: int = 40) -> str:
     text = text.strip(" \t\r\n\u3000")
     return text[:limit] + ("…" if len(text) > limit else "")
@@ -102,11 +99,8 @@ def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
     tables_of: dict[str, list[int]] = defaultdict(list)
     printed: dict[str, str] = {}
     for t, table in ctx.tables():
-        for s in _sentences(table.goal or ""):
-            key = fold_width(s)
-            if len(key) < 8:
-                continue
-            printed.setdefault(key, s)
+        for key, sentence in goal_facts(table.goal or "").sentences:
+            printed.setdefault(key, sentence)
             if t not in tables_of[key]:
                 tables_of[key].append(t)
     flagged: set[int] = set()
@@ -136,12 +130,10 @@ def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
 )
 def goal_not_measurable(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
-        # no NFKC needed: \d matches full-width digits too, and the patterns know both quote forms
-        goal = fold_width(table.goal or "")
-        if not goal:
+        goal = goal_facts(table.goal or "")
+        if not goal.folded:
             continue
-        bare = _YEARLIKE.sub("", _QUOTED.sub("", goal))
-        if len(goal) < ctx.params.goal_min_chars or not _MEASURE.search(bare):
+        if len(goal.folded) < ctx.params.goal_min_chars or not goal.measurable:
             yield table_finding(
                 t,
                 table,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.domain.review.context import ReviewContext, dimension_of, table_finding, table_label
+from jixiao.domain.review.context import ReviewContext, dimension_of, goal_facts, table_finding, table_label
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, Finding, rule
-from jixiao.domain.values import normalise_text
 
 FAMILY = "completeness"
 
@@ -28,7 +27,7 @@ def table_name_missing(ctx: ReviewContext) -> Iterator[Finding]:
 @rule("goal-missing", family=FAMILY, severity="error", title="绩效目标缺失", basis=BASIS_88)
 def goal_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
-        if not normalise_text(table.goal or ""):
+        if not goal_facts(table.goal or "").folded:
             yield table_finding(
                 t,
                 table,

@@ -12,7 +12,7 @@ from jixiao.domain.cache import memo
 from jixiao.domain.model import LEVEL1, Document, Indicator, TargetTable
 from jixiao.domain.review.finding import Finding, Severity
 from jixiao.domain.review.params import DepartmentFrame, ReviewParams
-from jixiao.domain.values import Target, is_percent_unit, normalise_text, parse_target
+from jixiao.domain.values import Target, fold_width, is_percent_unit, normalise_text, parse_target
 
 # A number with a unit written into a name: "20人次", "0人次", "90%", "20件次". Years are not targets.
 NAME_UNITS = (
@@ -99,6 +99,38 @@ def cell_facts(name_raw: str, value_raw: str, unit_raw: str) -> CellFacts:
         lower_is_better=zero or bool(_REVERSE.search(bare)),
         placeholder=_placeholder(name, value_text, unit_cell),
         value_text=value_text,
+    )
+
+
+_SENTENCE = re.compile(r"[。；;！!？?\n]")
+_QUOTED = re.compile(r"[“\"「『][^”\"」』]{0,20}[”\"」』]")
+_YEARLIKE = re.compile(r"\d{4}年|〔\d{4}〕|\[\d{4}\]|\d+号")
+_MEASURE = re.compile(r"\d|[零]\S{0,3}(上访|非访|事故|发生|投诉)|百分之|全覆盖|100%")
+
+
+@dataclass(frozen=True, slots=True)
+class GoalFacts:
+    """What review derives from a table's 绩效目标, once for the rules that read it."""
+
+    folded: str  # full-width ASCII folded, no whitespace: "" when nothing is written
+    measurable: bool  # names a number, a rate or a zero target, besides years and document numbers
+    sentences: tuple[tuple[str, str], ...]  # (folded, as printed) for each sentence of 8 characters or more
+
+
+@memo(1 << 14)
+def goal_facts(goal: str) -> GoalFacts:
+    # no NFKC needed: \d matches full-width digits too, and the patterns know both quote forms
+    folded = fold_width(goal)
+    sentences = []
+    for part in _SENTENCE.split(goal):
+        printed = part.strip(" \t\u3000")
+        key = fold_width(printed) if len(printed) >= 8 else ""
+        if len(key) >= 8:
+            sentences.append((key, printed))
+    return GoalFacts(
+        folded=folded,
+        measurable=bool(_MEASURE.search(_YEARLIKE.sub("", _QUOTED.sub("", folded)))),
+        sentences=tuple(sentences),
     )
 
 
