@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import Counter
-from itertools import islice
-from operator import itemgetter
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
 from jixiao.domain.money import parse_amount
+from jixiao.readers.csv_columns import csv_columns
 from jixiao.readers.errors import ReadError
-from jixiao.readers.indicators import indicators_from_columns, rows_to_columns
+from jixiao.readers.indicators import indicators_from_columns
 
 REQUIRED = ("表序号", "表类别", "表名", "指标名称", "指标值")
 KINDS = {"部门整体": "department", "项目": "project"}
@@ -37,87 +34,31 @@ def _unquote(s: str) -> str:
     return s[1:] if s[:1] == "'" and s[1:2] in ("=", "+", "-", "@") else s
 
 
-def records(text: str) -> tuple[list[list[str]], list[int]]:
-    """The CSV's records, and the line each starts on (from 1).
-
-    Exactly what the csv module reads, faster: a line with no quote mark is a whole record and
-    splits on commas (most lines of an open-data file); a line with one goes to the csv module,
-    which takes as many further lines as its quoted cells span.
-    """
-    rows: list[list[str]] = []
-    starts: list[int] = []
-    if text.count("\r") != text.count("\r\n"):  # a bare CR ends a record too (old Mac files): no shortcut
-        reader = csv.reader(io.StringIO(text, newline=""))
-        at = 1
-        for row in reader:
-            rows.append(row)
-            starts.append(at)
-            at = reader.line_num + 1
-        return rows, starts
-    lines = text.split("\n")
-    crlf = "\r" in text
-
-    def plain(a: int, b: int) -> None:  # lines a..b-1, none with a quote mark: split on commas
-        part = lines[a:b]
-        if crlf:
-            part = [line.removesuffix("\r") for line in part]
-        rows.extend([line.split(",") if line else [] for line in part])
-        starts.extend(range(a + 1, b + 1))
-
-    done = 0
-    for k in [k for k, line in enumerate(lines) if '"' in line]:
-        if k < done:
-            continue  # inside a quoted cell that began on an earlier line
-        plain(done, k)
-        reader = csv.reader(line + "\n" for line in islice(lines, k, None))
-        rows.append(next(reader))
-        starts.append(k + 1)
-        done = k + reader.line_num
-    plain(done, len(lines))
-    if rows and not rows[-1]:  # the file's last newline
-        rows.pop()
-        starts.pop()
-    return rows, starts
-
-
 def read_csv_text(text: str, name: str) -> Document:
-    rows, line_of = records(text.lstrip("\ufeff"))
+    header, columns, lines = csv_columns(text.lstrip("\ufeff"), name)
     # the writer prefixes "'" to cells starting with = + - @; most files have none, so look once
     quoted = any(mark in text for mark in (",'", "\n'", "\"'"))
-    header = rows[0]
     col = {h: i for i, h in enumerate(header)}
     missing = [c for c in REQUIRED if c not in col]
     if missing:
         raise ReadError(name, f"CSV 缺少列：{'、'.join(missing)}。", Where(line=1))
-    width = len(header)
-    kept = [n for n, row in enumerate(rows) if row][1:]  # rows with cells
-    lines = [line_of[n] for n in kept]
-    if len(kept) < len(rows) - 1:
-        rows = [rows[n] for n in kept]
-    else:
-        del rows[0]
-    if not rows:
+    if not lines:
         raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
-    short = next((k for k, row in enumerate(rows) if len(row) != width), None)
-    if short is not None:
-        raise ReadError(
-            name, f"这一行有 {len(rows[short])} 格，表头有 {width} 格。", Where(line=lines[short])
-        )
     doc = Document(source_path=name, reader="csv")
     # rows with the same 表序号 form a table, in the order the numbers first appear
-    keys = list(map(itemgetter(col["表序号"]), rows))
+    keys = columns[col["表序号"]]
     firsts: dict[str, int] = {}
     for k, key in enumerate(keys):
         firsts.setdefault(key, k)
     table_cells = [(label, i) for label, i in col.items() if label in TABLE_COLUMNS]
     tables = {
-        key: _table({label: rows[k][i] for label, i in table_cells}, quoted, name, lines[k])
+        key: _table({label: columns[i][k] for label, i in table_cells}, quoted, name, lines[k])
         for key, k in firsts.items()
     }
     money_at = col.get("金额单位")
-    units = Counter(rows[k][money_at] if money_at is not None else "万元" for k in firsts.values())
+    units = Counter(columns[money_at][k] if money_at is not None else "万元" for k in firsts.values())
     roles = [(role, col[label]) for role, label in COLUMNS.items() if label in col]
-    cols = rows_to_columns(rows, [i for _, i in roles])
+    cols = [columns[i] for _, i in roles]
     if quoted:  # some cell was protected against formulas by the writer: undo it
         cols = [[_unquote(v) for v in cells] for cells in cols]
     indicators = indicators_from_columns(
@@ -139,11 +80,8 @@ def read_csv_text(text: str, name: str) -> Document:
 def _table(cells: dict[str, str], quoted: bool, name: str, n: int) -> TargetTable:
     """A table from the table columns of its first row (as printed; `quoted`: undo the writer's
     protection against formulas)."""
-    values = {label: (_unquote(v) if quoted else v).strip() for label, v in cells.items()}
-
-    def cell(label: str) -> str | None:
-        return values.get(label) or None
-
+    values = {label: (_unquote(v) if quoted else v).strip() or None for label, v in cells.items()}
+    cell = values.get
     kind = KINDS.get(cell("表类别") or "")
     if kind is None:
         raise ReadError(name, f"表类别「{cell('表类别')}」应为“部门整体”或“项目”。", Where(line=n))
@@ -158,10 +96,9 @@ def _table(cells: dict[str, str], quoted: bool, name: str, n: int) -> TargetTabl
         raise ReadError(name, str(exc), Where(line=n)) from exc
     year = cell("年度")
     try:
-        extra = json.loads(values["其他栏目"]) if values.get("其他栏目") else {}
-        executed, rate, score = (
-            parse_amount(values[c]) if values.get(c) else None for c in ("执行数", "执行率", "总分")
-        )
+        others = cell("其他栏目")
+        extra = json.loads(others) if others else {}
+        executed, rate, score = (parse_amount(cell(c)) for c in ("执行数", "执行率", "总分"))
     except (ValueError, TypeError) as exc:
         raise ReadError(
             name, f"这一行的执行数、执行率、总分或其他栏目写法不对：{exc}", Where(line=n)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import repeat
-from operator import itemgetter
 from typing import Any, TypeVar
 
 from jixiao.domain import frame
@@ -133,11 +132,6 @@ def indicators_from_columns(
             deviations,
         )  # fmt: skip
     )
-
-
-def rows_to_columns(rows: Sequence[Sequence[str]], at: Sequence[int]) -> list[list[str]]:
-    """Columns `at` of rows of cells (a CSV or a sheet), one list per column."""
-    return [list(map(itemgetter(j), rows)) for j in at]
 
 
 def _parsed(parse: Callable[[str], T], cells: Sequence[str]) -> list[T]:
