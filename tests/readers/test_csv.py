@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from jixiao.domain.model import Document, TargetTable, Where
 from jixiao.readers import ReadError, read_path
-from jixiao.readers.csv_columns import csv_columns
+from jixiao.readers.csv_columns import csv_blocks
 from jixiao.readers.indicators import indicator_from_cells
 from jixiao.writers.csv import write_csv
 from jixiao.writers.json import document_to_dict
@@ -74,8 +74,9 @@ def test_unknown_table_kind_is_located(tmp_path, seed_path):
         )
     ),
     st.sampled_from(["\n", "\r\n"]),
+    st.integers(min_value=1, max_value=3),
 )
-def test_columns_are_what_the_csv_module_reads(rows: list[list[str]], newline: str) -> None:
+def test_columns_are_what_the_csv_module_reads(rows: list[list[str]], newline: str, size: int) -> None:
     buf = io.StringIO()
     csv.writer(buf, lineterminator=newline).writerows(rows)
     text = buf.getvalue()
@@ -83,12 +84,25 @@ def test_columns_are_what_the_csv_module_reads(rows: list[list[str]], newline: s
     body = [row for row in body if row]
     if any(len(row) != len(header) for row in body):  # a bare CR inside a cell splits a record
         with pytest.raises(ReadError):
-            csv_columns(text, "t.csv")
+            csv_columns(text, "t.csv", size)
         return
-    got_header, columns, _ = csv_columns(text, "t.csv")
+    got_header, columns, _ = csv_columns(text, "t.csv", size)
     assert got_header == header
     assert [list(row) for row in zip(*columns)] == body
     assert all(len(column) == len(body) for column in columns)
+
+
+def csv_columns(text: str, name: str, size: int = 2) -> tuple[list[str], list[list[str]], list[int]]:
+    """The blocks joined: small blocks, so that records cross block boundaries."""
+    header, blocks = csv_blocks(text, name, size)
+    columns: list[list[str]] = [[] for _ in header]
+    starts: list[int] = []
+    for cols, at in blocks:
+        assert 0 < len(at) <= size
+        for column, part in zip(columns, cols, strict=True):
+            column.extend(part)
+        starts.extend(at)
+    return header, columns, starts
 
 
 def test_columns_keep_stray_quotes_and_say_where_a_multi_line_cell_starts() -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
 from jixiao.domain.money import parse_amount
-from jixiao.readers.csv_columns import csv_columns
+from jixiao.readers.csv_columns import csv_blocks
 from jixiao.readers.errors import ReadError
 from jixiao.readers.indicators import indicators_from_columns
 
@@ -35,39 +35,36 @@ def _unquote(s: str) -> str:
 
 
 def read_csv_text(text: str, name: str) -> Document:
-    header, columns, lines = csv_columns(text.lstrip("\ufeff"), name)
+    header, blocks = csv_blocks(text.lstrip("\ufeff"), name)
     # the writer prefixes "'" to cells starting with = + - @; most files have none, so look once
     quoted = any(mark in text for mark in (",'", "\n'", "\"'"))
     col = {h: i for i, h in enumerate(header)}
     missing = [c for c in REQUIRED if c not in col]
     if missing:
         raise ReadError(name, f"CSV 缺少列：{'、'.join(missing)}。", Where(line=1))
-    if not lines:
-        raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
     doc = Document(source_path=name, reader="csv")
-    # rows with the same 表序号 form a table, in the order the numbers first appear
-    keys = columns[col["表序号"]]
-    firsts: dict[str, int] = {}
-    for k, key in enumerate(keys):
-        firsts.setdefault(key, k)
+    key_at, money_at = col["表序号"], col.get("金额单位")
     table_cells = [(label, i) for label, i in col.items() if label in TABLE_COLUMNS]
-    tables = {
-        key: _table({label: columns[i][k] for label, i in table_cells}, quoted, name, lines[k])
-        for key, k in firsts.items()
-    }
-    money_at = col.get("金额单位")
-    units = Counter(columns[money_at][k] if money_at is not None else "万元" for k in firsts.values())
     roles = [(role, col[label]) for role, label in COLUMNS.items() if label in col]
-    cols = [columns[i] for _, i in roles]
-    if quoted:  # some cell was protected against formulas by the writer: undo it
-        cols = [[_unquote(v) for v in cells] for cells in cols]
-    indicators = indicators_from_columns(
-        [role for role, _ in roles],
-        cols,
-        [Where(n) for n in lines],  # Where(line=…): 10万 rows
-    )
-    for key, ind in zip(keys, indicators, strict=True):
-        tables[key].indicators.append(ind)
+    role_names = [role for role, _ in roles]
+    tables: dict[str, TargetTable] = {}  # rows with the same 表序号 form a table, in order of first sight
+    units: Counter[str] = Counter()
+    for columns, lines in blocks:
+        keys = columns[key_at]
+        for k, key in enumerate(keys):
+            if key not in tables:
+                tables[key] = _table(
+                    {label: columns[i][k] for label, i in table_cells}, quoted, name, lines[k]
+                )
+                units[columns[money_at][k] if money_at is not None else "万元"] += 1
+        cols = [columns[i] for _, i in roles]
+        if quoted:  # some cell was protected against formulas by the writer: undo it
+            cols = [[_unquote(v) for v in cells] for cells in cols]
+        indicators = indicators_from_columns(role_names, cols, [Where(n) for n in lines])  # Where(line=…)
+        for key, ind in zip(keys, indicators, strict=True):
+            tables[key].indicators.append(ind)
+    if not tables:
+        raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
     doc.tables = list(tables.values())
     years = Counter(t.fiscal_year for t in doc.tables if t.fiscal_year)
     doc.fiscal_year = years.most_common(1)[0][0] if years else None
