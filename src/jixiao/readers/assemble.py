@@ -236,11 +236,18 @@ def _is_total(text: str) -> bool:
 GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|中|差|合格|不合格)")
 
 
+Pending = list[tuple[TargetTable, dict[str, str], Where]]  # indicator rows read: table, cells by role, place
+
+
 class TableBuilder:
     """Builds one TargetTable from a segment of cells; collects warnings."""
 
     def __init__(
-        self, segment: _Segment, warnings: list[ReadWarning], short_rows_lost_merges: bool = False
+        self,
+        segment: _Segment,
+        warnings: list[ReadWarning],
+        short_rows_lost_merges: bool = False,
+        pending: Pending | None = None,
     ) -> None:
         # True for copies that print a merged cell once and drop it from the rows below (web
         # pages and PDFs copied as text): a short row is then aligned to the right
@@ -251,6 +258,10 @@ class TableBuilder:
         # a summary table of many projects is split into a table per project: the first is the
         # table built, the others are here
         self.split: list[TargetTable] = []
+        # indicator rows read, built into indicators together (a column at a time) by flush():
+        # per body, or once per document when the document's reader shares one list
+        self.pending: Pending = [] if pending is None else pending
+        self.flush_each_body = pending is None
 
     def build_head(self) -> TargetTable:
         """The table from its title and the header block (label/value pairs) of its segment."""
@@ -675,7 +686,7 @@ class TableBuilder:
         if split is not None:  # a second header row (中长期 | 年度 under 指标值): read by it
             by_col, rows = split, rows[1:]
         previous: dict[str, str] = {}
-        pending: list[tuple[TargetTable, dict[str, str], Where]] = []
+        pending = self.pending
         width = max(by_col) + 1
         cols = sorted(by_col.items())
         roles = tuple(role for _, role in cols)
@@ -751,7 +762,8 @@ class TableBuilder:
                     )
                 )
             pending.append((target, text, row.where))
-        _build(pending)
+        if self.flush_each_body:
+            flush(pending)
 
     def _block_of(
         self,
@@ -874,7 +886,7 @@ class TableBuilder:
         else:
             rows, wheres, rest = _align(roles, [c for c in cells if c.text])
         previous: dict[str, str] = {}
-        pending: list[tuple[TargetTable, dict[str, str], Where]] = []
+        pending = self.pending
         by_project = "project" in roles
         own_head = not by_project and any(r in roles for r in labels.PROJECT_ROLES)
         target, project = table, None
@@ -896,7 +908,8 @@ class TableBuilder:
                     text[role] = previous[role]
             previous = text
             pending.append((target, text, where))
-        _build(pending)
+        if self.flush_each_body:
+            flush(pending)
         if any(c.text for c in rest):
             first = next(c for c in rest if c.text)
             self.warnings.append(
@@ -1005,11 +1018,12 @@ def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], l
     return rows, wheres, []
 
 
-def _build(pending: list[tuple[TargetTable, dict[str, str], Where]]) -> None:
-    """The indicators of rows read under a header, each appended to its table in reading order."""
+def flush(pending: Pending) -> None:
+    """The indicators of the rows read, each appended to its table in reading order."""
     built = indicators_from_rows([text for _, text, _ in pending], [where for _, _, where in pending])
     for (target, _, _), ind in zip(pending, built, strict=True):
         target.indicators.append(ind)
+    pending.clear()
 
 
 def is_upper_header(texts: list[str]) -> bool:
@@ -1066,13 +1080,14 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
     warnings: list[ReadWarning] = []
     doc = Document(source_path=path, reader=reader, warnings=warnings)
     units: list[str] = []
+    pending: Pending = []
     for segment in split_tables(cells):
         if segment.title is None and find_indicator_header(segment.cells) is None:
             for c in segment.cells:
                 if c.text:
                     warnings.append(ReadWarning(f"表格之外的文字「{c.text[:40]}」未读入。", c.where))
             continue
-        builder = TableBuilder(segment, warnings, short_rows_lost_merges)
+        builder = TableBuilder(segment, warnings, short_rows_lost_merges, pending)
         table = builder.build()
         if segment.follows and doc.tables:
             # the department and 编制单位 printed once above several tables belong to each
@@ -1083,6 +1098,7 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
             units.append(builder.money_unit)
         doc.tables.append(table)
         doc.tables.extend(builder.split)
+    flush(pending)
     if not doc.tables:
         raise ReadError(
             path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"

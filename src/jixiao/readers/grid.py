@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jixiao.domain.model import Document, ReadWarning, TargetTable, Where
 from jixiao.readers import labels
-from jixiao.readers.assemble import Cell, TableBuilder, _Segment, finish, is_upper_header
+from jixiao.readers.assemble import Cell, Pending, TableBuilder, _Segment, finish, flush, is_upper_header
 from jixiao.readers.errors import ReadError
 
 
@@ -123,6 +123,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
     warnings: list[ReadWarning] = []
     doc = Document(source_path=path, reader=reader, warnings=warnings)
     units: Counter[str] = Counter()
+    pending: Pending = []  # every table's indicator rows, built together at the end
     k = 0
     n = len(rows)
     while k < n:
@@ -156,7 +157,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
             and by_col is not None
         ):
             # "……目标表（续）": the last table goes on under its header printed again
-            TableBuilder(_Segment(None, []), warnings).read_body(
+            TableBuilder(_Segment(None, []), warnings, pending=pending).read_body(
                 doc.tables[-1], by_col, rows[header_at + 1 : end]
             )
             k = end
@@ -169,7 +170,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
             head_cells.extend(c for c in title_row if c is not title_cell)
         for offset, row in enumerate(head_rows):
             head_cells.extend(row.cells(start + offset, covered=False))
-        builder = TableBuilder(_Segment(title_cell, head_cells), warnings)
+        builder = TableBuilder(_Segment(title_cell, head_cells), warnings, pending=pending)
         table: TargetTable = builder.build_head()
         if header_at is not None and by_col is not None:
             builder.read_body(table, by_col, rows[header_at + 1 : end])
@@ -178,6 +179,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
         doc.tables.append(table)
         doc.tables.extend(builder.split)
         k = end
+    flush(pending)
     if not doc.tables:
         raise ReadError(
             path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"

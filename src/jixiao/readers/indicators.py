@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from jixiao.domain import frame
@@ -36,14 +37,20 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
 
 def indicators_from_rows(texts: Sequence[dict[str, str]], wheres: Sequence[Where]) -> list[Indicator]:
     """Many indicator rows, each by column role, in order; rows with the same columns built together."""
+    if not texts:
+        return []
+    keys = texts[0].keys()
+    if all(text.keys() == keys for text in texts):  # the common case: one set of columns
+        roles = list(keys)
+        return indicators_from_columns(roles, [list(map(itemgetter(r), texts)) for r in roles], wheres)
     groups: dict[tuple[str, ...], list[int]] = {}
     for k, text in enumerate(texts):
-        groups.setdefault(tuple(text), []).append(k)
+        groups.setdefault(tuple(sorted(text)), []).append(k)
     built: dict[int, Indicator] = {}
-    for roles, at in groups.items():
+    for group, at in groups.items():
         rows = [texts[k] for k in at]
-        cols = [list(c) for c in zip(*(t.values() for t in rows), strict=True)] if roles else []
-        built.update(zip(at, indicators_from_columns(roles, cols, [wheres[k] for k in at]), strict=True))
+        cols = [list(map(itemgetter(r), rows)) for r in group]
+        built.update(zip(at, indicators_from_columns(group, cols, [wheres[k] for k in at]), strict=True))
     return [built[k] for k in range(len(texts))]
 
 
