@@ -62,11 +62,16 @@ def indicators_from_columns(
     col = dict(zip(roles, cols, strict=True))
     nones: list[Any] = [None] * n  # a column the rows do not have
     kept = [r for r in _RAW_ROLES if r in col]
-    raws: list[dict[str, str]] = (
-        [dict(zip(kept, cells, strict=True)) for cells in zip(*(col[r] for r in kept), strict=True)]
-        if kept
-        else [{} for _ in range(n)]
-    )
+    raws: list[dict[str, str]]
+    if len(kept) == len(_RAW_ROLES):  # the usual table: a dict display is 4 times faster than dict(zip())
+        raws = [
+            {"weight": w, "unit": u, "level1": l1, "level2": l2, "value": v}
+            for w, u, l1, l2, v in zip(*(col[r] for r in _RAW_ROLES), strict=True)
+        ]
+    elif kept:
+        raws = [dict(zip(kept, cells, strict=True)) for cells in zip(*(col[r] for r in kept), strict=True)]
+    else:
+        raws = [{} for _ in range(n)]
 
     names = list(col.get("name", repeat("", n)))
     if "\n" in "".join(names):  # a name wrapped inside its cell: one line
