@@ -34,6 +34,20 @@ def side_by_side(ours: Callable[[], Any], baseline: Callable[[], Any], runs: int
     return {
         "ours": statistics.median(ours_t),
         "baseline": statistics.median(base_t),
+        # this machine's speed drifts by a third from minute to minute: the ratio within each
+        # pair of runs, taken a moment apart, is steadier than the ratio of the two medians
+        "pair_ratios": [o / b for o, b in zip(ours_t, base_t, strict=True)],
         "ours_result": ours_r,
         "baseline_result": base_r,
     }
+
+
+def ratios(r: dict[str, Any], throughput: bool = False) -> str:
+    """The medians' ratio, then the median and range of the per-pair ratios: our time over the
+    baseline's, or (throughput) the baseline's time over ours."""
+    pairs = [1 / p if throughput else p for p in r["pair_ratios"]]
+    medians = r["baseline"] / r["ours"] if throughput else r["ours"] / r["baseline"]
+    return (
+        f"{medians:.2f} (per pair of runs: median {statistics.median(pairs):.2f}, "
+        f"range {min(pairs):.2f}–{max(pairs):.2f})"
+    )

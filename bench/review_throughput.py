@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import side_by_side  # noqa: E402
+from common import ratios, side_by_side  # noqa: E402
 
 from jixiao.domain.cache import clear_caches, gc_paused  # noqa: E402
 from jixiao.domain.review import RULES, load_params, review  # noqa: E402
@@ -146,7 +146,7 @@ def main() -> None:
     print(
         f"frictionless validate (Table Schema):  {r['baseline']:.2f} s, {base_rate:,.0f} rows/s, {base_errors} errors"
     )
-    print(f"ratio (jixiao / frictionless throughput): {ours_rate / base_rate:.2f}")
+    print(f"ratio (jixiao / frictionless throughput): {ratios(r, throughput=True)}")
 
 
 if __name__ == "__main__":

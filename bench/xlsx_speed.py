@@ -21,7 +21,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import xlsxwriter  # noqa: E402
-from common import side_by_side  # noqa: E402
+from common import ratios, side_by_side  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
 from jixiao.domain.model import Document  # noqa: E402
@@ -125,12 +125,8 @@ def main() -> None:
     print(
         f"workbook: {args.indicators} indicators in {tables} tables, {rows} rows, {cells} filled cells; median of {args.runs}"
     )
-    print(
-        f"write: jixiao {w['ours']:.2f} s, bare XlsxWriter {w['baseline']:.2f} s, ratio {w['ours'] / w['baseline']:.2f}"
-    )
-    print(
-        f"read:  jixiao {r['ours']:.2f} s, bare calamine {r['baseline']:.2f} s, ratio {r['ours'] / r['baseline']:.2f}"
-    )
+    print(f"write: jixiao {w['ours']:.2f} s, bare XlsxWriter {w['baseline']:.2f} s, ratio {ratios(w)}")
+    print(f"read:  jixiao {r['ours']:.2f} s, bare calamine {r['baseline']:.2f} s, ratio {ratios(r)}")
 
 
 if __name__ == "__main__":
