@@ -88,7 +88,7 @@ def test_columns_are_what_the_csv_module_reads(rows: list[list[str]], newline: s
         return
     got_header, columns, _ = csv_columns(text, "t.csv", size)
     assert got_header == header
-    assert [list(row) for row in zip(*columns)] == body
+    assert [list(row) for row in zip(*columns, strict=True)] == body
     assert all(len(column) == len(body) for column in columns)
 
 
@@ -109,7 +109,7 @@ def test_columns_keep_stray_quotes_and_say_where_a_multi_line_cell_starts() -> N
     text = 'a,b,c\na,b"c,d\n\nx,"第一行\n第二行",y\nlast,1,2\n'
     header, columns, starts = csv_columns(text, "t.csv")
     assert header == ["a", "b", "c"]
-    assert [list(r) for r in zip(*columns)] == [
+    assert [list(r) for r in zip(*columns, strict=True)] == [
         ["a", 'b"c', "d"],
         ["x", "第一行\n第二行", "y"],
         ["last", "1", "2"],

@@ -1053,11 +1053,6 @@ def _value_split(by_col: dict[int, str], row: GridRow) -> dict[int, str] | None:
     return {**by_col, **found}
 
 
-def _unquote(s: str) -> str:
-    """Undo a CSV writer's protection against formula injection ("'=…" → "=…")."""
-    return s[1:] if s[:1] == "'" and s[1:2] in ("=", "+", "-", "@") else s
-
-
 def _is_amount(text: str) -> bool:
     try:
         return parse_amount(text.rstrip("%")) is not None
