@@ -164,13 +164,14 @@ class IndicatorFacts:
     placeholder: str | None
     value_text: str
 
-    def __init__(self, table_index: int, index: int, table: TargetTable, ind: Indicator) -> None:
+    def __init__(
+        self, table_index: int, index: int, table: TargetTable, ind: Indicator, c: CellFacts
+    ) -> None:
         self.table_index = table_index
         self.index = index
         self.table = table
         self.ind = ind
-        raw = ind.raw
-        self.c = cell_facts(ind.name, raw.get("value", ind.value or ""), raw.get("unit", ind.unit or ""))
+        self.c = c
 
     def finding(self, code: str, severity: Severity, message: str, basis: str) -> Finding:
         """A finding on this indicator's row."""
@@ -202,38 +203,44 @@ class ReviewContext:
     _all: list[IndicatorFacts] = field(init=False)
     _tables: list[tuple[int, TargetTable]] = field(init=False)
 
-    _groups: dict[int, tuple[CellFacts, list[IndicatorFacts]]] = field(init=False)
+    _groups: list[tuple[CellFacts, list[IndicatorFacts]]] = field(init=False)
+    _repeated: list[list[IndicatorFacts]] | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.facts = [
-            [IndicatorFacts(t, i, table, ind) for i, ind in enumerate(table.indicators)]
-            for t, table in enumerate(self.doc.tables)
-        ]
-        self._all = [f for row in self.facts for f in row]
-        self._tables = list(enumerate(self.doc.tables))
         # rows with identical cells share one CellFacts: group them, so a rule's test on the
         # cells runs once per distinct content rather than once per row
-        groups: dict[int, tuple[CellFacts, list[IndicatorFacts]]] = {}
-        for f in self._all:
-            key = id(f.c)
-            if key in groups:
-                groups[key][1].append(f)
-            else:
-                groups[key] = (f.c, [f])
-        self._groups = groups
+        groups: dict[tuple[str, str, str], tuple[CellFacts, list[IndicatorFacts]]] = {}
+        self.facts = []
+        for t, table in enumerate(self.doc.tables):
+            row = []
+            for i, ind in enumerate(table.indicators):
+                raw = ind.raw
+                key = (ind.name, raw.get("value", ind.value or ""), raw.get("unit", ind.unit or ""))
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = (cell_facts(*key), [])
+                f = IndicatorFacts(t, i, table, ind, group[0])
+                group[1].append(f)
+                row.append(f)
+            self.facts.append(row)
+        self._all = [f for row in self.facts for f in row]
+        self._tables = list(enumerate(self.doc.tables))
+        self._groups = list(groups.values())
+        self._repeated: list[list[IndicatorFacts]] | None = None
 
     def facts_with_repeated_names(self) -> list[list[IndicatorFacts]]:
         """The tables (as rows of facts) where some indicator name occurs more than once."""
-        out = []
-        for row in self.facts:
-            names = [f.name for f in row if f.name]
-            if len(set(names)) != len(names):
-                out.append(row)
-        return out
+        if self._repeated is None:
+            self._repeated = []
+            for row in self.facts:
+                names = [f.name for f in row if f.name]
+                if len(set(names)) != len(names):
+                    self._repeated.append(row)
+        return self._repeated
 
     def matching(self, test: Callable[[CellFacts], bool]) -> list[IndicatorFacts]:
         """The indicators whose cells pass `test`, grouped by content (review() orders findings)."""
-        return [f for c, fs in self._groups.values() if test(c) for f in fs]
+        return [f for c, fs in self._groups if test(c) for f in fs]
 
     def tables(self) -> list[tuple[int, TargetTable]]:
         return self._tables
