@@ -160,3 +160,15 @@ def test_monitoring_doubt_without_a_reason():
     doc = read_path(Path(__file__).parents[1] / "fixtures/layouts/tab_rows_monitoring_central.txt")
     found = [(f.code, f.indicator, f.basis) for f in review(doc) if f.code == "deviation-missing"]
     assert found == [("deviation-missing", 2, "财预〔2019〕136号")]
+
+
+def test_a_goals_sentences_are_quoted_as_printed_and_compared_folded():
+    from jixiao.domain.review.context import goal_facts
+
+    facts = goal_facts("年内完成业务培训１２０人次！\n服务对象满意度达到 ９０％以上；短句。")
+    assert facts.sentences == (
+        ("年内完成业务培训120人次", "年内完成业务培训１２０人次"),
+        ("服务对象满意度达到90%以上", "服务对象满意度达到 ９０％以上"),
+    )
+    assert facts.measurable and facts.folded.startswith("年内完成业务培训120人次!")
+    assert goal_facts("　 \n").folded == ""

@@ -128,7 +128,7 @@ class Target:
 _KEEP = frozenset("㎡㎥㎞㎏㎎㎝㎜℃‰")
 
 
-_SPACE = re.compile(r"[\s\u3000]+")
+SPACE = re.compile(r"[\s\u3000]+")
 
 
 @memo(1 << 16)
@@ -139,26 +139,26 @@ def normalise_text(text: str) -> str:
     """
     if not text.isascii():
         text = nfkc(text)
-    return _SPACE.sub("", text)
+    return SPACE.sub("", text)
 
 
 # Full-width ASCII (！…～) and the ideographic space: what NFKC changes in almost every Chinese cell.
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
-_HAS_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+HAS_FULLWIDTH = re.compile("[\uff01-\uff5e]")
 
 
 def fold_width(text: str) -> str:
     """Full-width ASCII → ASCII and no whitespace: enough to compare sentences, far cheaper than NFKC."""
-    if _HAS_FULLWIDTH.search(text):
-        text = text.translate(_FULLWIDTH)
-    return _SPACE.sub("", text)
+    if HAS_FULLWIDTH.search(text):
+        text = text.translate(FULLWIDTH)
+    return SPACE.sub("", text)
 
 
 def nfkc(text: str) -> str:
     """NFKC, fast for Chinese text: full-width forms by table, the rest only when still needed."""
-    text = text.translate(_FULLWIDTH)
+    text = text.translate(FULLWIDTH)
     if unicodedata.is_normalized("NFKC", text):
         return text
     if _KEEP.isdisjoint(text):

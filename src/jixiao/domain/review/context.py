@@ -12,7 +12,15 @@ from jixiao.domain.cache import memo
 from jixiao.domain.model import LEVEL1, Document, Indicator, TargetTable
 from jixiao.domain.review.finding import Finding, Severity
 from jixiao.domain.review.params import DepartmentFrame, ReviewParams
-from jixiao.domain.values import Target, fold_width, is_percent_unit, normalise_text, parse_target
+from jixiao.domain.values import (
+    FULLWIDTH,
+    HAS_FULLWIDTH,
+    SPACE,
+    Target,
+    is_percent_unit,
+    normalise_text,
+    parse_target,
+)
 
 # A number with a unit written into a name: "20人次", "0人次", "90%", "20件次". Years are not targets.
 NAME_UNITS = (
@@ -119,14 +127,16 @@ class GoalFacts:
 
 @memo(1 << 14)
 def goal_facts(goal: str) -> GoalFacts:
-    # no NFKC needed: \d matches full-width digits too, and the patterns know both quote forms
-    folded = fold_width(goal)
+    # no NFKC needed: \d matches full-width digits too, and the patterns know both quote forms.
+    # Folding full-width ASCII keeps every character in its place and a separator a separator
+    # (；！？ → ;!?), so the folded and the printed goal split into the same sentences.
+    wide = goal.translate(FULLWIDTH) if HAS_FULLWIDTH.search(goal) else goal
+    folded = SPACE.sub("", wide)
     sentences = []
-    for part in _SENTENCE.split(goal):
-        printed = part.strip(" \t\u3000")
-        key = fold_width(printed) if len(printed) >= 8 else ""
+    for part, printed in zip(_SENTENCE.split(wide), _SENTENCE.split(goal), strict=True):
+        key = SPACE.sub("", part)
         if len(key) >= 8:
-            sentences.append((key, printed))
+            sentences.append((key, printed.strip(" \t\u3000")))
     return GoalFacts(
         folded=folded,
         measurable=bool(_MEASURE.search(_YEARLIKE.sub("", _QUOTED.sub("", folded)))),
