@@ -1,7 +1,7 @@
 """CSV text → its columns: what the csv module reads, a column at a time, and faster.
 
-An open-data file of 10万 indicators repeats each table's texts on every row: 360万 cells. Lines
-without a quote mark (nearly all) are joined and split on commas in one call, and each column is
+An open-data file of 10万 indicators repeats each table's texts on every row: 360万 cells. A
+block of lines without a quote mark (nearly all) is split on commas in one call, and each column is
 taken out of that with a slice; a line with a quote mark goes to the csv module, which takes as
 many further lines as its quoted cells span. Every record must have the header's number of cells.
 """
@@ -25,9 +25,58 @@ def csv_blocks(text: str, name: str, size: int = BLOCK) -> tuple[list[str], Iter
     (from 1) each record starts on. Empty lines are skipped. Errors come as the blocks are read."""
     if text.count("\r") != text.count("\r\n"):  # a bare CR ends a record too (old Mac files): no shortcut
         return _by_module(text, name, size)
-    lines = text.split("\n")
     crlf = "\r" in text
-    first, header = _record(lines, 0)
+    head_end = text.find("\n") + 1 or len(text)
+    if '"' in text[:head_end]:
+        lines = text.split("\n")
+        after, header = _record(lines, 0)
+        return header, _by_lines(lines[after:], after, header, name, size, crlf)
+    head = text[:head_end].rstrip("\r\n")
+    header = head.split(",") if head else []
+    return header, _by_blocks(text, head_end, header, name, size, crlf)
+
+
+def _by_blocks(text: str, pos: int, header: list[str], name: str, size: int, crlf: bool) -> Iterator[Block]:
+    """`size` lines at a time from `pos`, while they hold no quote mark and no empty line: the
+    block's lines are split on commas in one call, with each line's first cell marked by the
+    newline before it, so that a line with too few or too many cells shows; from the first block
+    that has a quote mark or an empty line on, line by line."""
+    width = len(header)
+    line = text.count("\n", 0, pos) + 1  # the block's first line, from 1
+    while pos < len(text):
+        end = pos
+        for _ in range(size):
+            end = text.find("\n", end) + 1
+            if not end:
+                end = len(text)
+                break
+        body = text[pos:end]
+        if crlf:
+            body = body.replace("\r\n", "\n")
+        if body.endswith("\n"):
+            body = body[:-1]
+        if '"' in body or "\n\n" in body or body.startswith("\n") or not body:
+            rest = text[pos:].split("\n")
+            yield from _by_lines(rest, line - 1, header, name, size, crlf)
+            return
+        n = body.count("\n") + 1
+        cells = body.replace("\n", ",\n").split(",")
+        if len(cells) != n * width or any(c[:1] != "\n" for c in cells[width::width]):
+            k, bad = next((k, x) for k, x in enumerate(body.split("\n")) if x.count(",") != width - 1)
+            _too_few_or_many(name, bad.count(",") + 1, width, line + k)
+        firsts = cells[0::width]
+        firsts[1:] = [c[1:] for c in firsts[1:]]
+        yield [firsts, *(cells[j::width] for j in range(1, width))], list(range(line, line + n))
+        line += n
+        pos = end
+
+
+def _by_lines(
+    lines: list[str], base: int, header: list[str], name: str, size: int, crlf: bool
+) -> Iterator[Block]:
+    """Blocks of the records in `lines` (line base + 1 onwards): a line without a quote mark is a
+    record and splits on commas; one with a quote mark goes to the csv module, which takes as many
+    further lines as its quoted cells span."""
     width = len(header)
     quoted = [k for k, line in enumerate(lines) if '"' in line]
 
@@ -40,45 +89,42 @@ def csv_blocks(text: str, name: str, size: int = BLOCK) -> tuple[list[str], Iter
         wrong = [k for k, line in enumerate(part) if line.count(",") != commas and line]
         if wrong:
             k = wrong[0]
-            _too_few_or_many(name, part[k].count(",") + 1, width, a + k + 1)
+            _too_few_or_many(name, part[k].count(",") + 1, width, base + a + k + 1)
         if "" in part:
-            starts.extend(a + k + 1 for k, line in enumerate(part) if line)
+            starts.extend(base + a + k + 1 for k, line in enumerate(part) if line)
             part = [line for line in part if line]
         else:
-            starts.extend(range(a + 1, b + 1))
+            starts.extend(range(base + a + 1, base + b + 1))
         if part:
             cells = ",".join(part).split(",")
             for j, column in enumerate(columns):
                 column.extend(cells[j::width])
 
-    def blocks() -> Iterator[Block]:
-        block: Block = ([[] for _ in header], [])
-        done = first
-        for k in [*quoted, len(lines)]:
-            if k < done:
-                continue  # inside a quoted cell that began on an earlier line, or the header
-            while done < k:  # the plain lines before the next quoted record, a block at a time
-                end = min(k, done + size - len(block[1]))
-                plain(block, done, end)
-                done = end
-                if len(block[1]) >= size:
-                    yield block
-                    block = ([[] for _ in header], [])
-            if k == len(lines):
-                break
-            done, row = _record(lines, k)
-            if len(row) != width:
-                _too_few_or_many(name, len(row), width, k + 1)
-            for column, cell in zip(block[0], row, strict=True):
-                column.append(cell)
-            block[1].append(k + 1)
+    block: Block = ([[] for _ in header], [])
+    done = 0
+    for k in [*quoted, len(lines)]:
+        if k < done:
+            continue  # inside a quoted cell that began on an earlier line
+        while done < k:  # the plain lines before the next quoted record, a block at a time
+            end = min(k, done + size - len(block[1]))
+            plain(block, done, end)
+            done = end
             if len(block[1]) >= size:
                 yield block
                 block = ([[] for _ in header], [])
-        if block[1]:
+        if k == len(lines):
+            break
+        done, row = _record(lines, k)
+        if len(row) != width:
+            _too_few_or_many(name, len(row), width, base + k + 1)
+        for column, cell in zip(block[0], row, strict=True):
+            column.append(cell)
+        block[1].append(base + k + 1)
+        if len(block[1]) >= size:
             yield block
-
-    return header, blocks()
+            block = ([[] for _ in header], [])
+    if block[1]:
+        yield block
 
 
 def _record(lines: list[str], k: int) -> tuple[int, list[str]]:
