@@ -119,7 +119,12 @@ def test_columns_keep_stray_quotes_and_say_where_a_multi_line_cell_starts() -> N
 
 @pytest.mark.parametrize(
     "text, line",
-    [("a,b,c\n1,2,3\n1,2\n", 3), ("a,b,c\n1,2\n1,2,3,4\n5,6,7\n", 2), ('a,b,c\n1,2,3\n"1\n2",3\n', 3), ("a,b\r1,2,3\r", 2)],
+    [
+        ("a,b,c\n1,2,3\n1,2\n", 3),
+        ("a,b,c\n1,2\n1,2,3,4\n5,6,7\n", 2),
+        ('a,b,c\n1,2,3\n"1\n2",3\n', 3),
+        ("a,b\r1,2,3\r", 2),
+    ],
 )
 def test_a_record_with_too_few_or_too_many_cells_is_located(text: str, line: int) -> None:
     with pytest.raises(ReadError) as err:

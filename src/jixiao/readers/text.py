@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -23,6 +24,7 @@ _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _INTERNAL_SPACES = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000+)\S")
 _RULE_LINE = re.compile(r"^[\s|:：\-—=+]+$")  # markdown/ASCII table borders
 _WORDS = re.compile(r"[ \t\u3000\u00a0]+")
+_CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")  # a space-separated cell: words with single spaces between
 _QUOTED_CELL = re.compile(r'(^|\t)"')
 
 
@@ -113,12 +115,44 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
     """One row a line; a line that is only a table border is skipped."""
     cells: list[Cell] = []
     numbered = _continued(lines) if layout == "tab-rows" else list(enumerate(lines, start=1))
+    above: tuple[list[int], list[int]] | None = None  # where the cells of the last full line start
     for n, line in numbered:
         if not line.strip() or _RULE_LINE.match(line):
             continue
-        for col, text in enumerate(_split_row(line, layout)):
+        texts = _split_row(line, layout)
+        if layout == "space-rows":
+            starts = _starts(line)
+            if starts[0] == (0, 0) and len(starts) >= 2:
+                above = ([c for c, _ in starts], [w for _, w in starts])
+            elif above is not None:
+                texts = [""] * _empty_before(starts[0], above) + texts
+        for col, text in enumerate(texts):
             cells.append(Cell.of(text, Where(line=n, column=col + 1), row=n, col=col))
     return cells
+
+
+def _starts(line: str) -> list[tuple[int, int]]:
+    """Where each cell of a space-separated line starts: in characters, and in display columns
+    (a Chinese character is two wide). PDF text tools align by the one, editors by the other."""
+    out = []
+    for m in _CELL.finditer(line):
+        out.append((m.start(), _display_width(line[: m.start()])))
+    return out or [(0, 0)]
+
+
+def _empty_before(first: tuple[int, int], above: tuple[list[int], list[int]]) -> int:
+    """A line that starts further right than the full line above it leaves that line's first
+    columns empty (a merged 一级 cell printed once, an amount under its label): how many, when its
+    first cell starts where one of those columns starts."""
+    for at, columns in zip(first, above, strict=True):
+        for k, start in enumerate(columns):
+            if abs(start - at) <= 1:
+                return k
+    return 0
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _pipe_cells(lines: list[str]) -> list[Cell]:
