@@ -115,40 +115,64 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
     """One row a line; a line that is only a table border is skipped."""
     cells: list[Cell] = []
     numbered = _continued(lines) if layout == "tab-rows" else list(enumerate(lines, start=1))
-    above: tuple[list[int], list[int]] | None = None  # where the cells of the last full line start
+    grid: Grid | None = None  # where the columns start, by the last full line
     for n, line in numbered:
         if not line.strip() or _RULE_LINE.match(line):
             continue
         texts = _split_row(line, layout)
         if layout == "space-rows":
-            starts = _starts(line)
-            if starts[0] == (0, 0) and len(starts) >= 2:
-                above = ([c for c, _ in starts], [w for _, w in starts])
-            elif above is not None:
-                texts = [""] * _empty_before(starts[0], above) + texts
+            texts, grid = _by_position(line, texts, grid)
         for col, text in enumerate(texts):
             cells.append(Cell.of(text, Where(line=n, column=col + 1), row=n, col=col))
     return cells
 
 
-def _starts(line: str) -> list[tuple[int, int]]:
-    """Where each cell of a space-separated line starts: in characters, and in display columns
-    (a Chinese character is two wide). PDF text tools align by the one, editors by the other."""
-    out = []
-    for m in _CELL.finditer(line):
-        out.append((m.start(), _display_width(line[: m.start()])))
-    return out or [(0, 0)]
+Grid = tuple[list[int], list[int]]  # where the columns start: in characters, in display columns
 
 
-def _empty_before(first: tuple[int, int], above: tuple[list[int], list[int]]) -> int:
-    """A line that starts further right than the full line above it leaves that line's first
-    columns empty (a merged 一级 cell printed once, an amount under its label): how many, when its
-    first cell starts where one of those columns starts."""
-    for at, columns in zip(first, above, strict=True):
-        for k, start in enumerate(columns):
-            if abs(start - at) <= 1:
-                return k
-    return 0
+def _by_position(line: str, texts: list[str], grid: Grid | None) -> tuple[list[str], Grid | None]:
+    """A space-separated row's cells, each in the column it stands under, empty cells blank again
+    (a copy of a PDF's text keeps positions but prints nothing for an empty cell: an 一级 merged
+    above, an amount under its label, an empty 偏差原因), and the grid for the rows below.
+
+    A row whose every cell starts where a column of the grid starts is placed by it; a row that
+    starts at the left edge and does not fit the grid sets a new one (a new header); any other row
+    starts in the column its first cell stands under, and goes on cell after cell, as printed."""
+    starts = [(m.start(), _display_width(line[: m.start()])) for m in _CELL.finditer(line)]
+    if len(starts) != len(texts) or len(starts) < 2:
+        return texts, grid
+    if grid is not None:
+        for metric, columns in enumerate(grid):
+            placed = _placed([_column(start[metric], columns) for start in starts], texts)
+            if placed is not None:
+                return placed, grid
+    if starts[0] == (0, 0):
+        return texts, ([c for c, _ in starts], [w for _, w in starts])
+    if grid is not None:  # cells past the grid's last column (a sub-header): place the first one
+        for metric, columns in enumerate(grid):
+            first = _column(starts[0][metric], columns)
+            if first is not None:
+                return [""] * first + texts, grid
+    return texts, grid
+
+
+def _column(start: int, columns: list[int]) -> int | None:
+    """The column that starts where a cell starts (give or take a space)."""
+    for k, column in enumerate(columns):
+        if abs(column - start) <= 1:
+            return k
+    return None
+
+
+def _placed(at: list[int | None], texts: list[str]) -> list[str] | None:
+    """The cells in their columns, or None unless each has a column, left to right."""
+    columns = [k for k in at if k is not None]
+    if len(columns) != len(at) or any(a >= b for a, b in zip(columns, columns[1:], strict=False)):
+        return None
+    placed = [""] * (columns[-1] + 1)
+    for k, text in zip(columns, texts, strict=True):
+        placed[k] = text
+    return placed
 
 
 def _display_width(text: str) -> int:
