@@ -88,19 +88,24 @@ TAB_ROWS = sorted(
 def test_one_cell_a_line_copy_reads_like_the_rows(tmp_path, path):
     """The same table copied one cell a line, empty cells printed (the seed's layout): the same tables,
     header fields and indicators as the tab-separated copy."""
-    from jixiao.writers.json import document_to_dict
 
     lines = path.read_text(encoding="utf-8").splitlines()
     stream = tmp_path / path.name
     stream.write_text(
         "".join("\n" + "".join(f"\t{c}\n" for c in line.split("\t")) for line in lines), encoding="utf-8"
     )
-    rows, cells = (document_to_dict(read_path(p)) for p in (path, stream))
-    for doc in (rows, cells):
-        for t in doc["tables"]:
-            t.pop("where")
-            t["indicators"] = [{k: v for k, v in i.items() if k != "where"} for i in t["indicators"]]
-    assert cells["tables"] == rows["tables"]
+    assert _tables_read(stream) == _tables_read(path)
+
+
+def _tables_read(path):
+    """A file's tables as `jixiao.document/1` gives them, without their places in the file."""
+    from jixiao.writers.json import document_to_dict
+
+    tables = document_to_dict(read_path(path))["tables"]
+    for t in tables:
+        t.pop("where")
+        t["indicators"] = [{k: v for k, v in i.items() if k != "where"} for i in t["indicators"]]
+    return tables
 
 
 def _as_html(lines: list[str]) -> str:
@@ -138,7 +143,6 @@ def _as_docx(lines: list[str], path):
 def test_the_same_rows_as_a_web_page_or_a_sheet(tmp_path, path, fmt):
     """The rows of each tab-separated layout in a web page's table, a sheet, a Word table or a PDF, unmerged:
     the same tables, header fields and indicators, whichever reader reads them."""
-    from jixiao.writers.json import document_to_dict
 
     lines = path.read_text(encoding="utf-8").splitlines()
     other = tmp_path / f"{path.stem}.{fmt}"
@@ -155,12 +159,7 @@ def test_the_same_rows_as_a_web_page_or_a_sheet(tmp_path, path, fmt):
         _as_xlsx(lines, other)
     else:
         _as_docx(lines, other)
-    docs = [document_to_dict(read_path(p)) for p in (path, other)]
-    for doc in docs:
-        for t in doc["tables"]:
-            t.pop("where")
-            t["indicators"] = [{k: v for k, v in i.items() if k != "where"} for i in t["indicators"]]
-    assert docs[1]["tables"] == docs[0]["tables"]
+    assert _tables_read(other) == _tables_read(path)
 
 
 def _as_aligned_text(lines: list[str], wide: bool) -> str:
@@ -190,15 +189,9 @@ def test_rows_aligned_with_spaces_read_like_the_tab_rows(tmp_path, path, wide):
     """A copy of a PDF's text keeps each cell at its column's place and leaves empty cells blank:
     each cell goes to the column it stands under (an 一级 merged above it, an amount under its
     label, an empty 偏差原因 between two filled cells)."""
-    from jixiao.writers.json import document_to_dict
 
     lines = path.read_text(encoding="utf-8").splitlines()
     spaced = tmp_path / path.name
     spaced.write_text(_as_aligned_text(lines, wide), encoding="utf-8")
     assert read_path(spaced).reader == "text:space-rows"
-    docs = [document_to_dict(read_path(p)) for p in (path, spaced)]
-    for doc in docs:
-        for t in doc["tables"]:
-            t.pop("where")
-            t["indicators"] = [{k: v for k, v in i.items() if k != "where"} for i in t["indicators"]]
-    assert docs[1]["tables"] == docs[0]["tables"]
+    assert _tables_read(spaced) == _tables_read(path)
