@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jixiao.writers.widths import display_width
+from jixiao.domain.widths import display_width
 
 # What Chinese tables are written in: ASCII, Latin-1, general punctuation (“” ‘’ — …), CJK
 # punctuation, CJK ideographs and fullwidth forms.

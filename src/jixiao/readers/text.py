@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from jixiao.domain.model import Document, Where
+from jixiao.domain.widths import display_width
 from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.encoding import decode_text
 
@@ -138,7 +138,7 @@ def _by_position(line: str, texts: list[str], grid: Grid | None) -> tuple[list[s
     A row whose every cell starts where a column of the grid starts is placed by it; a row that
     starts at the left edge and does not fit the grid sets a new one (a new header); any other row
     starts in the column its first cell stands under, and goes on cell after cell, as printed."""
-    starts = [(m.start(), _display_width(line[: m.start()])) for m in _CELL.finditer(line)]
+    starts = [(m.start(), display_width(line[: m.start()])) for m in _CELL.finditer(line)]
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
     if grid is not None:
@@ -173,10 +173,6 @@ def _placed(at: list[int | None], texts: list[str]) -> list[str] | None:
     for k, text in zip(columns, texts, strict=True):
         placed[k] = text
     return placed
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _pipe_cells(lines: list[str]) -> list[Cell]:

@@ -15,8 +15,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from jixiao.domain.model import Document, TargetTable
+from jixiao.domain.widths import display_width
 from jixiao.writers.layout import Box, Layout, layouts
-from jixiao.writers.widths import display_width
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
