@@ -25,7 +25,8 @@ STAGES = {"目标": "target", "运行监控": "monitoring", "自评": "self_eval
 
 
 def looks_like_csv(text: str) -> bool:
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    end = text.find("\n")  # the first line only: split() would copy the whole file after it
+    first = (text if end < 0 else text[:end]).lstrip("\ufeff")
     return all(col in first for col in REQUIRED) and "," in first
 
 
