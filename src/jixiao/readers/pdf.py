@@ -42,6 +42,29 @@ def _line_cells(text: str) -> list[str]:
     return [q for p in parts for q in _LABEL_AHEAD.split(p) if q.strip()]
 
 
+def _unruled_table(page: pdfplumber.page.Page) -> list[list[str]] | None:
+    """A table printed without ruling lines, by the alignment of its text (pdfplumber's text
+    strategy), each row's wrapped lines joined: a row is a run of lines between the blank lines its
+    cells' padding leaves. None unless the page reads that way: one such table, several blank lines,
+    and no row of more than four lines (without padding every line would run into one row)."""
+    found = page.find_tables({"vertical_strategy": "text", "horizontal_strategy": "text"})
+    if len(found) != 1:
+        return None
+    runs: list[list[list[str]]] = [[]]
+    for values in found[0].extract():
+        texts = [v or "" for v in values]
+        if any(t.strip() for t in texts):
+            runs[-1].append(texts)
+        elif runs[-1]:
+            runs.append([])
+    runs = [run for run in runs if run]
+    if len(runs) < 4 or any(len(run) > 4 for run in runs):
+        return None
+    return [
+        ["\n".join(line[c] for line in run if line[c].strip()) for c in range(len(run[0]))] for run in runs
+    ]
+
+
 # pdfminer can take gigabytes on one damaged content stream: the PDF is parsed in a child process
 # with a memory and time limit, so a bad file costs a message, not the server.
 MEMORY_LIMIT = 2 << 30
@@ -131,6 +154,13 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
             if boxes:
                 for line in page.filter(outside).extract_text_lines():
                     items.append((line["top"], "line", line["text"]))
+            elif (unruled := _unruled_table(page)) is not None:
+                continues = None
+                for values in unruled:
+                    row += 1
+                    for c, value in enumerate(values):
+                        cells.append(Cell(_clean(value), value, Where(page=n, row=row, column=c + 1), row, c))
+                continue
             else:
                 # no ruled table on the page: keep the horizontal layout, so that columns stay
                 # apart by runs of spaces (a table without lines reads as rows of cells)
