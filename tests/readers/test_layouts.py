@@ -162,7 +162,7 @@ def test_the_same_rows_as_a_web_page_or_a_sheet(tmp_path, path, fmt):
     assert _tables_read(other) == _tables_read(path)
 
 
-def _as_aligned_text(lines: list[str], wide: bool) -> str:
+def _as_aligned_text(lines: list[str], wide: bool, margin: str = "") -> str:
     """The rows as a PDF text tool (pdftotext -layout) or an editor prints them: cells padded with
     spaces to their column's start, empty cells left blank; `wide`: a Chinese character takes two
     columns (an editor) rather than one (a PDF tool)."""
@@ -179,20 +179,22 @@ def _as_aligned_text(lines: list[str], wide: bool) -> str:
                 columns[k] = max(columns[k], width(c))
     out = []
     for r in rows:
-        out.append("".join(c + " " * max(columns[k] - width(c) + 4, 2) for k, c in enumerate(r)).rstrip())
+        out.append(
+            margin + "".join(c + " " * max(columns[k] - width(c) + 4, 2) for k, c in enumerate(r)).rstrip()
+        )
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("wide", [False, True], ids=["pdf-text", "editor"])
+@pytest.mark.parametrize("wide, margin", [(False, "  "), (True, "")], ids=["pdf-text", "editor"])
 @pytest.mark.parametrize("path", TAB_ROWS, ids=[p.name for p in TAB_ROWS])
-def test_rows_aligned_with_spaces_read_like_the_tab_rows(tmp_path, path, wide):
+def test_rows_aligned_with_spaces_read_like_the_tab_rows(tmp_path, path, wide, margin):
     """A copy of a PDF's text keeps each cell at its column's place and leaves empty cells blank:
     each cell goes to the column it stands under (an 一级 merged above it, an amount under its
     label, an empty 偏差原因 between two filled cells)."""
 
     lines = path.read_text(encoding="utf-8").splitlines()
     spaced = tmp_path / path.name
-    spaced.write_text(_as_aligned_text(lines, wide), encoding="utf-8")
+    spaced.write_text(_as_aligned_text(lines, wide, margin), encoding="utf-8")
     assert read_path(spaced).reader == "text:space-rows"
     assert _tables_read(spaced) == _tables_read(path)
 

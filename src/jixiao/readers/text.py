@@ -116,12 +116,14 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
     cells: list[Cell] = []
     numbered = _continued(lines) if layout == "tab-rows" else list(enumerate(lines, start=1))
     grid: Grid | None = None  # where the columns start, by the last full line
+    # the left edge: copies often indent every line alike (a page margin)
+    margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
     for n, line in numbered:
         if not line.strip() or _RULE_LINE.match(line):
             continue
         texts = _split_row(line, layout)
         if layout == "space-rows":
-            texts, grid = _by_position(line, texts, grid)
+            texts, grid = _by_position(line[margin:], texts, grid)
         for col, text in enumerate(texts):
             cells.append(Cell.of(text, Where(line=n, column=col + 1), row=n, col=col))
     return cells
