@@ -54,3 +54,12 @@ def test_fen_round_trip_in_wanyuan(amount):
 )
 def test_sum_of_parts_in_fen_is_exact(parts):
     assert sum(to_fen(p, "万元") for p in parts) == to_fen(sum(parts, Decimal(0)), "万元")
+
+
+def test_a_money_block_cell_label_splits_into_its_source_and_column():
+    from jixiao.domain.model import budget_cell, budget_cell_label
+
+    label = budget_cell_label("财政拨款", "1-7月执行数")
+    assert label == "财政拨款·1-7月执行数"
+    assert budget_cell(label) == ("财政拨款", "1-7月执行数")
+    assert budget_cell("基本支出") == ("基本支出", "")

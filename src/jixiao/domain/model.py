@@ -55,6 +55,19 @@ class BudgetLine:
     raw: str = ""
 
 
+def budget_cell_label(source: str, column: str) -> str:
+    """The label of a cell of a money block read by columns: its row's source of funds and its
+    column ("财政拨款·1-7月执行数")."""
+    return f"{source}·{column}"
+
+
+def budget_cell(label: str) -> tuple[str, str]:
+    """A budget line's (source, column) in a money block read by columns; (label, "") for a line
+    of its own ("基本支出")."""
+    source, _, column = label.rpartition("·")
+    return (source, column) if source else (label, "")
+
+
 @dataclass(slots=True)
 class Indicator:
     name: str

@@ -23,6 +23,7 @@ from jixiao.domain.model import (
     TableKind,
     TargetTable,
     Where,
+    budget_cell_label,
 )
 from jixiao.domain.money import parse_amount
 from jixiao.domain.values import parse_operator, parse_target
@@ -644,7 +645,7 @@ class TableBuilder:
         elif kind == "points" and first:
             table.extra["预算执行分值"] = cell.text
         else:
-            label = head if first else f"{labels.label_key(row_label)}·{head}"
+            label = head if first else budget_cell_label(labels.label_key(row_label), head)
             table.budget_lines.append(BudgetLine(label, amount, cell.text))
 
     def _assign(self, table: TargetTable, field_name: str, label: Cell, value: str | None, at: Cell) -> None:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from jixiao.domain.model import BudgetLine, Document, Indicator, TargetTable
+from jixiao.domain.model import BudgetLine, Document, Indicator, TargetTable, budget_cell
 from jixiao.readers.labels import amount_column, goal_column
 
 TARGET_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标权重"]
@@ -227,11 +227,10 @@ def _evaluation_money(t: TargetTable, width: int, monitoring: bool) -> list[list
     columns: list[str] = []
     first_heads: list[tuple[str, Box]] = []
     for b in t.budget_lines:
-        source, _, column = b.label.rpartition("·")
-        if not source and amount_column(b.label) and not first_heads and not by_cell:
+        source, column = budget_cell(b.label)
+        if not column and amount_column(b.label) and not first_heads and not by_cell:
             first_heads.append((b.label, amount_box(b.amount, b.raw)))  # 年初预算数 beside 全年预算数
             continue
-        source, column = source or b.label, column if source else ""
         by_cell[(source, column)] = b
         if source not in sources:
             sources.append(source)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
+from jixiao.domain.model import budget_cell
 from jixiao.domain.money import format_amount
 from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_finding, table_label
 from jixiao.domain.review.finding import BASIS_10, BASIS_88, PRACTICE, Finding, rule
@@ -125,8 +126,7 @@ def budget_lines_sum(ctx: ReviewContext) -> Iterator[Finding]:
         lines = [
             b
             for b in table.budget_lines
-            if b.amount is not None
-            and ("·" not in b.label or b.label.rpartition("·")[2] == table.budget_label)
+            if b.amount is not None and budget_cell(b.label)[1] in ("", table.budget_label)
         ]
         if table.budget_total is None or not lines:
             continue

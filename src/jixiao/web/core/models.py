@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jixiao.domain.model import budget_cell
 from jixiao.domain.money import from_fen
 
 
@@ -143,8 +144,8 @@ class TargetTable(models.Model):
         block by columns, so a line "财政拨款·1-7月执行数" is that source's cell in that column."""
         rows: dict[str, list[tuple[str, str]]] = {}
         for b in self.budget_lines.all():
-            source, _, column = b.label.rpartition("·")
-            rows.setdefault(source or b.label, []).append((column if source else "", b.raw))
+            source, column = budget_cell(b.label)
+            rows.setdefault(source, []).append((column, b.raw))
         return list(rows.items())
 
     @property
