@@ -318,15 +318,24 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
 _AMOUNT_ONLY = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
 
 
+def _in_period(key: str) -> bool:
+    """A label that starts with its period ("1-7月执行数", "截至6月底完成值", "上半年执行率")."""
+    return key[:1].isdigit() or key[:2] in ("截至", "上半", "前三")
+
+
+def _column_of(columns: dict[str, str], key: str) -> str | None:
+    """A column label's role, with or without the period it starts with."""
+    found = columns.get(key)
+    if found is None and _in_period(key):
+        found = columns.get(without_period(key))
+    return found
+
+
 def goal_column(text: str) -> str | None:
     """ "年度目标", "预期目标" → "goal"; "中长期目标", "1-7月实际完成情况" → "extra"; else None."""
     if not text or len(text) > 24:
         return None
-    key = label_key(text)
-    found = GOAL_COLUMNS.get(key)
-    if found is None and (key[:1].isdigit() or key[:2] in ("截至", "上半", "前三")):
-        found = GOAL_COLUMNS.get(without_period(key))
-    return found
+    return _column_of(GOAL_COLUMNS, label_key(text))
 
 
 @memo(1 << 12)
@@ -334,11 +343,7 @@ def amount_column(text: str) -> str | None:
     """ "资金总额", "全年预算数（万元）", "1-7月执行率" … → what the column holds (total, executed, rate …)."""
     if len(text) > 24:
         return None
-    key = label_key(text)
-    found = AMOUNT_COLUMNS.get(key)
-    if found is None and (key[:1].isdigit() or key[:2] in ("截至", "上半", "前三")):
-        found = AMOUNT_COLUMNS.get(without_period(key))
-    return found
+    return _column_of(AMOUNT_COLUMNS, label_key(text))
 
 
 def label_unit(text: str) -> str | None:
@@ -390,6 +395,6 @@ def indicator_column(text: str) -> str | None:
     role = INDICATOR_COLUMNS.get(key)
     if role is None and key.endswith(")"):
         role = INDICATOR_COLUMNS.get(_ASIDE.sub("", key))
-    if role is None and (key[:1].isdigit() or key[:2] in ("截至", "上半", "前三")):
+    if role is None and _in_period(key):
         role = INDICATOR_COLUMNS.get(without_period(key))
     return role
