@@ -127,11 +127,13 @@ class TargetTable(models.Model):
     def __str__(self) -> str:
         return f"{self.title}{' — ' + self.name if self.name else ''}"
 
+    def _amount(self, fen: int | None) -> Decimal | None:
+        """Stored 分 as an amount in the document's money unit, two places."""
+        return None if fen is None else from_fen(fen, self.document.money_unit, places=2)
+
     @property
     def budget_total(self) -> Decimal | None:
-        if self.budget_total_fen is None:
-            return None
-        return from_fen(self.budget_total_fen, self.document.money_unit, places=2)
+        return self._amount(self.budget_total_fen)
 
     @property
     def extra_columns(self) -> int:
@@ -150,9 +152,7 @@ class TargetTable(models.Model):
 
     @property
     def budget_executed(self) -> Decimal | None:
-        if self.budget_executed_fen is None:
-            return None
-        return from_fen(self.budget_executed_fen, self.document.money_unit, places=2)
+        return self._amount(self.budget_executed_fen)
 
     @property
     def execution_rate(self) -> Decimal | None:
