@@ -258,3 +258,19 @@ def test_total_row_of_a_self_evaluation_copied_one_cell_a_line(tmp_path):
         ("新建改造供水工程数", "12处", 50),
         ("农村自来水普及率", "92.5%", 40),
     ]
+
+
+def test_a_total_row_of_weights_is_not_a_score(tmp_path):
+    """合计 | 100% under the weights (found by the column-reading property test: it crashed the reader)."""
+    f = tmp_path / "合计.txt"
+    f.write_text(
+        "2024年项目支出绩效目标表\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t计量单位\t指标权重\n"
+        "产出指标\t数量指标\t培训人次\t100\t人次\t60%\n"
+        "满意度指标\t服务对象满意度\t群众满意度\t≥90\t%\t40%\n"
+        "合计\t\t\t\t\t100%\n",
+        encoding="utf-8",
+    )
+    (t,) = read_path(f).tables
+    assert [i.name for i in t.indicators] == ["培训人次", "群众满意度"]
+    assert t.score_total is None

@@ -864,7 +864,7 @@ class TableBuilder:
     def _read_total(self, table: TargetTable, text: dict[str, str], texts: list[str]) -> None:
         """The 总分 row of a self-evaluation: the total score and, often beside it, the grade."""
         for value in (text.get("score"), *reversed(texts)):
-            if value and _is_amount(value):
+            if value and not value.endswith("%") and _is_amount(value):  # 100% totals the weights
                 table.score_total = parse_amount(value)
                 break
         for t in texts:
