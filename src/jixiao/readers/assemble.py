@@ -12,13 +12,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
+from itertools import compress, repeat, zip_longest
+from operator import itemgetter, not_
 from typing import TYPE_CHECKING
 
 from jixiao.domain import frame
+from jixiao.domain.cache import memo
 from jixiao.domain.model import (
     BudgetLine,
     Document,
+    Indicator,
     ReadWarning,
     TableKind,
     TargetTable,
@@ -29,7 +32,7 @@ from jixiao.domain.money import parse_amount
 from jixiao.domain.values import parse_operator, parse_target
 from jixiao.readers import labels
 from jixiao.readers.errors import ReadError
-from jixiao.readers.indicators import indicators_from_rows
+from jixiao.readers.indicators import PendingRows
 
 if TYPE_CHECKING:
     from jixiao.readers.grid import GridRow
@@ -225,6 +228,7 @@ def _header_run(cells: list[Cell], i: int) -> tuple[int, list[str], dict[int, st
 FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?")
 _BUDGET_HEADS = frozenset(["年初预算数", "预算数", "年度预算数"])
 _FOOTER_START = frozenset("注备说填联审单财制")
+_NO_COVER: dict[int, tuple[str, bool]] = {}  # a row no merged cell covers (never written to)
 CARRY_DOWN = ("group", "level1", "level2", "task", *labels.PROJECT_ROLES)
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
 
@@ -237,7 +241,80 @@ def _is_total(text: str) -> bool:
 GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|中|差|合格|不合格)")
 
 
-Pending = list[tuple[TargetTable, dict[str, str], Where]]  # indicator rows read: table, cells by role, place
+Pending = PendingRows  # indicator rows read, built together by flush()
+
+
+@dataclass(frozen=True, slots=True)
+class _BodyShape:
+    """What a table body's header says about every row under it, worked out once."""
+
+    by_col: dict[int, str]
+    width: int
+    cols: list[tuple[int, str]]  # (column, role) left to right
+    roles: tuple[str, ...]
+    picks: list[int]  # the columns, left to right
+    position: dict[int, int]  # column → its place in `roles`
+    pick: Callable[[Sequence[str]], Sequence[str]]
+    unmapped: list[int]  # columns within the header's width under no role
+    unique_roles: bool
+    seq_at: int
+    carried: list[str]
+    by_project: bool
+    own_head: bool
+    # for reading a column at a time: two columns (name and value) that, both filled, make a row
+    # an indicator's; the value and weight columns; the places of the carried roles
+    pair: tuple[int, int] | None
+    probes: tuple[int, ...]
+    carried_at: tuple[int, ...]
+
+    @property
+    def by_columns(self) -> bool:
+        """Whether a body of this shape can be read a column at a time (each role in one column,
+        no project beside the indicators)."""
+        return self.unique_roles and not self.by_project and not self.own_head
+
+    @staticmethod
+    def of(by_col: dict[int, str]) -> _BodyShape:
+        """The shape under a header (12,500 stacked tables share a handful: each is worked out once)."""
+        return _body_shape(tuple(sorted(by_col.items())))
+
+    @classmethod
+    def _of(cls, cols: tuple[tuple[int, str], ...]) -> _BodyShape:
+        by_col = dict(cols)
+        width = max(by_col) + 1
+        roles = tuple(role for _, role in cols)
+        picks = [k for k, _ in cols]
+        by_project = "project" in roles
+        counted = [j for j, role in enumerate(roles) if role != "seq"]
+        pair = None
+        if len(counted) >= 2:
+            a = roles.index("name") if "name" in roles else counted[0]
+            b = next((j for j in counted if j != a and roles[j] in ("value", "weight")), None)
+            pair = (a, b if b is not None else next(j for j in counted if j != a))
+        carried = [role for role in CARRY_DOWN if role in roles]
+        return cls(
+            by_col=by_col,
+            width=width,
+            cols=list(cols),
+            roles=roles,
+            picks=picks,
+            position={k: j for j, k in enumerate(picks)},
+            pick=itemgetter(*picks) if len(picks) > 1 else lambda texts: (texts[picks[0]],),
+            unmapped=[k for k in range(width) if k not in by_col],
+            unique_roles=len(set(roles)) == len(roles),
+            seq_at=roles.index("seq") if "seq" in roles else -1,
+            carried=carried,
+            by_project=by_project,
+            own_head=not by_project and any(r in roles for r in labels.PROJECT_ROLES),
+            pair=pair,
+            probes=tuple(roles.index(r) for r in ("value", "weight") if r in roles),
+            carried_at=tuple(roles.index(r) for r in carried),
+        )
+
+
+@memo(256)
+def _body_shape(cols: tuple[tuple[int, str], ...]) -> _BodyShape:
+    return _BodyShape._of(cols)
 
 
 class TableBuilder:
@@ -261,7 +338,7 @@ class TableBuilder:
         self.split: list[TargetTable] = []
         # indicator rows read, built into indicators together (a column at a time) by flush():
         # per body, or once per document when the document's reader shares one list
-        self.pending: Pending = [] if pending is None else pending
+        self.pending: Pending = PendingRows() if pending is None else pending
         self.flush_each_body = pending is None
 
     def build_head(self) -> TargetTable:
@@ -686,85 +763,179 @@ class TableBuilder:
         split = _value_split(by_col, rows[0]) if rows else None
         if split is not None:  # a second header row (中长期 | 年度 under 指标值): read by it
             by_col, rows = split, rows[1:]
-        previous: dict[str, str] = {}
-        pending = self.pending
-        width = max(by_col) + 1
-        cols = sorted(by_col.items())
-        roles = tuple(role for _, role in cols)
-        unique_roles = len(set(roles)) == len(roles)
-        unmapped = [k for k in range(width) if k not in by_col]
-        # 10万 rows come through here: what does not change from row to row is worked out once
-        picks = [k for k, _ in cols]
-        position = {k: j for j, k in enumerate(picks)}
-        pick = itemgetter(*picks) if len(picks) > 1 else lambda texts: (texts[picks[0]],)
-        seq_at = roles.index("seq") if "seq" in roles else -1
-        carried = [role for role in CARRY_DOWN if role in roles]
-        by_project = "project" in roles
-        own_head = not by_project and any(r in roles for r in labels.PROJECT_ROLES)
-        target, project = table, None
-        for row in rows:
-            texts, covers = row.texts, row.covers
-            n = len(texts)
-            if n >= width and unique_roles:
-                # the common case: a full row; merged 一级/二级 cells above give their text
-                values = pick(texts)
-                if covers:
-                    values = list(values)
-                    for k, (anchor, vertical) in covers.items():
-                        j = position.get(k)
-                        if j is not None and vertical and not values[j]:
-                            values[j] = anchor
-                text = dict(zip(roles, values))  # noqa: B905  (same length by construction)
-                stray = next((t for t in texts[width:] if t), None) if n > width else None
-                if stray is None and unmapped:
-                    stray = next((texts[k] for k in unmapped if texts[k]), None)
-                filled = len(values) - values.count("") - (1 if seq_at >= 0 and values[seq_at] else 0)
-            else:
-                text, stray = self._place_row(by_col, cols, width, texts, covers)
-                filled = sum(1 for r, v in text.items() if v and r != "seq")
-            if not filled:
-                continue  # an empty template row (perhaps with its 序号)
-            probe = text.get("value") or text.get("weight")  # repeats down a table: its lookup is cached
-            if probe and labels.indicator_column(probe) in ("value", "weight") and is_upper_header(texts):
-                continue  # the header printed again (a new page of a long table): no indicator
-            first_text = ""
-            for t in texts:
-                if t:
-                    first_text = t
-                    break
-            else:
-                first_text = next((a for a, _ in (covers or {}).values() if a), "")
-            if _is_total(first_text):
-                self._read_total(table, text, texts)
-                continue
-            if (first_text[:1] in _FOOTER_START and FOOTER.match(first_text)) or (
-                filled == 1 and stray is None and not text.get("name")
-            ):
-                self.warnings.append(
-                    ReadWarning(
-                        f"表「{table.title or table.name or '未命名'}」指标行之后的「{first_text[:40]}」不是指标，未读入。",
-                        row.where,
-                    )
+        shape = _BodyShape.of(by_col)
+        if shape.by_columns:
+            self._read_body_columns(table, shape, rows)
+        else:
+            self._read_body_rows(table, shape, rows)
+        if self.flush_each_body:
+            flush(self.pending)
+
+    def _row_cells(self, shape: _BodyShape, row: GridRow) -> tuple[dict[str, str], str | None, int]:
+        """A row's cells by role, the first filled cell under no indicator column (or None), and
+        how many of its indicator cells (序号 aside) are filled."""
+        texts, covers = row.texts, row.covers
+        n = len(texts)
+        width = shape.width
+        if n < width or not shape.unique_roles:
+            text, stray = self._place_row(shape.by_col, shape.cols, width, texts, covers)
+            return text, stray, sum(1 for r, v in text.items() if v and r != "seq")
+        # the common case: a full row; merged 一级/二级 cells above give their text
+        values = shape.pick(texts)
+        if covers:
+            values = list(values)
+            for k, (anchor, vertical) in covers.items():
+                j = shape.position.get(k)
+                if j is not None and vertical and not values[j]:
+                    values[j] = anchor
+        text = dict(zip(shape.roles, values))  # noqa: B905  (same length by construction)
+        stray = next((t for t in texts[width:] if t), None) if n > width else None
+        if stray is None and shape.unmapped:
+            stray = next((texts[k] for k in shape.unmapped if texts[k]), None)
+        seq_at = shape.seq_at
+        filled = len(values) - values.count("") - (1 if seq_at >= 0 and values[seq_at] else 0)
+        return text, stray, filled
+
+    def _is_indicator(
+        self, table: TargetTable, row: GridRow, text: dict[str, str], stray: str | None, filled: int
+    ) -> bool:
+        """Whether a row under the header is an indicator; a 总分 row is read into the table, a
+        footer ("注：…") is named in a warning."""
+        if not filled:
+            return False  # an empty template row (perhaps with its 序号)
+        texts, covers = row.texts, row.covers
+        probe = text.get("value") or text.get("weight")  # repeats down a table: its lookup is cached
+        if probe and labels.indicator_column(probe) in ("value", "weight") and is_upper_header(texts):
+            return False  # the header printed again (a new page of a long table): no indicator
+        first_text = next((t for t in texts if t), "") or next(
+            (a for a, _ in (covers or {}).values() if a), ""
+        )
+        if _is_total(first_text):
+            self._read_total(table, text, texts)
+            return False
+        if (first_text[:1] in _FOOTER_START and FOOTER.match(first_text)) or (
+            filled == 1 and stray is None and not text.get("name")
+        ):
+            self.warnings.append(
+                ReadWarning(
+                    f"表「{table.title or table.name or '未命名'}」指标行之后的「{first_text[:40]}」不是指标，未读入。",
+                    row.where,
                 )
+            )
+            return False
+        return True
+
+    def _warn_stray(self, text: dict[str, str], stray: str, where: Where) -> None:
+        self.warnings.append(
+            ReadWarning(
+                f"指标「{text.get('name', '')}」所在行有一格「{stray[:30]}」不在任何指标列下，未读入。", where
+            )
+        )
+
+    def _read_body_rows(self, table: TargetTable, shape: _BodyShape, rows: Sequence[GridRow]) -> None:
+        """A body a row at a time: where a project's columns stand beside its indicators, or two
+        columns share a role."""
+        previous: dict[str, str] = {}
+        target, project = table, None
+        intos: list[list[Indicator]] = []
+        texts: list[dict[str, str]] = []
+        wheres: list[Where] = []
+        for row in rows:
+            text, stray, filled = self._row_cells(shape, row)
+            if not self._is_indicator(table, row, text, stray, filled):
                 continue
-            if by_project or own_head:
-                target, project, restart = self._block_of(table, target, project, text, row.where, by_project)
+            if shape.by_project or shape.own_head:
+                target, project, restart = self._block_of(
+                    table, target, project, text, row.where, shape.by_project
+                )
                 if restart:
                     previous = {}
-            for role in carried:  # merged 一级/二级 cells printed once carry down
+            for role in shape.carried:  # merged 一级/二级 cells printed once carry down
                 if not text.get(role) and previous.get(role):
                     text[role] = previous[role]
             previous = text
             if stray is not None:
-                self.warnings.append(
-                    ReadWarning(
-                        f"指标「{text.get('name', '')}」所在行有一格「{stray[:30]}」不在任何指标列下，未读入。",
-                        row.where,
-                    )
-                )
-            pending.append((target, text, row.where))
-        if self.flush_each_body:
-            flush(pending)
+                self._warn_stray(text, stray, row.where)
+            intos.append(target.indicators)
+            texts.append(text)
+            wheres.append(row.where)
+        self.pending.add_rows(intos, texts, wheres)
+
+    def _read_body_columns(self, table: TargetTable, shape: _BodyShape, rows: Sequence[GridRow]) -> None:
+        """A body a column at a time (10万 rows of a sheet): the cells of each role are taken out
+        of the rows at once, and only the rows that may not be plain indicators (short of cells,
+        a cell under no column, fewer than two cells, a label, a 合计 or a footer) go through
+        the row-by-row checks of `_read_body_rows`, which the others would pass."""
+        m = len(rows)
+        if not m:
+            return
+        width, roles = shape.width, shape.roles
+        texts = list(map(itemgetter(0), rows))  # GridRow.texts
+        short = (
+            {i for i, n in enumerate(map(len, texts)) if n < width} if min(map(len, texts)) < width else set()
+        )
+        if any(len(self._row_cells(shape, rows[i])[0]) < len(roles) for i in short):
+            # a copy that dropped a row's empty cells, placed by what each column can hold: the
+            # row lacks some columns, which only the row-by-row path keeps apart
+            self._read_body_rows(table, shape, rows)
+            return
+        grid = list(zip_longest(*texts, fillvalue=""))
+        vals = [list(grid[k]) if k < len(grid) else [""] * m for k in shape.picks]
+        # merged 一级/二级 cells above give their text: a column at a time, for the columns covered
+        covers = [c or _NO_COVER for c in map(itemgetter(2), rows)]  # GridRow.covers
+        for k in set().union(*covers).intersection(shape.position):
+            j = shape.position[k]
+            covered = map(dict.get, covers, repeat(k))
+            vals[j] = [
+                v or (cover[0] if cover is not None and cover[1] and i not in short else v)
+                for i, (v, cover) in enumerate(zip(vals[j], covered))  # noqa: B905
+            ]
+        suspects = set(short)
+        for k in (*shape.unmapped, *range(width, len(grid))):  # a cell under no indicator column
+            column = grid[k] if k < len(grid) else ()
+            if any(column):
+                suspects.update(i for i, t in enumerate(column) if t)
+        if shape.pair is None:
+            suspects.update(range(m))
+        else:  # two filled cells make an indicator row: only the others are counted one by one
+            a, b = shape.pair
+            suspects.update(compress(range(m), map(not_, vals[a])), compress(range(m), map(not_, vals[b])))
+        for j in shape.probes:  # the header printed again on a new page
+            column = vals[j]
+            header = {v for v in set(column) if v and labels.indicator_column(v) in ("value", "weight")}
+            if header:
+                suspects.update(i for i, v in enumerate(column) if v in header)
+        firsts = list(map(next, map(filter, repeat(None), texts), repeat("")))
+        special = {  # what could be a 合计 or a footer (checked exactly below)
+            t
+            for t in set(firsts)
+            if not t or t[:1] in _FOOTER_START or (len(t) <= 16 and ("计" in t or "分" in t))
+        }
+        if special:
+            suspects.update(i for i, t in enumerate(firsts) if t in special)
+        dropped: set[int] = set()
+        for i in sorted(suspects):
+            row = rows[i]
+            text, stray, filled = self._row_cells(shape, row)
+            if not self._is_indicator(table, row, text, stray, filled):
+                dropped.add(i)
+                continue
+            for j, role in enumerate(roles):
+                vals[j][i] = text.get(role, "")
+            if stray is not None:
+                self._warn_stray(text, stray, row.where)
+        wheres = list(map(itemgetter(1), rows))  # GridRow.where
+        if dropped:
+            kept = [i for i in range(m) if i not in dropped]
+            if not kept:
+                return
+            take = itemgetter(*kept) if len(kept) > 1 else lambda c: (c[kept[0]],)
+            vals = [list(take(column)) for column in vals]
+            wheres = list(take(wheres))
+        for j in shape.carried_at:  # merged 一级/二级 cells printed once carry down
+            last = ""
+            vals[j] = [(last := v or last) for v in vals[j]]
+        self.pending.extend(table.indicators, roles, vals, wheres)
 
     def _block_of(
         self,
@@ -823,7 +994,7 @@ class TableBuilder:
         by_col: dict[int, str],
         cols: list[tuple[int, str]],
         width: int,
-        texts: list[str],
+        texts: Sequence[str],
         covers: dict[int, tuple[str, bool]] | None,
     ) -> tuple[dict[str, str], str | None]:
         """A row that is short of cells, or whose columns share a role: its cells by role, and a
@@ -861,7 +1032,7 @@ class TableBuilder:
         mapped = {col - shift for col, _ in cols}
         return text, next((t for k, t in enumerate(texts) if t and k not in mapped), None)
 
-    def _read_total(self, table: TargetTable, text: dict[str, str], texts: list[str]) -> None:
+    def _read_total(self, table: TargetTable, text: dict[str, str], texts: Sequence[str]) -> None:
         """The 总分 row of a self-evaluation: the total score and, often beside it, the grade."""
         for value in (text.get("score"), *reversed(texts)):
             if value and not value.endswith("%") and _is_amount(value):  # 100% totals the weights
@@ -908,7 +1079,7 @@ class TableBuilder:
                 if role in text and not text[role] and previous.get(role):
                     text[role] = previous[role]
             previous = text
-            pending.append((target, text, where))
+            pending.add(target.indicators, text, where)
         if self.flush_each_body:
             flush(pending)
         if any(c.text for c in rest):
@@ -1021,13 +1192,10 @@ def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], l
 
 def flush(pending: Pending) -> None:
     """The indicators of the rows read, each appended to its table in reading order."""
-    built = indicators_from_rows([text for _, text, _ in pending], [where for _, _, where in pending])
-    for (target, _, _), ind in zip(pending, built, strict=True):
-        target.indicators.append(ind)
-    pending.clear()
+    pending.flush()
 
 
-def is_upper_header(texts: list[str]) -> bool:
+def is_upper_header(texts: Sequence[str]) -> bool:
     """The first row of a two-row indicator header: only column labels and group labels
     ("绩效指标" over 一级 | 二级 | 三级, beside 指标值 | 计量单位 | 分值 merged down)."""
     filled = [t for t in texts if t]
@@ -1076,7 +1244,7 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
     warnings: list[ReadWarning] = []
     doc = Document(source_path=path, reader=reader, warnings=warnings)
     units: list[str] = []
-    pending: Pending = []
+    pending: Pending = PendingRows()
     for segment in split_tables(cells):
         if segment.title is None and find_indicator_header(segment.cells) is None:
             for c in segment.cells:

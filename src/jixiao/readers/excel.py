@@ -10,9 +10,11 @@ import datetime as dt
 import io
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
@@ -27,7 +29,7 @@ from jixiao.readers.xlsx_formats import Shown, number_formats
 MAX_UNPACKED = 1 << 30  # 1 GiB of XML is no target table; a zip bomb is
 MAX_RATIO = 200
 MAX_CELLS = 20_000_000
-_EMPTY = (None, "")
+_STR_ONLY = {str}
 
 
 def guard_zip(data: bytes, name: str) -> zipfile.ZipFile:
@@ -56,7 +58,7 @@ def _text(value: object, shown: Shown | None) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        return value
+        return value.strip(_WS)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int | float):
@@ -95,19 +97,62 @@ def _cover(
         row.update(dict.fromkeys(cols, entry))
 
 
+def _shown_column(
+    col: Sequence[object], shown: dict[int, Shown] | None, errors: dict[int, str] | None
+) -> list[str]:
+    """One column's cells as the sheet shows them, each distinct (value, format) worked out once:
+    a column repeats itself (一级, 计量单位, a weight of 20%)."""
+    types = set(map(type, col))
+    few = shown is not None and len(shown) * 8 < len(col)  # a header cell or two: patched after
+    out: list[str]
+    if types <= _STR_ONLY:
+        out = list(map(str.strip, col, repeat(_WS)))  # type: ignore[arg-type]
+    elif shown and not few:  # type() keeps True apart from 1
+        formatted = list(zip(col, map(type, col), map(shown.get, range(len(col))), strict=True))
+        by_format = {key: _text(key[0], key[2]) for key in set(formatted)}
+        out = list(map(by_format.__getitem__, formatted))
+    elif bool in types:
+        typed = list(zip(col, map(type, col), strict=True))
+        by_type = {key: _text(key[0], None) for key in set(typed)}
+        out = list(map(by_type.__getitem__, typed))
+    else:
+        by_value = {v: v.strip(_WS) if type(v) is str else _text(v, None) for v in set(col)}
+        out = list(map(by_value.__getitem__, col))
+    if few and shown:
+        for r, how in shown.items():
+            value = col[r] if r < len(col) else ""
+            if type(value) is float:
+                out[r] = _number_text(value, how)
+            elif type(value) is not str:
+                out[r] = _text(value, how)
+    if errors:
+        for r, error in errors.items():
+            if r < len(out):
+                out[r] = error
+    return out
+
+
 def sheet_rows(
     sheet_name: str,
     rows: Sequence[Sequence[object]],
     merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None,
-    formats: dict[tuple[int, int], Shown],
+    formats: dict[int, dict[int, Shown]],
     errors: dict[int, dict[int, str]] | None = None,
 ) -> list[GridRow]:
     """A sheet's rows as texts, as Excel shows them; merged ranges noted on the rows they cover.
-    `errors` (row → column → "#DIV/0!") are cells calamine reads as empty: they show their error."""
+    `formats` and `errors` go by column, then row: how a number is shown, and the cells calamine
+    reads as empty that hold an Excel error ("#DIV/0!"), which they show."""
     covers: dict[int, dict[int, tuple[str, bool]]] = {}
+    reach = 0  # the columns a merged range reaches: kept, even empty, so that its rows stand under it
     for (r0, c0), (r1, c1) in merged or []:
+        if c1 >= reach:
+            reach = c1 + 1
         value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
-        anchor = _text(value, formats.get((r0, c0))).strip()
+        if type(value) is str:
+            anchor = value.strip()
+        else:
+            shown = formats.get(c0)
+            anchor = _text(value, shown.get(r0) if shown else None).strip()
         # a whole row of the range at once (C speed): stacked tables have 10万 covered cells
         if c1 > c0:
             _cover(covers, r0, range(c0 + 1, c1 + 1), (anchor, False))
@@ -124,35 +169,44 @@ def sheet_rows(
             below = (anchor, True)
             for r in range(r0 + 1, r1 + 1):
                 _cover(covers, r, range(c0, c1 + 1), below)
-    out: list[GridRow] = []
-    str_, float_, shown = str, float, formats.get
-    for r, row in enumerate(rows):
+    # a column at a time (10万 rows, a handful of columns); the sheet is a rectangle
+    full = max(map(len, rows), default=0)
+    if errors:
+        full = max(full, max(errors) + 1)
+    if rows and min(map(len, rows)) != full:
+        rows = [[*row, *[""] * (full - len(row))] for row in rows]
+    errors = errors or {}
+    cols = [
+        _shown_column(col, formats.get(c), errors.get(c)) for c, col in enumerate(zip(*rows, strict=True))
+    ]
+    while len(cols) > reach and not any(cols[-1]):
+        cols.pop()  # trailing empty columns say nothing
+    width, n = len(cols), len(rows)
+    # the rows' texts; a row that ends in empty cells is cut after its last filled cell (or the
+    # last a merged range covers), an empty row is left out
+    texts: list[tuple[str, ...] | None] = list(zip(*cols, strict=True)) if cols else [()] * n
+    cut = False
+    for r in [r for r, text in enumerate(cols[-1]) if not text] if cols else range(n):
+        row = texts[r]
+        assert row is not None
+        last = width - 1 if width else 0
+        while last and row[last - 1] == "":
+            last -= 1
         cover = covers.get(r)
-        last = len(row)
-        while last and row[last - 1] in _EMPTY:
-            last -= 1  # trailing empty cells say nothing
-        if cover:
-            if last < len(row):  # a merged range may reach past the last filled cell
-                last = max(last, max(cover) + 1)
+        if cover is not None:
+            last = max(last, max(cover) + 1)
         elif not last:
+            cut = True
+            texts[r] = None
             continue
-        texts = [
-            v.strip(_WS)
-            if type(v) is str_
-            else _number_text(v, shown((r, c)))
-            if type(v) is float_
-            else _text(v, shown((r, c)))
-            for c, v in enumerate(row if last == len(row) else row[:last])
-        ]
-        if errors and r in errors:
-            for c, error in errors[r].items():
-                if c < len(texts):
-                    texts[c] = error
-                else:
-                    texts.extend([""] * (c - len(texts)) + [error])
-        if cover or any(texts):
-            out.append(GridRow(texts, Where(None, sheet_name, r + 1), cover))
-    return out
+        texts[r] = row[:last]
+    # then every row at once, in C (10万 GridRow and Where objects, each field given in order)
+    nones = [repeat(None)] * (len(Where._fields) - 3)
+    wheres = map(tuple.__new__, repeat(Where), zip(repeat(None), repeat(sheet_name), range(1, n + 1), *nones))
+    places: Iterable[tuple[object, ...]] = zip(texts, wheres, map(covers.get, range(n)), repeat(None))
+    if cut:
+        places = filter(itemgetter(0), places)  # the rows left out have no texts
+    return list(map(tuple.__new__, repeat(GridRow), places))
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]
@@ -197,7 +251,7 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
     p = Path(path)
     name = display_name or p.name
     raw = data if data is not None else p.read_bytes()
-    formats: dict[str, dict[tuple[int, int], Shown]] = {}
+    formats: dict[str, dict[int, dict[int, Shown]]] = {}
     error_cells: dict[str, dict[int, dict[int, str]]] = {}
     zf = guard_zip(raw, name) if raw[:4] == b"PK\x03\x04" else None  # before anything unpacks it
     with ThreadPoolExecutor(max_workers=1) as pool:

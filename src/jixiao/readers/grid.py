@@ -7,8 +7,12 @@ stay plain lists — 10万 rows of an Excel sheet must not become a million obje
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import ge, itemgetter, methodcaller, sub
+from typing import NamedTuple
 
 from jixiao.domain.model import Document, ReadWarning, TargetTable, Where
 from jixiao.readers import labels
@@ -16,12 +20,13 @@ from jixiao.readers.assemble import Cell, Pending, TableBuilder, _Segment, finis
 from jixiao.readers.errors import ReadError
 
 
-@dataclass(slots=True)
-class GridRow:
-    texts: list[str]  # by column, stripped; "" for empty
+class GridRow(NamedTuple):
+    """A named tuple: a sheet's 10万 rows are made at C speed (see `excel.sheet_rows`)."""
+
+    texts: Sequence[str]  # by column, stripped; "" for empty
     where: Where  # the row's place (sheet + row, or line); cells add their column
     covers: dict[int, tuple[str, bool]] | None = None  # column → (merged text, merged from above)
-    raws: list[str] | None = None  # as printed, where it differs from `texts`
+    raws: Sequence[str] | None = None  # as printed, where it differs from `texts`
 
     def cells(self, row_key: int, covered: bool = True) -> list[Cell]:
         """The row as cells; `covered=False` leaves out the places under a merged range (a
@@ -101,6 +106,15 @@ def _title(row: GridRow) -> str | None:
     return None
 
 
+def _titles(rows: list[GridRow]) -> dict[int, str]:
+    """The rows that are a table's title, by place. Only a row of one or two filled cells can be:
+    those are found at C speed among 10万 indicator rows."""
+    texts = list(map(itemgetter(0), rows))  # GridRow.texts
+    filled = map(sub, map(len, texts), map(methodcaller("count", ""), texts))
+    found = {k: _title(rows[k]) for k in compress(range(len(rows)), map(ge, repeat(2), filled))}
+    return {k: title for k, title in found.items() if title}
+
+
 def _simplified(rows: list[GridRow]) -> list[GridRow]:
     """Traditional script → Simplified in the texts; `raws` keep what was printed."""
     from jixiao.readers.chinese import looks_traditional, to_simplified
@@ -123,21 +137,25 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
     warnings: list[ReadWarning] = []
     doc = Document(source_path=path, reader=reader, warnings=warnings)
     units: Counter[str] = Counter()
-    pending: Pending = []  # every table's indicator rows, built together at the end
+    pending = Pending()  # every table's indicator rows, built together at the end
     k = 0
     n = len(rows)
+    titles = _titles(rows)
+    title_at = sorted(titles)
     while k < n:
-        title_text = _title(rows[k])
+        title_text = titles.get(k)
         start = k + 1 if title_text else k
-        end = start
+        # the table runs to the next title (at least one row)
+        after = bisect_right(title_at, start)
+        end = min(title_at[after], n) if after < len(title_at) else n
+        end = max(end, min(start + 1, n))
         header_at = None
         by_col: dict[int, str] | None = None
-        while end < n and (end == start or _title(rows[end]) is None):
-            if header_at is None:
-                by_col = find_header(rows[end])
-                if by_col is not None:
-                    header_at = end
-            end += 1
+        for at in range(start, end):
+            by_col = find_header(rows[at])
+            if by_col is not None:
+                header_at = at
+                break
         head_end = header_at if header_at is not None else end
         if header_at is not None and head_end > start and is_upper_header(rows[head_end - 1].texts):
             head_end -= 1  # the header's first row (绩效指标 over 一级 | 二级 | 三级)

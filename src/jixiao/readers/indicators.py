@@ -10,7 +10,7 @@ on the few rows it concerns. One implementation for one row or 10万.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from itertools import repeat
 from operator import itemgetter
@@ -37,21 +37,104 @@ def indicator_from_cells(text: dict[str, str], where: Where) -> Indicator:
 
 def indicators_from_rows(texts: Sequence[dict[str, str]], wheres: Sequence[Where]) -> list[Indicator]:
     """Many indicator rows, each by column role, in order; rows with the same columns built together."""
-    if not texts:
-        return []
-    keys = texts[0].keys()
-    if all(text.keys() == keys for text in texts):  # the common case: one set of columns
-        roles = list(keys)
-        return indicators_from_columns(roles, [list(map(itemgetter(r), texts)) for r in roles], wheres)
-    groups: dict[tuple[str, ...], list[int]] = {}
-    for k, text in enumerate(texts):
-        groups.setdefault(tuple(sorted(text)), []).append(k)
-    built: dict[int, Indicator] = {}
-    for group, at in groups.items():
-        rows = [texts[k] for k in at]
-        cols = [list(map(itemgetter(r), rows)) for r in group]
-        built.update(zip(at, indicators_from_columns(group, cols, [wheres[k] for k in at]), strict=True))
-    return [built[k] for k in range(len(texts))]
+    built: list[Indicator] = []
+    pending = PendingRows()
+    for text, where in zip(texts, wheres, strict=True):
+        pending.add(built, text, where)
+    pending.flush()
+    return built
+
+
+class PendingRows:
+    """Indicator rows read and not yet built: grouped by their columns, kept a column at a time,
+    each with the list its indicator goes to (a table's `indicators`). `flush()` builds every
+    group at once (each distinct cell parsed once, across all the tables of a document) and
+    appends each indicator to its list in reading order."""
+
+    __slots__ = ("_groups", "_count")
+
+    def __init__(self) -> None:
+        # columns → (cells by column, places, destinations, reading order)
+        self._groups: dict[
+            tuple[str, ...], tuple[list[list[str]], list[Where], list[list[Indicator]], list[int]]
+        ] = {}
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _group(
+        self, roles: tuple[str, ...]
+    ) -> tuple[list[list[str]], list[Where], list[list[Indicator]], list[int]]:
+        group = self._groups.get(roles)
+        if group is None:
+            group = self._groups[roles] = ([[] for _ in roles], [], [], [])
+        return group
+
+    def add(self, into: list[Indicator], text: dict[str, str], where: Where) -> None:
+        """One row, by column role."""
+        cols, wheres, intos, order = self._group(tuple(text))
+        for col, cell in zip(cols, text.values()):  # noqa: B905  (same length by construction)
+            col.append(cell)
+        wheres.append(where)
+        intos.append(into)
+        order.append(self._count)
+        self._count += 1
+
+    def add_rows(
+        self, intos: Sequence[list[Indicator]], texts: Sequence[dict[str, str]], wheres: Sequence[Where]
+    ) -> None:
+        """Many rows, each by column role, each with the list it goes to."""
+        if not texts:
+            return
+        keys = texts[0].keys()
+        if all(map(keys.__eq__, map(dict.keys, texts))):  # the usual body: one set of columns
+            roles = tuple(keys)
+            self._extend(intos, roles, [list(map(itemgetter(r), texts)) for r in roles], wheres)
+        else:
+            for into, text, where in zip(intos, texts, wheres, strict=True):
+                self.add(into, text, where)
+
+    def extend(
+        self,
+        into: list[Indicator],
+        roles: tuple[str, ...],
+        cells: Sequence[Sequence[str]],
+        wheres: Sequence[Where],
+    ) -> None:
+        """Many rows of one table, a column per role (cells[j][k]: role j of row k)."""
+        self._extend(repeat(into, len(wheres)), roles, cells, wheres)
+
+    def _extend(
+        self,
+        into: Iterable[list[Indicator]],
+        roles: tuple[str, ...],
+        cells: Sequence[Sequence[str]],
+        wheres: Sequence[Where],
+    ) -> None:
+        cols, at, intos, order = self._group(roles)
+        for col, new in zip(cols, cells, strict=True):
+            col.extend(new)
+        n = len(wheres)
+        at.extend(wheres)
+        intos.extend(into)
+        order.extend(range(self._count, self._count + n))
+        self._count += n
+
+    def flush(self) -> None:
+        """Build every row read and append each to its list, in reading order."""
+        groups, self._groups, self._count = self._groups, {}, 0
+        if len(groups) == 1:  # the usual document: one set of columns, already in order
+            ((roles, (cols, wheres, intos, _)),) = groups.items()
+            for into, ind in zip(intos, indicators_from_columns(roles, cols, wheres), strict=True):
+                into.append(ind)
+            return
+        built: list[tuple[int, list[Indicator], Indicator]] = []
+        for roles, (cols, wheres, intos, order) in groups.items():
+            built.extend(zip(order, intos, indicators_from_columns(roles, cols, wheres), strict=True))
+        built.sort(key=itemgetter(0))
+        for _, into, ind in built:
+            into.append(ind)
 
 
 def indicators_from_columns(

@@ -91,9 +91,10 @@ _ERROR_CELL = re.compile(
 
 def number_formats(
     zf: zipfile.ZipFile, errors: dict[str, dict[int, dict[int, str]]] | None = None
-) -> dict[str, dict[tuple[int, int], Shown]]:
-    """Sheet name → {(row, col) 0-based: how the number is shown}, for cells that matter. Cells
-    holding an Excel error go to `errors`: sheet name → row → column → "#DIV/0!"."""
+) -> dict[str, dict[int, dict[int, Shown]]]:
+    """Sheet name → column → row (0-based) → how the number is shown, for cells that matter. Cells
+    holding an Excel error go to `errors`: sheet name → column → row → "#DIV/0!". By column: the
+    reader works a column at a time."""
     names = set(zf.namelist())
     if "xl/styles.xml" not in names or "xl/workbook.xml" not in names:
         return {}
@@ -113,7 +114,7 @@ def number_formats(
     rels_path = "xl/_rels/workbook.xml.rels"
     rels = zf.read(rels_path) if rels_path in names else b""
     targets = {rid: t for rid, t in _REL.findall(rels)} | {rid: t for t, rid in _REL2.findall(rels)}
-    out: dict[str, dict[tuple[int, int], Shown]] = {}
+    out: dict[str, dict[int, dict[int, Shown]]] = {}
     for name, rid in _SHEET.findall(zf.read("xl/workbook.xml")):
         target = targets.get(rid, b"").decode()
         path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
@@ -123,11 +124,12 @@ def number_formats(
         sheet = _unescape(name)
         if errors is not None and b't="e"' in xml:
             for col, row, text in _ERROR_CELL.findall(xml):
-                errors.setdefault(sheet, {}).setdefault(int(row) - 1, {})[_col_index(col)] = _unescape(text)
+                errors.setdefault(sheet, {}).setdefault(_col_index(col), {})[int(row) - 1] = _unescape(text)
         if not shown_by_style:
             continue
         alternatives = b"|".join(shown_by_style)
-        cells: dict[tuple[int, int], Shown] = {}
+        cells: dict[int, dict[int, Shown]] = {}
+        by_letters: dict[bytes, dict[int, Shown]] = {}
         # only cells whose style shows decimals or a percent; strings (t="s") need no format
         if _ATTRS_IN_ORDER.fullmatch(b"".join(_CELL_TAG.findall(xml, 0, 1 << 16)[:200]) or b"<c "):
             # Excel, WPS, LibreOffice, XlsxWriter and openpyxl all write r, s, t in this order: a
@@ -135,12 +137,15 @@ def number_formats(
             wanted = re.compile(rb'<c r="([A-Z]+)(\d+)" s="(' + alternatives + rb')"(?: t="(\w+)")?')
             for col, row, style, kind in wanted.findall(xml):
                 if kind not in _TEXT_KINDS:
-                    cells[(int(row) - 1, _col_index(col))] = shown_by_style[style]
+                    column = by_letters.get(col)
+                    if column is None:
+                        column = by_letters[col] = cells.setdefault(_col_index(col), {})
+                    column[int(row) - 1] = shown_by_style[style]
         else:
             wanted = re.compile(
                 rb'<c r="([A-Z]+)(\d+)"[^>]*?\ss="(' + alternatives + rb')"(?![^>]*\st="(?:s|str|inlineStr)")'
             )
             for col, row, style in wanted.findall(xml):
-                cells[(int(row) - 1, _col_index(col))] = shown_by_style[style]
+                cells.setdefault(_col_index(col), {})[int(row) - 1] = shown_by_style[style]
         out[sheet] = cells
     return out

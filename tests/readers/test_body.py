@@ -1,0 +1,123 @@
+"""A table body read a column at a time comes out as when read a row at a time.
+
+`TableBuilder._read_body_columns` takes the cells of 10万 rows out by column and sends only the
+rows that may not be plain indicators through the row-by-row checks; `_read_body_rows` checks
+every row. On random bodies (short rows, cells under no column, merged cells, 合计 and footers,
+the header printed again) both must give the same indicators, warnings and totals.
+"""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jixiao.domain.model import TargetTable, Where
+from jixiao.readers.assemble import PendingRows, TableBuilder, _BodyShape, _Segment
+from jixiao.readers.grid import GridRow
+
+CELLS = [
+    "", "", "", " ", "产出指标", "效益指标", "满意度", "数量指标", "质量指标", "社会效益", "培训人次", "办结率",
+    "群众满意度", "≥90%", "100", "≥95", "20%", "10", "人次", "%", "件", "合计", "总分", "92.5", "自评等级：优",
+    "注：本表由项目单位填报", "填报人：张三", "指标值", "指标权重", "计量单位", "1", "2", "≥", "产出",
+]  # fmt: skip
+
+SHAPES = [
+    {0: "level1", 1: "level2", 2: "name", 3: "value", 4: "unit", 5: "weight"},
+    {0: "seq", 1: "level1", 2: "level2", 3: "name", 4: "weight", 5: "nature", 6: "value", 7: "unit"},
+    {0: "level1", 1: "level2", 2: "name", 4: "value"},  # column 3 under no role
+    {0: "name", 1: "value"},
+    {0: "task", 1: "level1", 2: "name", 3: "value", 4: "score"},
+]
+
+BY_ROLE = {  # what each column usually holds: most rows are plain indicators
+    "seq": ["1", "2", ""],
+    "level1": ["产出指标", "效益指标", "满意度", ""],
+    "level2": ["数量指标", "质量指标", "社会效益", ""],
+    "name": ["培训人次", "办结率", "群众满意度"],
+    "value": ["≥90%", "100", "≥95"],
+    "unit": ["人次", "%", ""],
+    "weight": ["20%", "10"],
+    "nature": ["≥", "产出", ""],
+    "task": ["信访接待", ""],
+    "score": ["9.5", ""],
+}
+LABELS = {
+    "seq": "序号", "level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值",
+    "unit": "计量单位", "weight": "指标权重", "nature": "指标性质", "task": "年度任务", "score": "得分",
+}  # fmt: skip
+ODD = [
+    "合计",
+    "总分",
+    "注：本表由项目单位填报",
+    "填报人：张三",
+    "指标值",
+    "指标权重",
+    "",
+    "多出一格",
+    "自评等级：优",
+]
+COVER = st.tuples(st.integers(0, 8), st.sampled_from(CELLS), st.booleans())
+
+
+@st.composite
+def bodies(draw: st.DrawFn) -> tuple[dict[int, str], list[GridRow]]:
+    """A header's columns and rows under it: plain rows with, here and there, an odd cell, a
+    row cut short, a cell beyond the columns, merged cells (from above or from the left)."""
+    by_col = draw(st.sampled_from(SHAPES))
+    width = max(by_col) + 1
+    rows = []
+    for k in range(draw(st.integers(0, 14))):
+        texts = [
+            draw(st.sampled_from(BY_ROLE[by_col[c]] if c in by_col else ["", "", "备注"]))
+            for c in range(width)
+        ]
+        for _ in range(draw(st.integers(0, 2))):  # an odd cell anywhere, even beyond the columns
+            at = draw(st.integers(0, width + 1))
+            texts.extend([""] * (at + 1 - len(texts)))
+            texts[at] = draw(st.sampled_from(ODD + CELLS))
+        if draw(st.integers(0, 9)) == 0:  # the header printed again on a new page
+            texts = [LABELS[by_col[c]] if c in by_col else "" for c in range(width)]
+        if draw(st.integers(0, 5)) == 0:
+            texts = texts[: draw(st.integers(0, width))]  # cut short
+        covers = draw(st.one_of(st.none(), st.lists(COVER, min_size=1, max_size=3)))
+        cover = {c: (a, v) for c, a, v in covers} if covers else None
+        rows.append(GridRow([t.strip() for t in texts], Where(sheet="表1", row=k + 1), cover))
+    return by_col, rows
+
+
+def _read(shape: _BodyShape, rows: list[GridRow], columns: bool, short_rows_lost_merges: bool):
+    table = TargetTable(kind="project", title="测试表")
+    warnings: list = []
+    pending = PendingRows()
+    builder = TableBuilder(_Segment(None, []), warnings, short_rows_lost_merges, pending)
+    (builder._read_body_columns if columns else builder._read_body_rows)(table, shape, rows)
+    pending.flush()
+    return table.indicators, warnings, table.score_total, table.grade
+
+
+@settings(max_examples=500, deadline=None)
+@given(bodies(), st.booleans())
+def test_a_body_reads_the_same_by_columns_and_by_rows(body, short_rows_lost_merges):
+    by_col, rows = body
+    shape = _BodyShape.of(by_col)
+    assert _read(shape, rows, True, short_rows_lost_merges) == _read(
+        shape, rows, False, short_rows_lost_merges
+    )
+
+
+def test_a_long_body_keeps_its_total_footer_and_stray_cells_in_place():
+    """The rows the column path sends through the checks are found among many plain ones."""
+    shape = _BodyShape.of({0: "level1", 1: "level2", 2: "name", 3: "value", 4: "unit"})
+    plain = [["产出指标", "数量指标", f"培训{k}人次", "≥90", "%"] for k in range(3000)]
+    texts = [
+        *plain[:1000],
+        ["合计", "", "", "", "", ""],
+        *plain[1000:2000],
+        ["", "", "办结率", "≥95", "%", "多出一格"],
+    ]
+    texts += [*plain[2000:], ["注：本表由项目单位填报"]]
+    rows = [GridRow(t, Where(sheet="表1", row=k + 1)) for k, t in enumerate(texts)]
+    indicators, warnings, *_ = _read(shape, rows, True, False)
+    assert len(indicators) == 3001
+    assert [w.where.row for w in warnings] == [2002, 3003]
+    assert "多出一格" in warnings[0].message and "注：本表" in warnings[1].message
+    assert indicators[2000].name == "办结率" and indicators[2000].level2 == "数量"  # carried down
+    assert (indicators[0].where.row, indicators[-1].where.row) == (1, 3002)
