@@ -885,11 +885,10 @@ class TableBuilder:
         covers = [c or _NO_COVER for c in map(itemgetter(2), rows)]  # GridRow.covers
         for k in set().union(*covers).intersection(shape.position):
             j = shape.position[k]
-            covered = map(dict.get, covers, repeat(k))
-            vals[j] = [
-                v or (cover[0] if cover is not None and cover[1] and i not in short else v)
-                for i, (v, cover) in enumerate(zip(vals[j], covered))  # noqa: B905
-            ]
+            anchors = [c[0] if c is not None and c[1] else "" for c in map(dict.get, covers, repeat(k))]
+            for i in short:  # placed row by row below
+                anchors[i] = ""
+            vals[j] = [v or anchor for v, anchor in zip(vals[j], anchors)]  # noqa: B905
         suspects = set(short)
         for k in (*shape.unmapped, *range(width, len(grid))):  # a cell under no indicator column
             column = grid[k] if k < len(grid) else ()
