@@ -6,8 +6,10 @@ document printed it, so review can report what the filer wrote rather than what 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat
 from typing import Literal, NamedTuple
 
 TableKind = Literal["department", "project"]
@@ -53,6 +55,22 @@ class BudgetLine:
     label: str
     amount: Decimal | None
     raw: str = ""
+
+
+def line_places(lines: Iterable[int]) -> list[Where]:
+    """Where(line=n) for each line, at C speed (a reader makes one for each of 10万 rows)."""
+    return _places(lines, repeat(None), repeat(None))
+
+
+def row_places(sheet: str, rows: Iterable[int]) -> list[Where]:
+    """Where(sheet=…, row=n) for each row, at C speed."""
+    return _places(repeat(None), repeat(sheet), rows)
+
+
+def _places(lines: Iterable[object], sheets: Iterable[object], rows: Iterable[object]) -> list[Where]:
+    # each field in its order; the fields after `row` are None (zip stops with the finite one)
+    rest = [repeat(None)] * (len(Where._fields) - 3)
+    return list(map(tuple.__new__, repeat(Where), zip(lines, sheets, rows, *rest, strict=False)))
 
 
 def budget_cell_label(source: str, column: str) -> str:

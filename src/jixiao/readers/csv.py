@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
+from jixiao.domain.model import BudgetLine, Document, TargetTable, Where, line_places
 from jixiao.domain.money import parse_amount
 from jixiao.readers.csv_columns import csv_blocks
 from jixiao.readers.errors import ReadError
@@ -61,7 +61,7 @@ def read_csv_text(text: str, name: str) -> Document:
         cols = [columns[i] for _, i in roles]
         if quoted:  # some cell was protected against formulas by the writer: undo it
             cols = [[_unquote(v) for v in cells] for cells in cols]
-        indicators = indicators_from_columns(role_names, cols, [Where(n) for n in lines])  # Where(line=…)
+        indicators = indicators_from_columns(role_names, cols, line_places(lines))
         for key, ind in zip(keys, indicators, strict=True):
             tables[key].indicators.append(ind)
     if not tables:

@@ -20,7 +20,7 @@ from pathlib import Path
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from jixiao.domain.cache import memo
-from jixiao.domain.model import Document, ReadWarning, Where
+from jixiao.domain.model import Document, ReadWarning, Where, row_places
 from jixiao.readers.assemble import _WS
 from jixiao.readers.errors import ReadError
 from jixiao.readers.grid import GridRow, assemble_grid
@@ -201,12 +201,11 @@ def sheet_rows(
             continue
         texts[r] = row[:last]
     # then every row at once, in C (10万 GridRow and Where objects, each field given in order)
-    nones = [repeat(None)] * (len(Where._fields) - 3)
-    wheres = map(tuple.__new__, repeat(Where), zip(repeat(None), repeat(sheet_name), range(1, n + 1), *nones))
-    places: Iterable[tuple[object, ...]] = zip(texts, wheres, map(covers.get, range(n)), repeat(None))
+    wheres = row_places(sheet_name, range(1, n + 1))
+    fields: Iterable[tuple[object, ...]] = zip(texts, wheres, map(covers.get, range(n)), repeat(None))
     if cut:
-        places = filter(itemgetter(0), places)  # the rows left out have no texts
-    return list(map(tuple.__new__, repeat(GridRow), places))
+        fields = filter(itemgetter(0), fields)  # the rows left out have no texts
+    return list(map(tuple.__new__, repeat(GridRow), fields))
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]
