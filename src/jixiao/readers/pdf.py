@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.table import Table as TableFinder
 
 from jixiao.domain.model import Document, Where
 from jixiao.readers.assemble import Cell, assemble
@@ -126,6 +127,63 @@ def _cells_in_child(name: str, raw: bytes) -> dict[str, object]:
     }  # fmt: skip
 
 
+# the last table read: its number of columns, the cells of its last row by column, and its columns'
+# left and right edges (a table going on over the next page stands in the same columns)
+_Continues = tuple[int, dict[int, Cell], list[tuple[float, float]]]
+
+
+def _grid(
+    page: pdfplumber.page.Page, table: TableFinder, continues: _Continues | None
+) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
+    """A ruled table's cells by row (None where a merged cell covers the place), and its columns'
+    edges. Two things pdfplumber misses, both where a merged cell is cut by a page break:
+    - the part of the cut cell on either page has no ruling line at the break, so it is no cell
+      and its text is dropped: text found in such a place starts a merged cell there;
+    - the table on the next page lacks the leading columns whose cells only go on from the page
+      before: when its columns are the last ones of the table before, those are put back (empty,
+      under the merged cells above)."""
+    grid: list[list[str | None]] = table.extract()
+    xs = [(c.bbox[0], c.bbox[2]) for c in table.columns]
+    if not grid:
+        return grid, xs
+    if continues is not None and len(xs) < len(continues[2]):
+        before = continues[2]
+        lost = len(before) - len(xs)
+        if all(abs(a[0] - b[0]) < 2 and abs(a[1] - b[1]) < 2 for a, b in zip(before[lost:], xs, strict=True)):
+            pad: list[str | None] = [None] * lost
+            grid = [pad + row for row in grid]
+            xs = before[:lost] + xs
+    tops = [row.bbox[1] for row in table.rows] + [table.bbox[3]]
+    merged = [
+        c
+        for c in table.cells
+        if sum(1 for x0, x1 in xs if c[0] - 1 < (x0 + x1) / 2 < c[2] + 1) > 1
+        or sum(1 for r in range(len(grid)) if c[1] - 1 < (tops[r] + tops[r + 1]) / 2 < c[3] + 1) > 1
+    ]
+    for c, (x0, x1) in enumerate(xs):
+        r = 0
+        while r < len(grid):
+            if grid[r][c] is not None or _covered(merged, (x0 + x1) / 2, (tops[r] + tops[r + 1]) / 2):
+                r += 1
+                continue
+            end = r + 1  # a run of places in this column that no cell covers
+            while (
+                end < len(grid)
+                and grid[end][c] is None
+                and not _covered(merged, (x0 + x1) / 2, (tops[end] + tops[end + 1]) / 2)
+            ):
+                end += 1
+            text = page.crop((x0, tops[r], x1, tops[end]), strict=False).extract_text().strip()
+            if text:
+                grid[r][c] = text
+            r = end
+    return grid, xs
+
+
+def _covered(cells: list[tuple[float, float, float, float]], x: float, y: float) -> bool:
+    return any(c[0] <= x <= c[2] and c[1] <= y <= c[3] for c in cells)
+
+
 def _extract(raw: bytes, name: str) -> list[Cell]:
     """The cells of a PDF in reading order (run in the child process)."""
     try:
@@ -138,7 +196,7 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
     cells: list[Cell] = []
     row = 0
     chars = 0
-    continues: tuple[int, dict[int, Cell]] | None = None  # the last table: columns, its last row
+    continues: _Continues | None = None  # the last table: columns, its last row, where its columns stand
     with pdf:
         for n, page in enumerate(pages, start=1):
             chars += len(page.chars)
@@ -156,10 +214,10 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                     items.append((line["top"], "line", line["text"]))
             elif (unruled := _unruled_table(page)) is not None:
                 continues = None
-                for values in unruled:
+                for texts in unruled:
                     row += 1
-                    for c, value in enumerate(values):
-                        cells.append(Cell(_clean(value), value, Where(page=n, row=row, column=c + 1), row, c))
+                    for c, text in enumerate(texts):
+                        cells.append(Cell(_clean(text), text, Where(page=n, row=row, column=c + 1), row, c))
                 continue
             else:
                 # no ruled table on the page: keep the horizontal layout, so that columns stay
@@ -174,7 +232,8 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                     for col, part in enumerate(_line_cells(str(item))):
                         cells.append(Cell.of(part, Where(page=n), row, col))
                     continue
-                grid = item.extract()  # type: ignore[attr-defined]
+                table = item
+                grid, xs = _grid(page, table, continues)  # type: ignore[arg-type]
                 if grid and continues is not None and len(grid[0]) == continues[0]:
                     # a table running over from the previous page: a cell cut by the page break
                     # goes on in the first row here, alone in its column
@@ -216,7 +275,7 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                             last_cells[c] = cell
                             above[c] = text
                     prev_none = none_here
-                continues = (len(grid[0]) if grid else 0, last_cells)
+                continues = (len(grid[0]) if grid else 0, last_cells, xs)
     if chars == 0:
         raise ReadError(
             name,
