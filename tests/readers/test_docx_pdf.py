@@ -182,11 +182,11 @@ def test_pdf_merged_cell_cut_by_a_page_break(tmp_path, align):
 
 
 def test_pdf_merged_cell_whose_text_is_printed_after_the_page_break(tmp_path):
-    """The cut merged cell's text can stand on the second page (centred in the whole cell): there the
-    table's first column has no cell at all (no ruling line above it), so pdfplumber finds a table
-    one column narrower. Its columns are the table's last four: the first is put back and the text
-    found in it is the 一级 of the rows beside it. (Known gap: a row before the break, under the
-    empty part of the cut cell, still takes the 一级 above it.)"""
+    """The cut merged cell's text can stand on the second page (centred in the whole cell). On the
+    first page its part is an empty place under no ruling line; on the second its column has no
+    cell at all, so pdfplumber finds a table one column narrower. The column is put back (its edges
+    are the table's first, on the page before) and the text found in it is the 一级 of the rows
+    beside it on both pages."""
     from weasyprint import HTML
 
     cols = "".join(f'<col style="width:{w}px">' for w in (80, 80, 120, 60, 60))
@@ -196,6 +196,8 @@ def test_pdf_merged_cell_whose_text_is_printed_after_the_page_break(tmp_path):
         f"<td>≥{k + 1}</td><td>1%</td></tr>"
         for k in range(3)
     )
+    # the cut cell's part on page 1: no text, no ruling line at the break
+    first += '<tr><td style="border-bottom:none"></td><td>社会效益</td><td>知晓率0</td><td>≥90%</td><td>1%</td></tr>'
     second = "".join(
         f"<tr>{'<td rowspan=4 style=border-top:none>效益指标</td>' if k == 1 else ''}<td>社会效益</td>"
         f"<td>知晓率{k}</td><td>≥90%</td><td>1%</td></tr>"
@@ -210,6 +212,6 @@ def test_pdf_merged_cell_whose_text_is_printed_after_the_page_break(tmp_path):
     out.write_bytes(HTML(string=html).write_pdf())
     (t,) = read_path(out).tables
     assert [(i.level1, i.name, i.where.page) for i in t.indicators] == [
-        ("产出", "培训人次0", 1), ("产出", "培训人次1", 1), ("产出", "培训人次2", 1),
+        ("产出", "培训人次0", 1), ("产出", "培训人次1", 1), ("产出", "培训人次2", 1), ("效益", "知晓率0", 1),
         ("效益", "知晓率1", 2), ("效益", "知晓率2", 2), ("效益", "知晓率3", 2), ("效益", "知晓率4", 2),
     ]  # fmt: skip

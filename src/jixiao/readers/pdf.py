@@ -12,6 +12,7 @@ import resource
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
@@ -127,16 +128,25 @@ def _cells_in_child(name: str, raw: bytes) -> dict[str, object]:
     }  # fmt: skip
 
 
-# the last table read: its number of columns, the cells of its last row by column, and its columns'
-# left and right edges (a table going on over the next page stands in the same columns)
-_Continues = tuple[int, dict[int, Cell], list[tuple[float, float]]]
+class _Continues(NamedTuple):
+    """The last table read, which a table on the next page may go on."""
+
+    width: int  # its number of columns
+    last_cells: dict[int, Cell]  # the cells of its last row, by column
+    xs: list[tuple[float, float]]  # its columns' left and right edges
+    open_cells: dict[int, list[Cell]]  # by column: the places under a cut cell whose text is not on this page
 
 
-def _grid(
-    page: pdfplumber.page.Page, table: TableFinder, continues: _Continues | None
-) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
-    """A ruled table's cells by row (None where a merged cell covers the place), and its columns'
-    edges. Two things pdfplumber misses, both where a merged cell is cut by a page break:
+class _Grid(NamedTuple):
+    cells: list[list[str | None]]  # by row; None where a merged cell covers the place
+    xs: list[tuple[float, float]]  # the columns' left and right edges
+    open_from: dict[int, int]  # column → the first of its last rows that no cell covers, with no text
+    top_text: dict[int, str]  # column → the text of a place no cell covers, from the first row on
+
+
+def _grid(page: pdfplumber.page.Page, table: TableFinder, continues: _Continues | None) -> _Grid:
+    """A ruled table's cells by row and its columns. Two things pdfplumber misses, both where a
+    merged cell is cut by a page break:
     - the part of the cut cell on either page has no ruling line at the break, so it is no cell
       and its text is dropped: text found in such a place starts a merged cell there;
     - the table on the next page lacks the leading columns whose cells only go on from the page
@@ -144,10 +154,12 @@ def _grid(
       under the merged cells above)."""
     grid: list[list[str | None]] = table.extract()
     xs = [(c.bbox[0], c.bbox[2]) for c in table.columns]
+    open_from: dict[int, int] = {}
+    top_text: dict[int, str] = {}
     if not grid:
-        return grid, xs
-    if continues is not None and len(xs) < len(continues[2]):
-        before = continues[2]
+        return _Grid(grid, xs, open_from, top_text)
+    if continues is not None and len(xs) < len(continues.xs):
+        before = continues.xs
         lost = len(before) - len(xs)
         if all(abs(a[0] - b[0]) < 2 and abs(a[1] - b[1]) < 2 for a, b in zip(before[lost:], xs, strict=True)):
             pad: list[str | None] = [None] * lost
@@ -176,8 +188,12 @@ def _grid(
             text = page.crop((x0, tops[r], x1, tops[end]), strict=False).extract_text().strip()
             if text:
                 grid[r][c] = text
+                if r == 0:
+                    top_text[c] = text
+            elif end == len(grid):
+                open_from[c] = r  # the cut cell's text may be on the next page
             r = end
-    return grid, xs
+    return _Grid(grid, xs, open_from, top_text)
 
 
 def _covered(cells: list[tuple[float, float, float, float]], x: float, y: float) -> bool:
@@ -196,7 +212,7 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
     cells: list[Cell] = []
     row = 0
     chars = 0
-    continues: _Continues | None = None  # the last table: columns, its last row, where its columns stand
+    continues: _Continues | None = None
     with pdf:
         for n, page in enumerate(pages, start=1):
             chars += len(page.chars)
@@ -233,19 +249,25 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                         cells.append(Cell.of(part, Where(page=n), row, col))
                     continue
                 table = item
-                grid, xs = _grid(page, table, continues)  # type: ignore[arg-type]
-                if grid and continues is not None and len(grid[0]) == continues[0]:
+                found = _grid(page, table, continues)  # type: ignore[arg-type]
+                grid = found.cells
+                if continues is not None:  # the text of a cell cut by the page break, printed here
+                    for c, text in found.top_text.items():
+                        for place in continues.open_cells.get(c, []):
+                            place.anchor, place.vertical = text, True
+                if grid and continues is not None and len(grid[0]) == continues.width:
                     # a table running over from the previous page: a cell cut by the page break
                     # goes on in the first row here, alone in its column
                     first = [(c, v) for c, v in enumerate(grid[0]) if v]
-                    if len(first) == 1 and first[0][0] in continues[1]:
-                        cut = continues[1][first[0][0]]
+                    if len(first) == 1 and first[0][0] in continues.last_cells:
+                        cut = continues.last_cells[first[0][0]]
                         cut.text = cut.text + _clean(first[0][1])
                         cut.raw = cut.raw + (first[0][1] or "")
                         grid = grid[1:]
                 last_cells: dict[int, Cell] = {}
                 # a run-over table starts with the texts of the previous page's last row above it
-                above = {c: cell.text for c, cell in continues[1].items()} if continues else {}
+                above = {c: cell.text for c, cell in continues.last_cells.items()} if continues else {}
+                open_cells: dict[int, list[Cell]] = {}
                 prev_none: set[int] = set(range(len(grid[0]))) - set(above) if (continues and grid) else set()
                 for r, values in enumerate(grid):
                     row += 1
@@ -266,7 +288,10 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                                     else ""
                                 )
                             )
-                            cells.append(Cell("", "", where, row, c, True, anchor, vertical))
+                            place = Cell("", "", where, row, c, True, anchor, vertical)
+                            cells.append(place)
+                            if r >= found.open_from.get(c, len(grid)):
+                                open_cells.setdefault(c, []).append(place)
                             none_here.add(c)
                         else:
                             text = _clean(value)
@@ -275,7 +300,7 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                             last_cells[c] = cell
                             above[c] = text
                     prev_none = none_here
-                continues = (len(grid[0]) if grid else 0, last_cells, xs)
+                continues = _Continues(len(grid[0]) if grid else 0, last_cells, found.xs, open_cells)
     if chars == 0:
         raise ReadError(
             name,
