@@ -23,9 +23,9 @@ BLOCK = 2048  # records at a time: their 7万 cells stay in the CPU's cache and 
 def csv_blocks(text: str, name: str, size: int = BLOCK) -> tuple[list[str], Iterator[Block]]:
     """The header, and the records below it in blocks of `size`, each as columns with the line
     (from 1) each record starts on. Empty lines are skipped. Errors come as the blocks are read."""
-    if text.count("\r") != text.count("\r\n"):  # a bare CR ends a record too (old Mac files): no shortcut
+    crlf = "\r" in text  # one search; counting both takes ten times as long
+    if crlf and text.count("\r") != text.count("\r\n"):  # a bare CR ends a record too (old Mac files)
         return _by_module(text, name, size)
-    crlf = "\r" in text
     head_end = text.find("\n") + 1 or len(text)
     if '"' in text[:head_end]:
         lines = text.split("\n")
