@@ -146,3 +146,25 @@ def test_a_range_is_not_reported_as_a_grade_without_levels():
         )
     codes = {f.code for f in review(Document(source_path="x", reader="test", fiscal_year=2024, tables=[t]))}
     assert not codes & {"qualitative-grade-unknown", "value-not-a-value", "unit-missing", "operator-missing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "满意度≥９０％",
+        "ＡＢＣ　１２３，。",
+        "𠀋𡈽字（扩展Ｂ）≥８５％",
+        "😀８０％",
+        "plain ascii",
+        "",
+    ],
+)
+def test_the_fast_fold_agrees_with_nfkc(text):
+    """Full-width forms are folded by a table indexed by code point; characters past it (CJK
+    extension B, emoji) stay as they are. The result is what NFKC gives."""
+    import unicodedata
+
+    from jixiao.domain.values import fold_width, nfkc
+
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+    assert fold_width(text) == "".join(unicodedata.normalize("NFKC", text).split())

@@ -143,7 +143,12 @@ def normalise_text(text: str) -> str:
 
 
 # Full-width ASCII (！…～) and the ideographic space: what NFKC changes in almost every Chinese cell.
-FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# A str.translate table indexed by code point (a character past it is kept): twice as fast as a
+# dict, which translate looks up, and misses, for every other character of a Chinese text.
+FULLWIDTH = list(range(0x10000))
+for _c in range(0xFF01, 0xFF5F):
+    FULLWIDTH[_c] = _c - 0xFEE0
+FULLWIDTH[0x3000] = 0x20
 
 
 HAS_FULLWIDTH = re.compile("[\uff01-\uff5e]")
