@@ -32,7 +32,7 @@ from jixiao.domain.money import parse_amount
 from jixiao.domain.values import parse_operator, parse_target
 from jixiao.readers import labels
 from jixiao.readers.errors import ReadError
-from jixiao.readers.indicators import PendingRows
+from jixiao.readers.indicators import PendingRows, picker
 
 if TYPE_CHECKING:
     from jixiao.readers.grid import GridRow
@@ -299,7 +299,7 @@ class _BodyShape:
             roles=roles,
             picks=picks,
             position={k: j for j, k in enumerate(picks)},
-            pick=itemgetter(*picks) if len(picks) > 1 else lambda texts: (texts[picks[0]],),
+            pick=picker(picks),
             unmapped=[k for k in range(width) if k not in by_col],
             unique_roles=len(set(roles)) == len(roles),
             seq_at=roles.index("seq") if "seq" in roles else -1,
@@ -928,7 +928,7 @@ class TableBuilder:
             kept = [i for i in range(m) if i not in dropped]
             if not kept:
                 return
-            take = itemgetter(*kept) if len(kept) > 1 else lambda c: (c[kept[0]],)
+            take = picker(kept)
             vals = [list(take(column)) for column in vals]
             wheres = list(take(wheres))
         for j in shape.carried_at:  # merged 一级/二级 cells printed once carry down

@@ -9,7 +9,7 @@ from jixiao.domain.model import BudgetLine, Document, TargetTable, Where, line_p
 from jixiao.domain.money import parse_amount
 from jixiao.readers.csv_columns import csv_blocks
 from jixiao.readers.errors import ReadError
-from jixiao.readers.indicators import indicators_from_columns
+from jixiao.readers.indicators import indicators_from_columns, picker
 
 REQUIRED = ("表序号", "表类别", "表名", "指标名称", "指标值")
 KINDS = {"部门整体": "department", "项目": "project"}
@@ -51,14 +51,26 @@ def read_csv_text(text: str, name: str) -> Document:
     role_names = [role for role, _ in roles]
     tables: dict[str, TargetTable] = {}  # rows with the same 表序号 form a table, in order of first sight
     units: Counter[str] = Counter()
+    labels = [label for label, _ in table_cells]
     for columns, lines in blocks:
         keys = columns[key_at]
+        # a table's cells are on its first row: the block's new tables, a column at a time
+        new = {}
         for k, key in enumerate(keys):
-            if key not in tables:
-                tables[key] = _table(
-                    {label: columns[i][k] for label, i in table_cells}, quoted, name, lines[k]
-                )
-                units[columns[money_at][k] if money_at is not None else "万元"] += 1
+            if key not in tables and key not in new:
+                new[key] = k
+        if new:
+            firsts = list(new.values())
+            take = picker(firsts)
+            cells = zip(
+                *(map(_cell if quoted else str.strip, take(columns[i])) for _, i in table_cells), strict=True
+            )
+            for key, k, row in zip(new, firsts, cells, strict=True):
+                tables[key] = _table(dict(zip(labels, row, strict=True)), name, lines[k])
+            if money_at is not None:
+                units.update(take(columns[money_at]))
+            else:
+                units["万元"] += len(new)
         cols = [columns[i] for _, i in roles]
         if quoted:  # some cell was protected against formulas by the writer: undo it
             cols = [[_unquote(v) for v in cells] for cells in cols]
@@ -76,11 +88,16 @@ def read_csv_text(text: str, name: str) -> Document:
     return doc
 
 
-def _table(cells: dict[str, str], quoted: bool, name: str, n: int) -> TargetTable:
-    """A table from the table columns of its first row (as printed; `quoted`: undo the writer's
-    protection against formulas)."""
-    values = {label: (_unquote(v) if quoted else v).strip() or None for label, v in cells.items()}
-    cell = values.get
+def _cell(text: str) -> str:
+    return _unquote(text).strip()
+
+
+def _table(values: dict[str, str], name: str, n: int) -> TargetTable:
+    """A table from the table columns of its first row, stripped ("" for an empty cell)."""
+
+    def cell(label: str) -> str | None:
+        return values.get(label) or None
+
     kind = KINDS.get(cell("表类别") or "")
     if kind is None:
         raise ReadError(name, f"表类别「{cell('表类别')}」应为“部门整体”或“项目”。", Where(line=n))

@@ -229,6 +229,15 @@ def indicators_from_columns(
     )
 
 
+def picker(indexes: Sequence[int]) -> Callable[[Sequence[T]], tuple[T, ...]]:
+    """The items at `indexes` of a sequence, as a tuple, at C speed (itemgetter, which gives a bare
+    item for one index)."""
+    if len(indexes) == 1:
+        only = indexes[0]
+        return lambda items: (items[only],)
+    return itemgetter(*indexes)
+
+
 def _parsed(parse: Callable[[str], T], cells: Sequence[str]) -> list[T]:
     """parse() over a column, called once per distinct cell."""
     seen = {c: parse(c) for c in set(cells)}
