@@ -168,3 +168,18 @@ def test_the_fast_fold_agrees_with_nfkc(text):
 
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
     assert fold_width(text) == "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            " \t\n\r\f\v\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u200b\u3000\ufeff满意度９０％ab1"
+        )
+    )
+)
+def test_unspaced_removes_what_the_whitespace_regex_removes(text):
+    import re
+
+    from jixiao.domain.values import unspaced
+
+    assert unspaced(text) == re.sub(r"[\s\u3000]+", "", text)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from jixiao.domain.cache import memo
+from jixiao.domain.values import unspaced
 
 # 一级: what templates print → the normalised category.
 LEVEL1_SYNONYMS: dict[str, str] = {
@@ -64,12 +65,9 @@ FRAMES: dict[str, dict[str, object]] = {
     },
 }
 
-_SPACES = re.compile(r"[\s\u3000]+")
-
-
 def _key(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
-    return _SPACES.sub("", s).strip("：:()（）")
+    return unspaced(s).strip("：:()（）")
 
 
 @memo(1024)

