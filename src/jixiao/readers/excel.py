@@ -170,7 +170,7 @@ def sheet_rows(
             for r in range(r0 + 1, r1 + 1):
                 _cover(covers, r, range(c0, c1 + 1), below)
     # a column at a time (10万 rows, a handful of columns); the sheet is a rectangle
-    full = max(map(len, rows), default=0)
+    full = max(max(map(len, rows), default=0), reach)  # a merged range may reach past the cells
     if errors:
         full = max(full, max(errors) + 1)
     if rows and min(map(len, rows)) != full:
