@@ -1,8 +1,9 @@
 """Grid sources (Excel, HTML, Word, PDF, text with one row a line) as rows of cell texts.
 
-A row is a list of texts by column, plus the merged ranges that cover some of its columns. Only
-the rows above a table's indicator header become Cell objects (they are few); indicator rows
-stay plain lists — 10万 rows of an Excel sheet must not become a million objects.
+A row is its texts by column (a list or a tuple), plus the merged ranges that cover some of its
+columns. Only the rows above a table's indicator header become Cell objects (they are few);
+indicator rows stay texts, read a column at a time — 10万 rows of an Excel sheet must not become a
+million objects.
 """
 
 from __future__ import annotations
