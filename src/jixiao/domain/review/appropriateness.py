@@ -101,8 +101,9 @@ def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         for key, sentence in goal_facts(table.goal or "").sentences:
             printed.setdefault(key, sentence)
-            if t not in tables_of[key]:
-                tables_of[key].append(t)
+            ts = tables_of[key]
+            if not ts or ts[-1] != t:  # tables come in order: a sentence twice in one goal counts once
+                ts.append(t)
     flagged: set[int] = set()
     for key, ts in tables_of.items():
         sentence = printed[key]
