@@ -230,6 +230,7 @@ _BUDGET_HEADS = frozenset(["年初预算数", "预算数", "年度预算数"])
 _FOOTER_START = frozenset("注备说填联审单财制")
 _NO_COVER: dict[int, tuple[str, bool]] = {}  # a row no merged cell covers (never written to)
 CARRY_DOWN = ("group", "level1", "level2", "task", *labels.PROJECT_ROLES)
+_TITLE_YEAR = re.compile(r"(20\d{2})年")
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
 
 
@@ -352,7 +353,7 @@ class TableBuilder:
             table.stage = "self_evaluation"
         elif labels.MONITORING_TITLE.search(key):
             table.stage = "monitoring"
-        m = re.search(r"(20\d{2})年", key)
+        m = _TITLE_YEAR.search(key)
         if m:
             table.fiscal_year = int(m.group(1))
         # a merged cell is read once, at its anchor

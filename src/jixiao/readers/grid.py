@@ -68,24 +68,22 @@ def rows_from_cells(cells: list[Cell]) -> list[GridRow]:
     return rows
 
 
-def _label(row: GridRow, k: int) -> str:
-    text = row.texts[k]
-    if text:
-        return text
-    if row.covers and k in row.covers and row.covers[k][1]:
-        return row.covers[k][0]  # a header cell merged down from the row above
-    return ""
-
-
 def find_header(row: GridRow) -> dict[int, str] | None:
     """The indicator header: at least three indicator column labels, with a name and a value/weight."""
+    texts, covers = row.texts, row.covers
+    if not covers and len(texts) - texts.count("") < 3:
+        return None  # most rows of a table's head: a label and its value or two
     by_col: dict[int, str] = {}
-    for k in range(len(row.texts)):
-        label = _label(row, k)
-        if label:
-            role = labels.indicator_column(label)
-            if role is not None:
-                by_col[k] = role
+    column = labels.indicator_column
+    for k, label in enumerate(texts):
+        if not label:
+            cover = covers.get(k) if covers else None
+            if cover is None or not cover[1]:
+                continue
+            label = cover[0]  # a header cell merged down from the row above
+        role = column(label) if label else None
+        if role is not None:
+            by_col[k] = role
     roles = set(by_col.values())
     if len(by_col) >= 3 and "name" in roles and ("value" in roles or "weight" in roles):
         # under a merged 指标值 the header's own row may split it by period (中长期 | 年度)
