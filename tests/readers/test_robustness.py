@@ -104,3 +104,52 @@ def test_damaged_office_and_pdf_files_never_crash(tmp_path, seed_path):
                 read_path(f)
             except ReadError as exc:
                 assert str(exc).startswith(f.name)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(
+    st.lists(
+        st.lists(st.one_of(st.sampled_from(WORDS), st.floats(0, 1000, allow_nan=False)), max_size=7),
+        max_size=16,
+    ),
+    st.lists(
+        st.tuples(st.integers(0, 15), st.integers(0, 6), st.integers(0, 3), st.integers(0, 2)), max_size=6
+    ),
+    st.booleans(),
+)
+def test_random_workbooks_never_crash(tmp_path, rows, merges, headed):
+    """Cells, numbers shown as percent, merged ranges (from above and from the left), under a title
+    and an indicator header or not: a document or a ReadError, and review copes with what was read."""
+    import xlsxwriter
+
+    if headed:
+        rows = [
+            ["2024年项目支出绩效目标表"],
+            ["一级指标", "二级指标", "三级指标", "指标值", "指标权重"],
+            *rows,
+        ]
+
+    f = tmp_path / "random.xlsx"
+    wb = xlsxwriter.Workbook(str(f))
+    ws = wb.add_worksheet("表1")
+    percent = wb.add_format({"num_format": "0%"})
+    taken: set[tuple[int, int]] = set()
+    for r0, c0, dr, dc in merges:  # ranges that do not overlap (Excel refuses those)
+        cells = {(r, c) for r in range(r0, r0 + dr + 1) for c in range(c0, c0 + dc + 1)}
+        if (dr or dc) and not cells & taken:
+            taken |= cells
+            value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+            ws.merge_range(r0, c0, r0 + dr, c0 + dc, value)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if (r, c) not in taken:
+                ws.write(r, c, value, percent if isinstance(value, float) and value < 1 else None)
+    wb.close()
+    try:
+        doc = read_path(f)
+    except ReadError as exc:
+        assert str(exc).startswith("random.xlsx")
+        return
+    review(doc)
+    for t in doc.tables:
+        assert t.indicators
