@@ -65,6 +65,7 @@ FRAMES: dict[str, dict[str, object]] = {
     },
 }
 
+
 def _key(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     return unspaced(s).strip("：:()（）")

@@ -16,7 +16,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from jixiao.domain.model import Document, TargetTable
 from jixiao.domain.widths import display_width
-from jixiao.writers.layout import Box, Layout, layouts
+from jixiao.writers.layout import Layout, layouts
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
@@ -77,19 +77,16 @@ class _TableWriter:
             "center": f.center,
         }
 
-    def _format(self, box: Box) -> object:
-        if box.kind == "number":
-            return self.f.number(box.decimals, box.percent)
-        return self.kinds.get(box.kind, self.f.text)
-
     def write(self, r: int, layout: Layout) -> int:
         ws = self.ws
         widths = self.widths
+        number, kinds, text_format = self.f.number, self.kinds, self.f.text  # 100万 cells: looked up once
         for row in layout.rows:
             for c, box in enumerate(row):
                 if box is None:
                     continue
-                fmt = self._format(box)
+                kind = box.kind
+                fmt = number(box.decimals, box.percent) if kind == "number" else kinds.get(kind, text_format)
                 if box.colspan > 1 or box.rowspan > 1:
                     last_row, last_col = r + box.rowspan - 1, c + box.colspan - 1
                     if box.kind == "number" and box.number is not None:
@@ -104,16 +101,24 @@ class _TableWriter:
                     ws.write_string(r, c, box.text, fmt)
                 else:
                     ws.write_blank(r, c, None, fmt)  # keeps the border, stores no string
-                if box.kind == "title":
+                if kind == "title":
                     ws.set_row(r, 24)
-                elif box.text and box.kind not in ("note", "note-right") and widths.get(c, 0) < 40:
-                    # the widest line decides; past 40 columns the cell wraps, so stop measuring
-                    text = box.text
+                    continue
+                text = box.text
+                have = widths.get(c, 0)
+                # the widest line decides; past 40 columns the cell wraps, so stop measuring; a text
+                # can be no wider than two columns a character, which most cells are not past
+                if (
+                    text
+                    and have < 40
+                    and 2 * len(text) // box.colspan + 2 > have
+                    and kind not in ("note", "note-right")
+                ):
                     widest = (
                         display_width(text) if "\n" not in text else max(map(display_width, text.split("\n")))
                     )
                     need = min(widest // box.colspan + 2, 40)
-                    if need > widths.get(c, 0):
+                    if need > have:
                         widths[c] = need
             r += 1
         return r
