@@ -202,7 +202,8 @@ def sheet_rows(
         texts[r] = row[:last]
     # then every row at once, in C (10万 GridRow and Where objects, each field given in order)
     wheres = row_places(sheet_name, range(1, n + 1))
-    fields: Iterable[tuple[object, ...]] = zip(texts, wheres, map(covers.get, range(n)), repeat(None))
+    rest = [repeat(None)] * (len(GridRow._fields) - 3)  # raws: the texts are as printed
+    fields: Iterable[tuple[object, ...]] = zip(texts, wheres, map(covers.get, range(n)), *rest, strict=False)
     if cut:
         fields = filter(itemgetter(0), fields)  # the rows left out have no texts
     return list(map(tuple.__new__, repeat(GridRow), fields))
