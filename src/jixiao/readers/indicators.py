@@ -60,9 +60,6 @@ class PendingRows:
         ] = {}
         self._count = 0
 
-    def __len__(self) -> int:
-        return self._count
-
     def _group(
         self, roles: tuple[str, ...]
     ) -> tuple[list[list[str]], list[Where], list[list[Indicator]], list[int]]:
