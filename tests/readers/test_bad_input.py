@@ -73,3 +73,18 @@ def test_truncated_table_is_read_and_reported(tmp_path, seed_path):
     doc = read_path(f)
     assert len(doc.tables) == 2 and len(doc.tables[1].indicators) == 2
     assert any("截断" in w.message and w.where.line for w in doc.warnings)
+
+
+def test_a_truncated_xls_is_a_read_error_and_prints_nothing(tmp_path, capfd):
+    """A legacy .xls cut short: one Chinese message naming the file; the format scan (xlrd, which
+    reports damage on stdout by default) prints nothing beside `jixiao read --json`'s document."""
+    from pathlib import Path
+
+    whole = (Path(__file__).parents[1] / "fixtures/layouts/xls_percent_weights.xls").read_bytes()
+    f = tmp_path / "半个.xls"
+    f.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ReadError) as info:
+        read_path(f)
+    assert str(info.value).startswith("半个.xls") and "Excel" in str(info.value)
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""

@@ -11,6 +11,7 @@ from jixiao.readers.encoding import decode_text
 from jixiao.readers.errors import ReadError
 from jixiao.readers.html import looks_like_html, read_html
 from jixiao.readers.text import read_text
+from jixiao.readers.xls_formats import OLE
 
 __all__ = ["ReadError", "read_path"]
 
@@ -21,7 +22,7 @@ def sniff(data: bytes) -> str:
     """What a file is, by its first bytes: many sites serve HTML as .xls, or xlsx as .xls."""
     if data[:4] == b"PK\x03\x04":
         return "zip"
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+    if data[:8] == OLE:
         return "ole"
     if data[:1024].lstrip()[:5] == b"%PDF-":  # not lstrip() of it all: a copy of a 30 MB text
         return "pdf"

@@ -24,6 +24,7 @@ from jixiao.domain.model import Document, ReadWarning, Where, row_places
 from jixiao.readers.assemble import _WS
 from jixiao.readers.errors import ReadError
 from jixiao.readers.grid import GridRow, assemble_grid
+from jixiao.readers.xls_formats import OLE, xls_number_formats
 from jixiao.readers.xlsx_formats import Shown, number_formats
 
 MAX_UNPACKED = 1 << 30  # 1 GiB of XML is no target table; a zip bomb is
@@ -256,7 +257,9 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
     zf = guard_zip(raw, name) if raw[:4] == b"PK\x03\x04" else None  # before anything unpacks it
     with ThreadPoolExecutor(max_workers=1) as pool:
         loading = pool.submit(_load_sheets, raw, name)
-        if zf is not None:
+        if raw[:8] == OLE:  # a legacy .xls: its formats through xlrd, beside calamine's parse
+            formats, error_cells = xls_number_formats(raw)
+        elif zf is not None:
             try:
                 formats = number_formats(zf, error_cells)
             except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, UnicodeDecodeError) as exc:

@@ -50,7 +50,8 @@ def _date_template(code: str) -> str:
     return "".join(_DATE_FIELDS.get(t, t) for t in tokens)
 
 
-def _shown(code: str) -> Shown | None:
+def shown_by_code(code: str) -> Shown | None:
+    """How a number format code shows a number: None when it shows it as stored."""
     code = code.split(";")[0].replace("\\", "").replace('"', "")
     code = re.sub(r"\[[^\]]*\]", "", code)  # colours, conditions, locales
     date = _date_template(code)
@@ -108,7 +109,7 @@ def number_formats(
         for k, attrs in enumerate(_XF.findall(xfs.group(1))):
             m = _ATTR_NUMFMT.search(attrs)
             code = codes.get(int(m.group(1))) if m else None
-            s = _shown(code) if code else None
+            s = shown_by_code(code) if code else None
             if s is not None:
                 shown_by_style[str(k).encode()] = s
     rels_path = "xl/_rels/workbook.xml.rels"
