@@ -172,3 +172,19 @@ def test_a_goals_sentences_are_quoted_as_printed_and_compared_folded():
     )
     assert facts.measurable and facts.folded.startswith("年内完成业务培训120人次!")
     assert goal_facts("　 \n").folded == ""
+
+
+def test_a_department_table_without_effect_is_told_as_a_department():
+    """A 部门整体 table without 效益: the finding speaks of the department's targets, not of a project."""
+    rows = [OK[0], OK[2]]
+    (finding,) = [
+        f
+        for f in findings(rows, first="level1", kind="department", title="部门整体绩效目标表")
+        if f.code == "level1-missing"
+    ]
+    assert (
+        "部门整体绩效目标原则上都应设置产出指标和效益指标" in finding.message
+        and "每个项目" not in finding.message
+    )
+    (project,) = [f for f in findings(rows, first="level1") if f.code == "level1-missing"]
+    assert "每个项目原则上" in project.message

@@ -95,9 +95,12 @@ def level1_missing(ctx: ReviewContext) -> Iterator[Finding]:
                     "level1-missing",
                     "error",
                     f"{table_label(t, table)}没有{category}指标（现有：{have}）。"
-                    f"每个项目原则上都应设置产出指标和效益指标，请补充反映{_hint(category)}的{category}指标。",
+                    f"{_WHO[table.kind]}原则上都应设置产出指标和效益指标，请补充反映{_hint(category)}的{category}指标。",
                     BASIS_101,
                 )
+
+
+_WHO = {"project": "每个项目", "department": "部门整体绩效目标"}
 
 
 def _hint(category: str) -> str:
