@@ -188,3 +188,15 @@ def test_a_department_table_without_effect_is_told_as_a_department():
     )
     (project,) = [f for f in findings(rows, first="level1") if f.code == "level1-missing"]
     assert "每个项目原则上" in project.message
+
+
+def test_a_placeholder_in_a_department_table_is_told_as_the_department():
+    rows = [*OK, ("产出", "重点工作完成数", "10%", "个", "≥**")]
+    dept = [
+        f
+        for f in findings(rows, first="level1", kind="department", title="部门整体绩效目标表")
+        if f.code == "placeholder-left"
+    ]
+    assert dept and all("请替换为本部门的实际指标值" in f.message for f in dept)
+    project = [f for f in findings(rows, first="level1") if f.code == "placeholder-left"]
+    assert project and all("请替换为本项目的实际指标值" in f.message for f in project)

@@ -121,7 +121,7 @@ def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
                 "goal-boilerplate",
                 "warning",
                 f"{table_label(t, table)}的绩效目标「{_quote(sentence)}」与{others}一字不差，"
-                "是套用的通用表述。请写出本项目特有的年度产出和效果。",
+                f"是套用的通用表述。请写出{'本部门' if table.kind == 'department' else '本项目'}特有的年度产出和效果。",
                 BASIS_88,
             )
 

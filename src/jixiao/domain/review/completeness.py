@@ -159,7 +159,7 @@ def placeholder_left(ctx: ReviewContext) -> Iterator[Finding]:
             "placeholder-left",
             "error",
             f"{f.label}的{f.placeholder}「{cell.strip()}」是模板占位内容，未填写实际内容。"
-            f"请替换为本项目的实际{f.placeholder}。",
+            f"请替换为{'本部门' if f.table.kind == 'department' else '本项目'}的实际{f.placeholder}。",
             "审核实务（一体化系统校验）",
         )
 
