@@ -185,9 +185,10 @@ def test_a_department_table_without_effect_is_told_as_a_department():
     assert (
         "部门整体绩效目标原则上都应设置产出指标和效益指标" in finding.message
         and "每个项目" not in finding.message
+        and "部门履职带来的" in finding.message
     )
     (project,) = [f for f in findings(rows, first="level1") if f.code == "level1-missing"]
-    assert "每个项目原则上" in project.message
+    assert "每个项目原则上" in project.message and "项目实施带来的" in project.message
 
 
 def test_a_placeholder_in_a_department_table_is_told_as_the_department():

@@ -95,17 +95,18 @@ def level1_missing(ctx: ReviewContext) -> Iterator[Finding]:
                     "level1-missing",
                     "error",
                     f"{table_label(t, table)}没有{category}指标（现有：{have}）。"
-                    f"{_WHO[table.kind]}原则上都应设置产出指标和效益指标，请补充反映{_hint(category)}的{category}指标。",
+                    f"{_WHO[table.kind]}原则上都应设置产出指标和效益指标，请补充反映{_hint(category, table.kind)}的{category}指标。",
                     BASIS_101,
                 )
 
 
 _WHO = {"project": "每个项目", "department": "部门整体绩效目标"}
+_DOING = {"project": "项目实施", "department": "部门履职"}
 
 
-def _hint(category: str) -> str:
+def _hint(category: str, kind: str) -> str:
     return {
-        "效益": "项目实施带来的经济、社会、生态效益或可持续影响",
+        "效益": f"{_DOING[kind]}带来的经济、社会、生态效益或可持续影响",
         "产出": "数量、质量、时效",
         "满意度": "服务对象满意程度",
         "成本": "经济成本",
