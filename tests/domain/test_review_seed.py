@@ -137,5 +137,14 @@ def test_findings_json_passes_the_shared_check(tmp_path, seed_path):
 
 def test_suggestions_use_real_units(found):
     messages = {(f.table, f.indicator, f.code): f.message for f in found[1]}
-    assert "≥30」" in messages[(4, 2, "operator-missing")]  # the unit cell holds "23": suggest no unit
-    assert "≥10%」" in messages[(4, 3, "operator-missing")]  # 百分比 is suggested as %
+    assert "≥××」" in messages[(4, 2, "operator-missing")]  # the unit cell holds "23": suggest no unit
+    assert "≥××%」" in messages[(4, 3, "operator-missing")]  # 百分比 is suggested as %
+
+
+def test_a_value_copied_from_the_weight_is_not_suggested_as_the_target(found):
+    """Every seed row's value is its weight: the direction is asked for without repeating that value
+    (a 满意度 of "≥10%" would contradict the floor finding on the same row); a 零 row still gets ≤0."""
+    messages = {(f.table, f.indicator, f.code): f.message for f in found[1]}
+    satisfaction = messages[(0, 4, "operator-missing")]
+    assert "≥10%」" not in satisfaction and "≥××%」" in satisfaction
+    assert "「≤0人」" in messages[(0, 3, "operator-missing")]

@@ -62,21 +62,9 @@ def name_value_conflict(ctx: ReviewContext) -> Iterator[Finding]:
                 break
 
 
-def _copied_rows(ctx: ReviewContext, row: list[IndicatorFacts]) -> list[IndicatorFacts]:
-    both = [f for f in row if f.ind.weight is not None and f.target.number is not None]
-    same = [f for f in both if f.target.number == f.ind.weight]
-    p = ctx.params
-    if len(same) >= p.weights_copied_min_rows and len(same) >= p.weights_copied_share * len(both):
-        return same
-    return []
-
-
 @rule("values-copied-from-weights", family=FAMILY, severity="error", title="指标值抄成了权重", basis=PRACTICE)
 def values_copied_from_weights(ctx: ReviewContext) -> Iterator[Finding]:
-    for row in ctx.facts:
-        same = _copied_rows(ctx, row)
-        if not same:
-            continue
+    for same in ctx.copied_from_weights():
         t = same[0].table_index
         table = same[0].table
         yield table_finding(

@@ -215,6 +215,7 @@ class ReviewContext:
 
     _groups: list[tuple[CellFacts, list[IndicatorFacts]]] = field(init=False)
     _repeated: list[list[IndicatorFacts]] | None = field(init=False)
+    _copied: list[list[IndicatorFacts]] | None = field(init=False)
 
     def __post_init__(self) -> None:
         # rows with identical cells share one CellFacts: group them, so a rule's test on the
@@ -244,6 +245,21 @@ class ReviewContext:
         self._tables = list(enumerate(self.doc.tables))
         self._groups = list(groups.values())
         self._repeated: list[list[IndicatorFacts]] | None = None
+        self._copied: list[list[IndicatorFacts]] | None = None
+
+    def copied_from_weights(self) -> list[list[IndicatorFacts]]:
+        """Per table where the value column was filled with the weights, its rows whose value equals
+        their weight (enough of them, by the parameters). Worked out once: the operator and
+        values rules both ask."""
+        if self._copied is None:
+            p = self.params
+            self._copied = []
+            for row in self.facts:
+                both = [f for f in row if f.ind.weight is not None and f.target.number is not None]
+                same = [f for f in both if f.target.number == f.ind.weight]
+                if len(same) >= p.weights_copied_min_rows and len(same) >= p.weights_copied_share * len(both):
+                    self._copied.append(same)
+        return self._copied
 
     def facts_with_repeated_names(self) -> list[list[IndicatorFacts]]:
         """The tables (as rows of facts) where some indicator name occurs more than once."""

@@ -94,20 +94,23 @@ def qualitative_grade_unknown(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("operator-missing", family=FAMILY, severity="warning", title="未写明指标方向", basis=BASIS_101)
 def operator_missing(ctx: ReviewContext) -> Iterator[Finding]:
+    # a value copied from the weights is no target: the direction is told without it
+    copied = {(f.table_index, f.index) for rows in ctx.copied_from_weights() for f in rows}
     for f in ctx.matching(lambda c: c.target.kind == "number"):
         if f.ind.operator is not None:
             continue
-        if f.lower_is_better:
-            read_as = "≤" if f.is_zero_target else "≤（越低越好）"
+        read_as = ("≤" if f.is_zero_target else "≤（越低越好）") if f.lower_is_better else "≥"
+        if (f.table_index, f.index) in copied and not f.is_zero_target:
+            better = "越少越好" if f.lower_is_better else "越多越好"
+            hint = f"该指标{better}，填写真实的目标值时请写明方向，如「{read_as[0]}××{f.display_unit}」"
+        elif f.lower_is_better:
             hint = (
                 f"该指标越少越好，应写成「≤{'0' if f.is_zero_target else f.target.number}{f.display_unit}」"
             )
+        elif f.is_percent and f.target.number == 100:  # 100% is the ceiling: only "＝" makes sense
+            hint = "比率最高为 100%，应写成「＝100%」"
         else:
-            read_as = "≥"
-            if f.is_percent and f.target.number == 100:  # 100% is the ceiling: only "＝" makes sense
-                hint = "比率最高为 100%，应写成「＝100%」"
-            else:
-                hint = f"该指标越多越好，应写成「≥{f.target.number}{f.display_unit}」（或“＝”表示恰好达到）"
+            hint = f"该指标越多越好，应写成「≥{f.target.number}{f.display_unit}」（或“＝”表示恰好达到）"
         yield f.finding(
             "operator-missing",
             "warning",
