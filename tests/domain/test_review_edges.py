@@ -107,6 +107,14 @@ def test_department_table_in_the_chongqing_frame():
     assert ("level1-missing", None) in one and not [c for c in one if c[0] == "level1-unknown"]
 
 
+def test_a_frames_cost_dimension_is_the_tables_cost_indicator():
+    """重庆's 运行成本 is the department table's cost indicator: no cost-indicator-missing; without a
+    运行成本 row the table is still told it has none."""
+    assert "cost-indicator-missing" not in {code for code, _ in department_codes(CHONGQING)}
+    without = [row for row in CHONGQING if row[0] != "运行成本"]
+    assert "cost-indicator-missing" in {code for code, _ in department_codes(without)}
+
+
 def test_project_table_with_those_words_is_not_in_the_frame():
     found = codes([*OK, ("履职效能", "食品抽检批次", "10%", "批次", "≥3000")])
     assert ("level1-unknown", 3) in found

@@ -119,6 +119,11 @@ def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         if not table.indicators or any(i.level1 == "成本" for i in table.indicators):
             continue
+        frame = ctx.department_frame(table)
+        if frame is not None and any(
+            "成本" in d and d in frame.dimensions for d in map(dimension_of, table.indicators)
+        ):
+            continue  # a local frame's own cost dimension (重庆: 运行成本) is the table's cost indicator
         text = (table.name or "") + (table.overview or "")
         for phrase in p.cost_required_not:  # 体系建设 builds nothing: its 建设 does not count
             text = text.replace(phrase, "")
