@@ -183,3 +183,25 @@ def test_unspaced_removes_what_the_whitespace_regex_removes(text):
     from jixiao.domain.values import unspaced
 
     assert unspaced(text) == re.sub(r"[\s\u3000]+", "", text)
+
+
+@pytest.mark.parametrize(
+    "raw, operator, number, unit",
+    [
+        ("每月1次", None, "1", "次/月"),
+        ("每季度至少1次", ">=", "1", "次/季度"),
+        ("每周不少于3次", ">=", "3", "次/周"),
+        ("每月≥2次", ">=", "2", "次/月"),
+        ("每年2次以上", ">=", "2", "次/年"),
+        ("1次/月", None, "1", "次/月"),
+    ],
+)
+def test_a_frequency_is_a_number_per_period(raw, operator, number, unit):
+    """巡查、督查 "每季度至少1次" is a measurable target, read as 1 次/季度 (as "1次/月" reads), not a
+    qualitative phrase without grades."""
+    t = parse_target(raw)
+    assert (t.kind, t.operator, t.number, t.unit) == ("number", operator, Decimal(number), unit)
+
+
+def test_a_period_word_without_a_count_stays_text():
+    assert parse_target("每年度开展1次检查").kind == "text" and parse_target("每月").kind == "text"

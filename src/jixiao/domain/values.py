@@ -91,6 +91,7 @@ _OPERATOR_WORDS: dict[str, Operator] = {
 }
 
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_PER_PERIOD = re.compile(r"每(?:个)?(?P<per>半年|年度|年|季度|季|月|周|日|天|学期)")
 _PLACEHOLDER = re.compile(r"\*|＊|[xX]{2,}|_{2,}|^指标\d+$|^[\(（]?(填写|请填写)")
 _PERIOD = re.compile(
     r"^(?P<y1>\d{4})[.年/-](?P<m1>\d{1,2})月?(?:[.月/-]\d{1,2}日?)?"
@@ -223,6 +224,20 @@ def parse_target(raw: str | None) -> Target:
         return Target(raw=raw, kind="date", operator=operator or "<=", text=s)
 
     body = _REMARK.sub("", body) or body  # "≥95%（计划标准）": the remark says where the value came from
+    per = _PER_PERIOD.match(body)
+    if per:  # a frequency: "每月1次", "每季度至少1次" is 1 次/月, 1 次/季度 (as "1次/月" reads)
+        rest = body[per.end() :]
+        for word, op in _PREFIX_OPERATORS:
+            if rest.startswith(word):
+                operator, rest = operator or op, rest[len(word) :]
+                break
+        m = _NUMBER.match(rest)
+        count_unit = rest[m.end() :] if m else ""
+        if m and count_unit and not _NUMBER.search(count_unit):
+            number = Decimal(m.group(0).replace(",", ""))
+            return Target(
+                raw=raw, kind="number", operator=operator, number=number, unit=f"{count_unit}/{per['per']}"
+            )
     m = _RANGE.fullmatch(body)
     if m and Decimal(m["lo"]) < Decimal(m["hi"]) and not _NUMBER.search(m["unit"]):
         # "1-2次", "95%-98%": a target between two numbers, measurable as it stands
