@@ -253,4 +253,4 @@ def parse_target(raw: str | None) -> Target:
 
 
 def is_percent_unit(unit: str | None) -> bool:
-    return normalise_text(unit or "") in ("%", "百分比", "百分率", "百分点", "‰")
+    return normalise_text(unit or "") in ("%", "百分比", "百分率", "百分点", "个百分点", "‰")
