@@ -209,3 +209,13 @@ def test_a_placeholder_in_a_department_table_is_told_as_the_department():
     assert dept and all("请替换为本部门的实际指标值" in f.message for f in dept)
     project = [f for f in findings(rows, first="level1") if f.code == "placeholder-left"]
     assert project and all("请替换为本项目的实际指标值" in f.message for f in project)
+
+
+def test_a_span_in_a_rates_name_is_no_target():
+    """ "20个工作日内办结率", "24小时响应率": the number defines the measure; a percent in a rate's name
+    ("满意度90%") is still a target written into the name."""
+    for name in ("20个工作日内办结率", "3天内处置率", "24小时响应率"):
+        found = codes([*OK, ("效益", name, "10%", "%", "≥95")])
+        assert not [c for c in found if c[0] in ("value-in-name", "name-value-conflict")], name
+    found = codes([*OK, ("满意度", "满意度90%", "10%", "%", "≥90")])
+    assert ("value-in-name", 3) in found

@@ -77,7 +77,9 @@ def test_direction_words():
 def test_percent_units():
     assert is_percent_unit("百分比") and is_percent_unit("%") and is_percent_unit("％")
     assert not is_percent_unit("人次")
-    assert is_percent_unit("个百分点") and is_percent_unit("百分点")  # 覆盖率 "提高2" 个百分点 is percent-based
+    assert is_percent_unit("个百分点") and is_percent_unit(
+        "百分点"
+    )  # 覆盖率 "提高2" 个百分点 is percent-based
 
 
 OPS = {

@@ -86,6 +86,11 @@ def cell_facts(name_raw: str, value_raw: str, unit_raw: str) -> CellFacts:
     name = normalise_text(name_raw)
     name_numbers = tuple((Decimal(n), u) for n, u in _NAME_NUMBER.findall(name))
     bare = _NAME_NUMBER.sub("", name) if name_numbers else name
+    rate = bool(_RATE.search(bare))
+    if rate and name_numbers:
+        # a rate's target is a share: a span or a count in its name ("20个工作日内办结率", "24小时响应率")
+        # is a condition of the measure, not a target written into the name; a percent still is one
+        name_numbers = tuple((n, u) for n, u in name_numbers if u == "%")
     unit_cell = normalise_text(unit_raw)
     value_text = normalise_text(value_raw)
     unit = unit_cell or (target.unit or "")
@@ -101,7 +106,7 @@ def cell_facts(name_raw: str, value_raw: str, unit_raw: str) -> CellFacts:
         unit=unit,
         is_percent=percent,
         display_unit=display,
-        is_rate=bool(_RATE.search(bare)),
+        is_rate=rate,
         is_satisfaction="满意" in bare,
         is_zero_target=zero,
         lower_is_better=zero or bool(_REVERSE.search(bare)),
