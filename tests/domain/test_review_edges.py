@@ -219,3 +219,23 @@ def test_a_span_in_a_rates_name_is_no_target():
         assert not [c for c in found if c[0] in ("value-in-name", "name-value-conflict")], name
     found = codes([*OK, ("满意度", "满意度90%", "10%", "%", "≥90")])
     assert ("value-in-name", 3) in found
+
+
+def test_the_same_measure_under_two_duties_is_no_duplicate():
+    """A 部门整体 table by duty (年度履职目标): each duty may have its own 完成率; within one duty it repeats."""
+    t = TargetTable(kind="department", title="部门整体绩效目标表", fiscal_year=2024)
+    rows = [
+        ("信访接待", "产出", "接待任务完成率", "≥95"), ("信访接待", "满意度", "来访群众满意度", "≥90"),
+        ("积案化解", "产出", "接待任务完成率", "≥90"), ("积案化解", "效益", "积案化解率", "≥80"),
+        ("积案化解", "产出", "接待任务完成率", "≥85"),
+    ]  # fmt: skip
+    for n, (task, level1, name, value) in enumerate(rows, start=1):
+        cells = {"task": task, "level1": level1, "name": name, "weight": "20", "unit": "%", "value": value}
+        t.indicators.append(indicator_from_cells(cells, Where(row=n)))
+    found = review(Document(source_path="x", reader="test", fiscal_year=2024, tables=[t]))
+    # the third 完成率, in 积案化解 again, is the only duplicate
+    assert [f.indicator for f in found if f.code == "duplicate-indicator"] == [4]
+    assert not [f for f in found if f.code == "same-measure-two-categories"]
+    t.indicators[4].level1 = "效益"  # 积案化解's two 完成率 in two categories: that clash is within one duty
+    found = review(Document(source_path="x", reader="test", fiscal_year=2024, tables=[t]))
+    assert [f.indicator for f in found if f.code == "same-measure-two-categories"] == [4]

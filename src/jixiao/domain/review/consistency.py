@@ -188,9 +188,10 @@ def cost_above_budget(ctx: ReviewContext) -> Iterator[Finding]:
 @rule("duplicate-indicator", family=FAMILY, severity="warning", title="指标重复", basis=PRACTICE)
 def duplicate_indicator(ctx: ReviewContext) -> Iterator[Finding]:
     for row in ctx.facts_with_repeated_names():
-        seen: dict[tuple[str, str | None], IndicatorFacts] = {}
+        seen: dict[tuple[str, str | None, str], IndicatorFacts] = {}
         for f in row:
-            key = (f.name, f.ind.level1)
+            # under two duties (年度履职目标) of a department the same measure is two indicators
+            key = (f.name, f.ind.level1, f.ind.raw.get("task", ""))
             if f.name and key in seen:
                 first = seen[key]
                 yield f.finding(
@@ -211,10 +212,10 @@ def duplicate_indicator(ctx: ReviewContext) -> Iterator[Finding]:
 )
 def same_measure_two_categories(ctx: ReviewContext) -> Iterator[Finding]:
     for row in ctx.facts_with_repeated_names():
-        by_name: dict[str, list[IndicatorFacts]] = defaultdict(list)
+        by_name: dict[tuple[str, str], list[IndicatorFacts]] = defaultdict(list)
         for f in row:
-            if f.name:
-                by_name[f.name].append(f)
+            if f.name:  # within one duty (年度履职目标) of a department, as duplicate-indicator
+                by_name[(f.name, f.ind.raw.get("task", ""))].append(f)
         for fs in by_name.values():
             cats = {f.ind.level1 for f in fs}
             if len(cats) > 1:
