@@ -208,3 +208,13 @@ def test_a_frequency_is_a_number_per_period(raw, operator, number, unit):
 
 def test_a_period_word_without_a_count_stays_text():
     assert parse_target("每年度开展1次检查").kind == "text" and parse_target("每月").kind == "text"
+
+
+def test_dingliang_states_no_direction():
+    """指标性质 "定量" says the value is a number; the direction must still come from the value."""
+    from jixiao.readers.indicators import indicator_from_cells
+
+    assert parse_operator("定量") is None and parse_operator("定性") == "qualitative"
+    bare = indicator_from_cells({"name": "办结率", "nature": "定量", "value": "95", "unit": "%"}, None)
+    signed = indicator_from_cells({"name": "办结率", "nature": "定量", "value": "≥95", "unit": "%"}, None)
+    assert (bare.operator, signed.operator, bare.raw["operator"]) == (None, ">=", "定量")

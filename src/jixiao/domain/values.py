@@ -87,8 +87,10 @@ _OPERATOR_WORDS: dict[str, Operator] = {
     "反向指标": "<=",
     "定性": "qualitative",
     "定性指标": "qualitative",
-    "定量": "=",
 }
+# "定量" (and 合肥's "定量（其他）") says a value is a number, not which way it should go: no direction,
+# but a word a 指标性质 / 计算符号 cell holds all the same
+NO_DIRECTION = frozenset({"定量", "定量指标", "定量(其他)"})
 
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _PER_PERIOD = re.compile(r"每(?:个)?(?P<per>半年|年度|年|季度|季|月|周|日|天|学期)")

@@ -29,7 +29,7 @@ from jixiao.domain.model import (
     budget_cell_label,
 )
 from jixiao.domain.money import parse_amount
-from jixiao.domain.values import parse_operator, parse_target
+from jixiao.domain.values import NO_DIRECTION, normalise_text, parse_operator, parse_target
 from jixiao.readers import labels
 from jixiao.readers.errors import ReadError
 from jixiao.readers.indicators import PendingRows, picker
@@ -1117,7 +1117,11 @@ def _fits(role: str, text: str, following: str = "") -> bool:
     if role == "weight":
         return bool(_WEIGHT.match(text))
     if role == "nature":
-        return frame.normalise_level1(text) is not None or parse_operator(text) is not None
+        return (
+            frame.normalise_level1(text) is not None
+            or parse_operator(text) is not None
+            or normalise_text(text) in NO_DIRECTION
+        )
     if role == "unit":
         return (
             0 < len(text) <= 6
