@@ -96,3 +96,23 @@ def test_header_printed_again_inside_a_long_table(tmp_path):
     (t,) = doc.tables
     assert [i.name for i in t.indicators] == ["道路维护里程", "道路完好率", "市民出行满意率"]
     assert t.weight_total == 80 and doc.warnings == []
+
+
+def test_a_title_in_the_tables_caption(tmp_path):
+    """<caption>2024年项目支出绩效目标表</caption>: the title, and the year with it, are read."""
+    page = (
+        "<html><body><table border='1'><caption>2024年项目支出绩效目标表</caption>"
+        "<tr><td>项目名称</td><td colspan='4'>社区矫正经费</td></tr>"
+        "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>指标权重</th></tr>"
+        "<tr><td>产出指标</td><td>数量指标</td><td>社区矫正对象走访人次</td><td>≥1200人次</td><td>30%</td></tr>"
+        "</table></body></html>"
+    )
+    doc = read_page(tmp_path, "caption.html", page)
+    (t,) = doc.tables
+    assert (t.title, t.fiscal_year, t.name, doc.fiscal_year) == (
+        "2024年项目支出绩效目标表",
+        2024,
+        "社区矫正经费",
+        2024,
+    )
+    assert doc.warnings == []

@@ -129,6 +129,9 @@ def cells_of_html(text: str, name: str) -> list[Cell]:
         if not isinstance(node.tag, str) or node.tag in _SKIP:
             return
         if node.tag == "table" and node.find(".//table") is None:
+            caption = node.find("caption")  # the table's title, where a page marks it as such
+            if caption is not None:
+                emit_text(_text(caption), caption.sourceline)
             grid.table(node, out)
             return
         # a table holding tables is page layout, not data: read what is inside it
