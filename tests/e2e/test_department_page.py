@@ -108,4 +108,7 @@ def test_reviewer_dismisses_a_finding_with_a_reason(
     page.screenshot(path=str(artifacts / "review-decision.png"))
 
     page.get_by_role("link", name="审核概览").click()
-    assert page.get_by_test_id("overview-departments").get_by_text("重庆市沙坪坝区信访办公室").count() == 1
+    # expect() waits for the overview page; a bare count() could run before the link's page loaded
+    expect(page.get_by_test_id("overview-departments").get_by_text("重庆市沙坪坝区信访办公室")).to_have_count(
+        1
+    )
