@@ -9,9 +9,7 @@ import re
 import unicodedata
 
 from jixiao.domain.cache import memo
-
-_WS = re.compile(r"[\s\u3000]+")
-
+from jixiao.domain.values import unspaced
 
 # compiled once: label_key and label_unit run for every cell of 12,500 tables' head blocks
 _UNIT_ASIDE = re.compile(r"\((万元|元|亿元|%|分|盖章|公章|签章|签字|签名)\)")
@@ -22,7 +20,7 @@ _MONEY_UNIT_ASIDE = re.compile(r"[(（](万元|元|亿元)[)）]")
 def label_key(text: str) -> str:
     """Compare labels without spaces, colons, brackets or the unit in brackets."""
     s = unicodedata.normalize("NFKC", text)
-    s = _WS.sub("", s)
+    s = unspaced(s)
     s = _UNIT_ASIDE.sub("", s)
     return s.strip(":：*")
 

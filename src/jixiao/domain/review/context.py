@@ -13,9 +13,8 @@ from jixiao.domain.model import LEVEL1, Document, Indicator, TargetTable
 from jixiao.domain.review.finding import Finding, Severity
 from jixiao.domain.review.params import DepartmentFrame, ReviewParams
 from jixiao.domain.values import (
-    FULLWIDTH,
-    HAS_FULLWIDTH,
     Target,
+    fold_fullwidth,
     is_percent_unit,
     normalise_text,
     parse_target,
@@ -135,7 +134,7 @@ def goal_facts(goal: str) -> GoalFacts:
     # no NFKC needed: \d matches full-width digits too, and the patterns know both quote forms.
     # Folding full-width ASCII keeps every character in its place and a separator a separator
     # (；！？ → ;!?), so the folded and the printed goal split into the same sentences.
-    wide = goal.translate(FULLWIDTH) if HAS_FULLWIDTH.search(goal) else goal
+    wide = fold_fullwidth(goal)
     folded = unspaced(wide)
     sentences = []
     for part, printed in zip(_SENTENCE.split(wide), _SENTENCE.split(goal), strict=True):
