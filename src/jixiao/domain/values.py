@@ -202,12 +202,7 @@ def parse_target(raw: str | None) -> Target:
         end = f"{m['y2']}-{int(m['m2']):02d}"
         return Target(raw=raw, kind="period", text=s, period=(start, end))
 
-    operator: Operator | None = None
-    body = s
-    for word, op in _PREFIX_OPERATORS:
-        if body.startswith(word):
-            operator, body = op, body[len(word) :]
-            break
+    operator, body = _leading_operator(s)
     for word, op in _SUFFIX_OPERATORS:
         if body.endswith(word):
             operator = operator or op
@@ -227,11 +222,8 @@ def parse_target(raw: str | None) -> Target:
     body = _REMARK.sub("", body) or body  # "≥95%（计划标准）": the remark says where the value came from
     per = _PER_PERIOD.match(body)
     if per:  # a frequency: "每月1次", "每季度至少1次" is 1 次/月, 1 次/季度 (as "1次/月" reads)
-        rest = body[per.end() :]
-        for word, op in _PREFIX_OPERATORS:
-            if rest.startswith(word):
-                operator, rest = operator or op, rest[len(word) :]
-                break
+        after, rest = _leading_operator(body[per.end() :])
+        operator = operator or after
         m = _NUMBER.match(rest)
         count_unit = rest[m.end() :] if m else ""
         if m and count_unit and not _NUMBER.search(count_unit):
@@ -251,6 +243,14 @@ def parse_target(raw: str | None) -> Target:
             number = Decimal(m.group(0).replace(",", ""))
             return Target(raw=raw, kind="number", operator=operator, number=number, unit=unit)
     return Target(raw=raw, kind="text", operator="qualitative", text=s)
+
+
+def _leading_operator(text: str) -> tuple[Operator | None, str]:
+    """A direction the text starts with ("≥", "不低于", "至少" …) and the text after it."""
+    for word, op in _PREFIX_OPERATORS:
+        if text.startswith(word):
+            return op, text[len(word) :]
+    return None, text
 
 
 def is_percent_unit(unit: str | None) -> bool:
