@@ -242,9 +242,6 @@ def _is_total(text: str) -> bool:
 GRADE = re.compile(r"(?:等级|结论|评价)[:：]?\s*(优秀|良好|优|良|中|差|合格|不合格)")
 
 
-Pending = PendingRows  # indicator rows read, built together by flush()
-
-
 @dataclass(frozen=True, slots=True)
 class _BodyShape:
     """What a table body's header says about every row under it, worked out once."""
@@ -326,7 +323,7 @@ class TableBuilder:
         segment: _Segment,
         warnings: list[ReadWarning],
         short_rows_lost_merges: bool = False,
-        pending: Pending | None = None,
+        pending: PendingRows | None = None,
     ) -> None:
         # True for copies that print a merged cell once and drop it from the rows below (web
         # pages and PDFs copied as text): a short row is then aligned to the right
@@ -337,9 +334,9 @@ class TableBuilder:
         # a summary table of many projects is split into a table per project: the first is the
         # table built, the others are here
         self.split: list[TargetTable] = []
-        # indicator rows read, built into indicators together (a column at a time) by flush():
+        # indicator rows read, built into indicators together (a column at a time) by its flush():
         # per body, or once per document when the document's reader shares one list
-        self.pending: Pending = PendingRows() if pending is None else pending
+        self.pending: PendingRows = PendingRows() if pending is None else pending
         self.flush_each_body = pending is None
 
     def build_head(self) -> TargetTable:
@@ -770,7 +767,7 @@ class TableBuilder:
         else:
             self._read_body_rows(table, shape, rows)
         if self.flush_each_body:
-            flush(self.pending)
+            self.pending.flush()
 
     def _row_cells(self, shape: _BodyShape, row: GridRow) -> tuple[dict[str, str], str | None, int]:
         """A row's cells by role, the first filled cell under no indicator column (or None), and
@@ -1081,7 +1078,7 @@ class TableBuilder:
             previous = text
             pending.add(target.indicators, text, where)
         if self.flush_each_body:
-            flush(pending)
+            pending.flush()
         if any(c.text for c in rest):
             first = next(c for c in rest if c.text)
             self.warnings.append(
@@ -1194,11 +1191,6 @@ def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], l
     return rows, wheres, []
 
 
-def flush(pending: Pending) -> None:
-    """The indicators of the rows read, each appended to its table in reading order."""
-    pending.flush()
-
-
 def is_upper_header(texts: Sequence[str]) -> bool:
     """The first row of a two-row indicator header: only column labels and group labels
     ("绩效指标" over 一级 | 二级 | 三级, beside 指标值 | 计量单位 | 分值 merged down)."""
@@ -1248,7 +1240,7 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
     warnings: list[ReadWarning] = []
     doc = Document(source_path=path, reader=reader, warnings=warnings)
     units: list[str] = []
-    pending: Pending = PendingRows()
+    pending = PendingRows()  # every table's indicator rows, built together at the end
     for segment in split_tables(cells):
         if segment.title is None and find_indicator_header(segment.cells) is None:
             for c in segment.cells:
@@ -1266,7 +1258,7 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
             units.append(builder.money_unit)
         doc.tables.append(table)
         doc.tables.extend(builder.split)
-    flush(pending)
+    pending.flush()
     if not doc.tables:
         raise ReadError(
             path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"

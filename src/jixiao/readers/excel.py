@@ -25,7 +25,7 @@ from jixiao.readers.assemble import _WS
 from jixiao.readers.errors import ReadError
 from jixiao.readers.grid import GridRow, assemble_grid
 from jixiao.readers.xls_formats import OLE, xls_number_formats
-from jixiao.readers.xlsx_formats import Shown, number_formats
+from jixiao.readers.xlsx_formats import Errors, Formats, Shown, number_formats
 
 MAX_UNPACKED = 1 << 30  # 1 GiB of XML is no target table; a zip bomb is
 MAX_RATIO = 200
@@ -122,9 +122,7 @@ def _shown_column(
     if few and shown:
         for r, how in shown.items():
             value = col[r] if r < len(col) else ""
-            if type(value) is float:
-                out[r] = _number_text(value, how)
-            elif type(value) is not str:
+            if type(value) is not str:
                 out[r] = _text(value, how)
     if errors:
         for r, error in errors.items():
@@ -252,8 +250,8 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
     p = Path(path)
     name = display_name or p.name
     raw = data if data is not None else p.read_bytes()
-    formats: dict[str, dict[int, dict[int, Shown]]] = {}
-    error_cells: dict[str, dict[int, dict[int, str]]] = {}
+    formats: Formats = {}
+    error_cells: Errors = {}
     zf = guard_zip(raw, name) if raw[:4] == b"PK\x03\x04" else None  # before anything unpacks it
     with ThreadPoolExecutor(max_workers=1) as pool:
         loading = pool.submit(_load_sheets, raw, name)

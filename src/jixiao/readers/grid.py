@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from jixiao.domain.model import Document, ReadWarning, TargetTable, Where
 from jixiao.readers import labels
-from jixiao.readers.assemble import Cell, Pending, TableBuilder, _Segment, finish, flush, is_upper_header
+from jixiao.readers.assemble import Cell, TableBuilder, _Segment, finish, is_upper_header
 from jixiao.readers.errors import ReadError
+from jixiao.readers.indicators import PendingRows
 
 
 class GridRow(NamedTuple):
@@ -136,7 +137,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
     warnings: list[ReadWarning] = []
     doc = Document(source_path=path, reader=reader, warnings=warnings)
     units: Counter[str] = Counter()
-    pending = Pending()  # every table's indicator rows, built together at the end
+    pending = PendingRows()  # every table's indicator rows, built together at the end
     k = 0
     n = len(rows)
     titles = _titles(rows)
@@ -196,7 +197,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
         doc.tables.append(table)
         doc.tables.extend(builder.split)
         k = end
-    flush(pending)
+    pending.flush()
     if not doc.tables:
         raise ReadError(
             path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"

@@ -248,8 +248,7 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                     for col, part in enumerate(_line_cells(str(item))):
                         cells.append(Cell.of(part, Where(page=n), row, col))
                     continue
-                table = item
-                found = _grid(page, table, continues)  # type: ignore[arg-type]
+                found = _grid(page, item, continues)  # type: ignore[arg-type]
                 grid = found.cells
                 if continues is not None:  # the text of a cell cut by the page break, printed here
                     for c, text in found.top_text.items():

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import io
 
-from jixiao.readers.xlsx_formats import Shown, shown_by_code
+from jixiao.readers.xlsx_formats import Errors, Formats, Shown, shown_by_code
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file's first bytes: a legacy .xls (or .doc)
-Formats = dict[str, dict[int, dict[int, Shown]]]  # sheet → column → row → how a number is shown
-Errors = dict[str, dict[int, dict[int, str]]]  # sheet → column → row → "#DIV/0!"
 
 
 def xls_number_formats(raw: bytes) -> tuple[Formats, Errors]:

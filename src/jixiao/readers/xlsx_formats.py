@@ -35,6 +35,9 @@ class Shown(NamedTuple):
     date: str = ""  # for a date: how it is printed, as a str.format template ("{y}年{m}月{d}日")
 
 
+Formats = dict[str, dict[int, dict[int, Shown]]]  # sheet → column → row → how a number is shown
+Errors = dict[str, dict[int, dict[int, str]]]  # sheet → column → row → "#DIV/0!"
+
 _DATE_TOKEN = re.compile(r"yyyy|yy|mm|m|dd|d|[年月日/.\- ]")
 _DATE_FIELDS = {"yyyy": "{y}", "yy": "{y2:02d}", "mm": "{m:02d}", "m": "{m}", "dd": "{d:02d}", "d": "{d}"}
 
@@ -90,9 +93,7 @@ _ERROR_CELL = re.compile(
 )
 
 
-def number_formats(
-    zf: zipfile.ZipFile, errors: dict[str, dict[int, dict[int, str]]] | None = None
-) -> dict[str, dict[int, dict[int, Shown]]]:
+def number_formats(zf: zipfile.ZipFile, errors: Errors | None = None) -> Formats:
     """Sheet name → column → row (0-based) → how the number is shown, for cells that matter. Cells
     holding an Excel error go to `errors`: sheet name → column → row → "#DIV/0!". By column: the
     reader works a column at a time."""
@@ -115,7 +116,7 @@ def number_formats(
     rels_path = "xl/_rels/workbook.xml.rels"
     rels = zf.read(rels_path) if rels_path in names else b""
     targets = {rid: t for rid, t in _REL.findall(rels)} | {rid: t for t, rid in _REL2.findall(rels)}
-    out: dict[str, dict[int, dict[int, Shown]]] = {}
+    out: Formats = {}
     for name, rid in _SHEET.findall(zf.read("xl/workbook.xml")):
         target = targets.get(rid, b"").decode()
         path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
