@@ -12,6 +12,7 @@ from jixiao.domain.review.context import (
     IndicatorFacts,
     ReviewContext,
     goal_facts,
+    its_own,
     table_finding,
     table_label,
 )
@@ -121,7 +122,7 @@ def goal_boilerplate(ctx: ReviewContext) -> Iterator[Finding]:
                 "goal-boilerplate",
                 "warning",
                 f"{table_label(t, table)}的绩效目标「{_quote(sentence)}」与{others}一字不差，"
-                f"是套用的通用表述。请写出{'本部门' if table.kind == 'department' else '本项目'}特有的年度产出和效果。",
+                f"是套用的通用表述。请写出{its_own(table)}特有的年度产出和效果。",
                 BASIS_88,
             )
 

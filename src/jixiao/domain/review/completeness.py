@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.domain.review.context import ReviewContext, dimension_of, goal_facts, table_finding, table_label
+from jixiao.domain.review.context import (
+    ReviewContext,
+    dimension_of,
+    goal_facts,
+    its_own,
+    table_finding,
+    table_label,
+)
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, Finding, rule
 
 FAMILY = "completeness"
@@ -165,7 +172,7 @@ def placeholder_left(ctx: ReviewContext) -> Iterator[Finding]:
             "placeholder-left",
             "error",
             f"{f.label}的{f.placeholder}「{cell.strip()}」是模板占位内容，未填写实际内容。"
-            f"请替换为{'本部门' if f.table.kind == 'department' else '本项目'}的实际{f.placeholder}。",
+            f"请替换为{its_own(f.table)}的实际{f.placeholder}。",
             "审核实务（一体化系统校验）",
         )
 

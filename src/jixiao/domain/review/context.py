@@ -56,6 +56,11 @@ def table_label(index: int, table: TargetTable) -> str:
     return f"表{index + 1}「{table.name or table.title or '未命名'}」"
 
 
+def its_own(table: TargetTable) -> str:
+    """How a message names the table's own body: a 部门整体 table is the department's, not a project's."""
+    return "本部门" if table.kind == "department" else "本项目"
+
+
 @dataclass(frozen=True, slots=True)
 class CellFacts:
     """What review derives from an indicator's cells; shared by identical rows (a cache, not state)."""

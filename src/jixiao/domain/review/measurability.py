@@ -95,12 +95,12 @@ def qualitative_grade_unknown(ctx: ReviewContext) -> Iterator[Finding]:
 @rule("operator-missing", family=FAMILY, severity="warning", title="未写明指标方向", basis=BASIS_101)
 def operator_missing(ctx: ReviewContext) -> Iterator[Finding]:
     # a value copied from the weights is no target: the direction is told without it
-    copied = {(f.table_index, f.index) for rows in ctx.copied_from_weights() for f in rows}
+    copied = {f for rows in ctx.copied_from_weights() for f in rows}  # the same facts objects
     for f in ctx.matching(lambda c: c.target.kind == "number"):
         if f.ind.operator is not None:
             continue
         read_as = ("≤" if f.is_zero_target else "≤（越低越好）") if f.lower_is_better else "≥"
-        if (f.table_index, f.index) in copied and not f.is_zero_target:
+        if f in copied and not f.is_zero_target:
             better = "越少越好" if f.lower_is_better else "越多越好"
             hint = f"该指标{better}，填写真实的目标值时请写明方向，如「{read_as[0]}××{f.display_unit}」"
         elif f.lower_is_better:
