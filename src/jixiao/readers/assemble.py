@@ -276,43 +276,40 @@ class _BodyShape:
         """The shape under a header (12,500 stacked tables share a handful: each is worked out once)."""
         return _body_shape(tuple(sorted(by_col.items())))
 
-    @classmethod
-    def _of(cls, cols: tuple[tuple[int, str], ...]) -> _BodyShape:
-        by_col = dict(cols)
-        width = max(by_col) + 1
-        roles = tuple(role for _, role in cols)
-        picks = [k for k, _ in cols]
-        by_project = "project" in roles
-        counted = [j for j, role in enumerate(roles) if role != "seq"]
-        pair = None
-        if len(counted) >= 2:
-            a = roles.index("name") if "name" in roles else counted[0]
-            b = next((j for j in counted if j != a and roles[j] in ("value", "weight")), None)
-            pair = (a, b if b is not None else next(j for j in counted if j != a))
-        carried = [role for role in CARRY_DOWN if role in roles]
-        return cls(
-            by_col=by_col,
-            width=width,
-            cols=list(cols),
-            roles=roles,
-            picks=picks,
-            position={k: j for j, k in enumerate(picks)},
-            pick=picker(picks),
-            unmapped=[k for k in range(width) if k not in by_col],
-            unique_roles=len(set(roles)) == len(roles),
-            seq_at=roles.index("seq") if "seq" in roles else -1,
-            carried=carried,
-            by_project=by_project,
-            own_head=not by_project and any(r in roles for r in labels.PROJECT_ROLES),
-            pair=pair,
-            probes=tuple(roles.index(r) for r in ("value", "weight") if r in roles),
-            carried_at=tuple(roles.index(r) for r in carried),
-        )
-
 
 @memo(256)
 def _body_shape(cols: tuple[tuple[int, str], ...]) -> _BodyShape:
-    return _BodyShape._of(cols)
+    """The shape of the body under a header's columns (the cache behind `_BodyShape.of`)."""
+    by_col = dict(cols)
+    width = max(by_col) + 1
+    roles = tuple(role for _, role in cols)
+    picks = [k for k, _ in cols]
+    by_project = "project" in roles
+    counted = [j for j, role in enumerate(roles) if role != "seq"]
+    pair = None
+    if len(counted) >= 2:
+        a = roles.index("name") if "name" in roles else counted[0]
+        b = next((j for j in counted if j != a and roles[j] in ("value", "weight")), None)
+        pair = (a, b if b is not None else next(j for j in counted if j != a))
+    carried = [role for role in CARRY_DOWN if role in roles]
+    return _BodyShape(
+        by_col=by_col,
+        width=width,
+        cols=list(cols),
+        roles=roles,
+        picks=picks,
+        position={k: j for j, k in enumerate(picks)},
+        pick=picker(picks),
+        unmapped=[k for k in range(width) if k not in by_col],
+        unique_roles=len(set(roles)) == len(roles),
+        seq_at=roles.index("seq") if "seq" in roles else -1,
+        carried=carried,
+        by_project=by_project,
+        own_head=not by_project and any(r in roles for r in labels.PROJECT_ROLES),
+        pair=pair,
+        probes=tuple(roles.index(r) for r in ("value", "weight") if r in roles),
+        carried_at=tuple(roles.index(r) for r in carried),
+    )
 
 
 class TableBuilder:
