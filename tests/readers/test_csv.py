@@ -131,3 +131,30 @@ def test_a_record_with_too_few_or_too_many_cells_is_located(text: str, line: int
         csv_columns(text, "t.csv")
     assert err.value.where == Where(line=line)
     assert "表头有" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("column", "bad", "message"),
+    [
+        ("表类别", "单位整体", "表类别「单位整体」应为"),
+        ("表类别", "", "表类别是空的"),
+        ("预算总额", "约一百万", "不是金额：约一百万"),
+        ("资金明细", "财政拨款=很多", "不是金额：很多"),
+        ("执行率", "九成", "执行数、执行率、总分或其他栏目写法不对"),
+        ("其他栏目", "[1, 2]", "应是 JSON 对象"),
+    ],
+)
+def test_a_bad_table_cell_names_that_tables_line(tmp_path, seed_path, column, bad, message):
+    """Tables are built a block at a time: a bad cell of the third table still names its line."""
+    out = tmp_path / "seed.csv"
+    write_csv(read_path(seed_path), out)
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    at = rows[0].index(column)
+    line = next(k for k, row in enumerate(rows) if row[0] == "3") + 1
+    rows[line - 1][at] = bad
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    with pytest.raises(ReadError, match=message) as info:
+        read_path(out)
+    assert f"第 {line} 行" in str(info.value)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where, line_places
 from jixiao.domain.money import parse_amount
@@ -21,6 +23,7 @@ COLUMNS = {"name": "指标名称", "level1": "一级指标", "level2": "二级�
            "nature": "指标方向", "value": "指标值", "unit": "计量单位", "long_term": "中长期指标值",
            "actual": "实际完成值", "score": "得分", "deviation": "偏差原因", "forecast": "全年预计完成情况",
            "likelihood": "完成目标可能性", "task": "履职目标", "note": "指标说明"}  # fmt: skip
+T = TypeVar("T")
 STAGES = {"目标": "target", "运行监控": "monitoring", "自评": "self_evaluation"}
 
 
@@ -51,7 +54,6 @@ def read_csv_text(text: str, name: str) -> Document:
     role_names = [role for role, _ in roles]
     tables: dict[str, TargetTable] = {}  # rows with the same 表序号 form a table, in order of first sight
     units: Counter[str] = Counter()
-    labels = [label for label, _ in table_cells]
     for columns, lines in blocks:
         keys = columns[key_at]
         # a table's cells are on its first row: the block's new tables, a column at a time
@@ -62,11 +64,12 @@ def read_csv_text(text: str, name: str) -> Document:
         if new:
             firsts = list(new.values())
             take = picker(firsts)
-            cells = zip(
-                *(map(_cell if quoted else str.strip, take(columns[i])) for _, i in table_cells), strict=True
+            cells = {
+                label: list(map(_cell if quoted else str.strip, take(columns[i]))) for label, i in table_cells
+            }
+            tables.update(
+                zip(new, _tables(cells, len(firsts), name, [lines[k] for k in firsts]), strict=True)
             )
-            for key, k, row in zip(new, firsts, cells, strict=True):
-                tables[key] = _table(dict(zip(labels, row, strict=True)), name, lines[k])
             if money_at is not None:
                 units.update(take(columns[money_at]))
             else:
@@ -92,53 +95,87 @@ def _cell(text: str) -> str:
     return _unquote(text).strip()
 
 
-def _table(values: dict[str, str], name: str, n: int) -> TargetTable:
-    """A table from the table columns of its first row, stripped ("" for an empty cell)."""
+def _tables(cells: dict[str, list[str]], n: int, name: str, lines: list[int]) -> list[TargetTable]:
+    """The tables whose first rows hold `cells` (label → the stripped cell of each table, "" when
+    empty), a column at a time: a block of 2,048 rows of small tables starts hundreds of them."""
+    empty = [""] * n
 
-    def cell(label: str) -> str | None:
-        return values.get(label) or None
+    def column(label: str) -> list[str | None]:
+        return [c or None for c in cells.get(label, empty)]
 
-    kind = KINDS.get(cell("表类别") or "")
-    if kind is None:
-        raise ReadError(name, f"表类别「{cell('表类别')}」应为“部门整体”或“项目”。", Where(line=n))
-    try:
-        total = parse_amount(cell("预算总额"))
-        lines = []
-        for part in (cell("资金明细") or "").split(";"):
-            if part:
-                label, _, amount = part.partition("=")
-                lines.append(BudgetLine(label, parse_amount(amount), amount))
-    except ValueError as exc:
-        raise ReadError(name, str(exc), Where(line=n)) from exc
-    year = cell("年度")
-    try:
-        others = cell("其他栏目")
-        extra = json.loads(others) if others else {}
-        executed, rate, score = (parse_amount(cell(c)) for c in ("执行数", "执行率", "总分"))
-    except (ValueError, TypeError) as exc:
-        raise ReadError(
-            name, f"这一行的执行数、执行率、总分或其他栏目写法不对：{exc}", Where(line=n)
-        ) from exc
-    if not isinstance(extra, dict):
-        raise ReadError(name, '“其他栏目”应是 JSON 对象（{"栏目": "内容"}）。', Where(line=n))
-    return TargetTable(
-        kind=kind,  # type: ignore[arg-type]
-        stage=STAGES.get(cell("阶段") or "目标", "target"),  # type: ignore[arg-type]
-        title=cell("表名") or "",
-        name=cell("项目名称"),
-        department=cell("业务主管部门"),
-        preparer=cell("编制单位"),
-        fiscal_year=int(year) if year and year.isdigit() else None,
-        budget_label=cell("预算总额栏目"),
-        budget_total=total,
-        budget_lines=lines,
-        overview=cell("项目概况"),
-        basis=cell("立项依据"),
-        goal=cell("绩效目标"),
-        where=Where(line=n),
-        extra={str(k): str(v) for k, v in extra.items()},
-        budget_executed=executed,
-        execution_rate=rate,
-        score_total=score,
-        grade=cell("自评等级"),
+    kinds = [KINDS.get(c) for c in cells.get("表类别", empty)]
+    if None in kinds:
+        k = kinds.index(None)
+        printed = cells.get("表类别", empty)[k]
+        what = f"表类别「{printed}」" if printed else "表类别是空的，"
+        raise ReadError(name, f"{what}应为“部门整体”或“项目”。", Where(line=lines[k]))
+    totals = _each(parse_amount, column("预算总额"), name, lines, "")
+    budget_lines = _each(_budget_lines, column("资金明细"), name, lines, "")
+    what = "这一行的执行数、执行率、总分或其他栏目写法不对："
+    extras = _each(_extra, column("其他栏目"), name, lines, what)
+    executed, rates, scores = (
+        _each(parse_amount, column(c), name, lines, what) for c in ("执行数", "执行率", "总分")
     )
+    stages = [STAGES.get(c or "目标", "target") for c in column("阶段")]
+    years = [int(c) if c.isdigit() else None for c in cells.get("年度", empty)]
+    return [
+        TargetTable(
+            kind=kind,
+            stage=stage,
+            title=title or "",
+            name=project,
+            department=department,
+            preparer=preparer,
+            fiscal_year=year,
+            budget_label=label,
+            budget_total=total,
+            budget_lines=lines_of,
+            overview=overview,
+            basis=basis,
+            goal=goal,
+            where=Where(line=line),
+            extra=extra,
+            budget_executed=done,
+            execution_rate=rate,
+            score_total=score,
+            grade=grade,
+        )
+        for (kind, stage, title, project, department, preparer, year, label, total, lines_of, overview, basis,
+             goal, line, extra, done, rate, score, grade) in zip(
+            kinds, stages, column("表名"), column("项目名称"), column("业务主管部门"), column("编制单位"), years,
+            column("预算总额栏目"), totals, budget_lines, column("项目概况"), column("立项依据"), column("绩效目标"),
+            lines, extras, executed, rates, scores, column("自评等级"), strict=True,
+        )
+    ]  # fmt: skip
+
+
+def _each(
+    parse: Callable[[str | None], T], cells: list[str | None], name: str, lines: list[int], what: str
+) -> list[T]:
+    """parse() of each table's cell; the first cell it refuses is a ReadError on that table's line."""
+    try:
+        return list(map(parse, cells))
+    except (ValueError, TypeError):
+        for cell, line in zip(cells, lines, strict=True):
+            try:
+                parse(cell)
+            except (ValueError, TypeError) as exc:
+                raise ReadError(name, f"{what}{exc}", Where(line=line)) from exc
+        raise
+
+
+def _budget_lines(text: str | None) -> list[BudgetLine]:
+    """ "财政拨款=100;其他资金=20" → its lines (a new list for each table: tables own their lines)."""
+    lines = []
+    for part in (text or "").split(";"):
+        if part:
+            label, _, amount = part.partition("=")
+            lines.append(BudgetLine(label, parse_amount(amount), amount))
+    return lines
+
+
+def _extra(text: str | None) -> dict[str, str]:
+    extra = json.loads(text) if text else {}
+    if not isinstance(extra, dict):
+        raise ValueError('“其他栏目”应是 JSON 对象（{"栏目": "内容"}）。')
+    return {str(k): str(v) for k, v in extra.items()}
