@@ -1,6 +1,10 @@
 """Cases from real tables that must not be reported (false positives cost reviewers' trust)."""
 
+import unicodedata
 from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where
 from jixiao.domain.review import review
@@ -239,3 +243,31 @@ def test_the_same_measure_under_two_duties_is_no_duplicate():
     t.indicators[4].level1 = "效益"  # 积案化解's two 完成率 in two categories: that clash is within one duty
     found = review(Document(source_path="x", reader="test", fiscal_year=2024, tables=[t]))
     assert [f.indicator for f in found if f.code == "same-measure-two-categories"] == [4]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "0123456789１２年号〔〕[]零百分之全覆盖上访事故非投诉发生生 x%％“”「」，。；！\n\u3000"
+        ),
+        max_size=24,
+    )
+)
+def test_a_goal_is_measurable_as_the_plain_patterns_say(goal):
+    """The goal patterns are written for speed; what they find is what their plain forms find:
+    measurable when a number, a zero target, 百分之 or 全覆盖 is left once quoted words, years and
+    document numbers are taken out; the sentences are the goal's own, split at 。；！？ and new lines."""
+    import re
+
+    from jixiao.domain.review.context import goal_facts
+
+    folded = "".join(unicodedata.normalize("NFKC", goal).split())
+    unquoted = re.sub(r"[“\"「『][^”\"」』]{0,20}[”\"」』]", "", folded)
+    left = re.sub(r"\d{4}年|〔\d{4}〕|\[\d{4}\]|\d+号", "", unquoted)
+    measure = r"\d|[零]\S{0,3}(上访|非访|事故|发生|投诉)|百分之|全覆盖|100%"
+    facts = goal_facts(goal)
+    assert facts.folded == folded
+    assert facts.measurable == bool(re.search(measure, left))
+    printed = [p.strip(" \t\u3000") for p in re.split(r"[。；;！!？?\n]", goal)]
+    assert [p for _, p in facts.sentences] == [p for p in printed if len("".join(p.split())) >= 8]

@@ -157,13 +157,16 @@ for _c in range(0xFF01, 0xFF5F):
 _FULLWIDTH[0x3000] = 0x20
 
 
-_HAS_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def fold_fullwidth(text: str) -> str:
-    """Full-width ASCII → ASCII, every other character in its place (a separator stays one): enough
-    to compare sentences, far cheaper than NFKC."""
-    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
+    """Full-width ASCII and the ideographic space → ASCII, every other character in its place (a
+    separator stays one): enough to compare sentences, far cheaper than NFKC. A sentence holds a
+    few kinds of them (，％): one replace() each is faster than translate() of every character."""
+    for wide in set(_WIDE.findall(text)):
+        text = text.replace(wide, chr(_FULLWIDTH[ord(wide)]))
+    return text
 
 
 def nfkc(text: str) -> str:

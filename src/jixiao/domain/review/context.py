@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
+from typing import NamedTuple
 
 from jixiao.domain.cache import memo
 from jixiao.domain.model import LEVEL1, Document, Indicator, TargetTable
@@ -121,12 +122,18 @@ def cell_facts(name_raw: str, value_raw: str, unit_raw: str) -> CellFacts:
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]{0,20}[”\"」』]")
-_YEARLIKE = re.compile(r"\d{4}年|〔\d{4}〕|\[\d{4}\]|\d+号")
-_MEASURE = re.compile(r"\d|[零]\S{0,3}(上访|非访|事故|发生|投诉)|百分之|全覆盖|100%")
+_QUOTE_MARKS = frozenset('“"「『')
+# 2024年, 〔2024〕, [2024], 12号: a year or a document number is not a measure. Written to start with
+# one character class, which the regex engine skips to (alternatives each tried at every place take
+# twice as long): 〔2024〕|[2024]|2024年|12号.
+_YEARLIKE = re.compile(r"[\d〔\[](?:(?<=〔)\d{4}〕|(?<=\[)\d{4}\]|(?<=\d)(?:\d{3}年|\d*号))")
+# a digit, 零上访/零事故…, 百分之, 全覆盖 (100% starts with a digit), in the same way
+_MEASURE = re.compile(
+    r"[\d零百全](?:(?<=零)\S{0,3}(?:上访|非访|事故|发生|投诉)|(?<=百)分之|(?<=全)覆盖|(?<=\d))"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class GoalFacts:
+class GoalFacts(NamedTuple):
     """What review derives from a table's 绩效目标, once for the rules that read it."""
 
     folded: str  # full-width ASCII folded, no whitespace: "" when nothing is written
@@ -138,19 +145,18 @@ class GoalFacts:
 def goal_facts(goal: str) -> GoalFacts:
     # no NFKC needed: \d matches full-width digits too, and the patterns know both quote forms.
     # Folding full-width ASCII keeps every character in its place and a separator a separator
-    # (；！？ → ;!?), so the folded and the printed goal split into the same sentences.
+    # (；！？ → ;!?), so a sentence of the folded goal is printed at the same place in the goal.
     wide = fold_fullwidth(goal)
     folded = unspaced(wide)
     sentences = []
-    for part, printed in zip(_SENTENCE.split(wide), _SENTENCE.split(goal), strict=True):
+    at = 0
+    for part in _SENTENCE.split(wide):
         key = unspaced(part)
         if len(key) >= 8:
-            sentences.append((key, printed.strip(" \t\u3000")))
-    return GoalFacts(
-        folded=folded,
-        measurable=bool(_MEASURE.search(_YEARLIKE.sub("", _QUOTED.sub("", folded)))),
-        sentences=tuple(sentences),
-    )
+            sentences.append((key, goal[at : at + len(part)].strip(" \t\u3000")))
+        at += len(part) + 1  # and its separator
+    unquoted = folded if _QUOTE_MARKS.isdisjoint(folded) else _QUOTED.sub("", folded)
+    return GoalFacts(folded, bool(_MEASURE.search(_YEARLIKE.sub("", unquoted))), tuple(sentences))
 
 
 def _placeholder(name: str, value: str, unit: str) -> str | None:
