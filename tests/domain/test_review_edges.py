@@ -133,6 +133,8 @@ def test_building_a_system_is_not_a_construction_project():
 
     assert severity("公共文化服务体系建设") == ["info"]
     assert severity("校舍维修改造") == ["error"]
+    assert severity("标准化建设暨队伍建设") == ["info"]
+    assert severity("信访队伍建设及接待大厅改造") == ["error"]  # an exception beside a real construction
 
 
 def test_targets_stated_against_last_year():

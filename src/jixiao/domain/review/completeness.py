@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from operator import attrgetter
 
+from jixiao.domain.cache import memo
 from jixiao.domain.review.context import (
     ReviewContext,
     dimension_of,
@@ -120,11 +123,27 @@ def _hint(category: str, kind: str) -> str:
     }.get(category, category)
 
 
+_LEVEL1 = attrgetter("level1")
+
+
+@memo(8)
+def _cost_words(keywords: tuple[str, ...], exceptions: tuple[str, ...]) -> re.Pattern[str]:
+    """The keywords that make a project 工程基建, and the exceptions (体系建设 builds nothing), which
+    are tried first at each place so that their 建设 does not count. All plain words: the regex
+    engine skips to their first characters."""
+    words = [*sorted(exceptions, key=len, reverse=True), *keywords]
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _names_construction(text: str, keywords: tuple[str, ...], exceptions: tuple[str, ...]) -> bool:
+    return any(m[0] not in exceptions for m in _cost_words(keywords, exceptions).finditer(text))
+
+
 @rule("cost-indicator-missing", family=FAMILY, severity="info", title="未设成本指标", basis=BASIS_101)
 def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
     p = ctx.params
     for t, table in ctx.tables():
-        if not table.indicators or any(i.level1 == "成本" for i in table.indicators):
+        if not table.indicators or "成本" in map(_LEVEL1, table.indicators):
             continue
         frame = ctx.department_frame(table)
         if frame is not None and any(
@@ -132,9 +151,9 @@ def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
         ):
             continue  # a local frame's own cost dimension (重庆: 运行成本) is the table's cost indicator
         text = (table.name or "") + (table.overview or "")
-        for phrase in p.cost_required_not:  # 体系建设 builds nothing: its 建设 does not count
-            text = text.replace(phrase, "")
-        required = table.kind == "project" and any(k in text for k in p.cost_required_keywords)
+        required = table.kind == "project" and _names_construction(
+            text, p.cost_required_keywords, p.cost_required_not
+        )
         severity = p.cost_severity_required if required else p.cost_severity_otherwise
         why = (
             "工程基建类、大型修缮及购置项目应设置成本指标"
