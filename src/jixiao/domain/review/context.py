@@ -217,6 +217,8 @@ class IndicatorFacts:
 
 for _name in CellFacts.__dataclass_fields__:
     setattr(IndicatorFacts, _name, property(attrgetter(f"c.{_name}")))
+# what whole-table scans read of every row, at C speed (a property is a Python call)
+_WEIGHT, _NUMBER, _NAME = attrgetter("ind.weight"), attrgetter("c.target.number"), attrgetter("c.name")
 
 
 @dataclass
@@ -270,9 +272,12 @@ class ReviewContext:
             p = self.params
             self._copied = []
             for row in self.facts:
-                both = [f for f in row if f.ind.weight is not None and f.target.number is not None]
-                same = [f for f in both if f.target.number == f.ind.weight]
-                if len(same) >= p.weights_copied_min_rows and len(same) >= p.weights_copied_share * len(both):
+                weights, numbers = list(map(_WEIGHT, row)), list(map(_NUMBER, row))
+                same = [f for f, w, n in zip(row, weights, numbers, strict=True) if w == n and w is not None]
+                if len(same) < p.weights_copied_min_rows:
+                    continue  # nearly every table: no value equals its weight
+                both = sum(w is not None and n is not None for w, n in zip(weights, numbers, strict=True))
+                if len(same) >= p.weights_copied_share * both:
                     self._copied.append(same)
         return self._copied
 
@@ -281,7 +286,7 @@ class ReviewContext:
         if self._repeated is None:
             self._repeated = []
             for row in self.facts:
-                names = [f.name for f in row if f.name]
+                names = list(filter(None, map(_NAME, row)))
                 if len(set(names)) != len(names):
                     self._repeated.append(row)
         return self._repeated
