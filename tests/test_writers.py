@@ -150,3 +150,59 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path, seed_path):
     ]
     assert goals and all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value in goals)
     assert read_path(out).tables[1].goal == doc.tables[1].goal
+
+
+@pytest.mark.parametrize("one_sheet", [True, False])
+def test_xlsx_merges_are_the_layouts_boxes_with_borders_all_round(tmp_path, seed_path, one_sheet):
+    """Every box that spans cells is one merged range in Excel, no two ranges overlap (Excel calls
+    such a file corrupt), and every cell a range covers carries the border Excel draws round it."""
+    import openpyxl
+
+    from jixiao.writers.layout import layouts
+
+    src = read_path(seed_path)
+    src.tables += read_path(Path(__file__).parent / "fixtures/layouts/self_evaluation_html.xls").tables
+    out = tmp_path / "merged.xlsx"
+    write_xlsx(src, out, one_sheet=one_sheet)
+    wb = openpyxl.load_workbook(out)
+    bordered = {k for k, xf in enumerate(wb._cell_styles) if wb._borders[xf.borderId].left.style}
+    sheets = [wb.worksheets[0]] * len(src.tables) if one_sheet else wb.worksheets
+    expected: dict[str, set[tuple[int, int, int, int]]] = {}
+    top = 1
+    for ws, (_, layout) in zip(sheets, layouts(src), strict=True):
+        top = top if one_sheet else 1
+        for dr, row in enumerate(layout.rows):
+            for dc, box in enumerate(row):
+                if box is not None and (box.rowspan > 1 or box.colspan > 1):
+                    r, c = top + dr, 1 + dc
+                    expected.setdefault(ws.title, set()).add((r, c, r + box.rowspan - 1, c + box.colspan - 1))
+        top += len(layout.rows) + 1
+    boxed = 0
+    for n, ws in enumerate(wb.worksheets, start=1):
+        ranges = {(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges}
+        assert ranges == expected.get(ws.title, set())
+        covered = [(r, c) for r0, c0, r1, c1 in ranges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+        assert len(covered) == len(set(covered)), "two merged ranges overlap"
+        styles = _cell_styles(out, n)  # openpyxl draws a range's border on its edges only: read the XML
+        for r0, c0, r1, c1 in ranges:  # a title or a note has no border; every other box has
+            style = styles[(r0, c0)]
+            boxed += style in bordered
+            assert all(styles.get((r, c)) == style for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+    assert sum(len(v) for v in expected.values()) > 40 and boxed > 30
+
+
+def _cell_styles(path: Path, sheet: int) -> dict[tuple[int, int], int]:
+    """(row, column) → the style index of every cell written to sheet n (from 1), as stored."""
+    import zipfile
+
+    from lxml import etree
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read(f"xl/worksheets/sheet{sheet}.xml"))
+    found = {}
+    for c in root.iter(f"{ns}c"):
+        col, row = coordinate_from_string(c.get("r"))
+        found[(row, column_index_from_string(col))] = int(c.get("s", "0"))
+    return found

@@ -88,14 +88,8 @@ class _TableWriter:
                 kind = box.kind
                 fmt = number(box.decimals, box.percent) if kind == "number" else kinds.get(kind, text_format)
                 if box.colspan > 1 or box.rowspan > 1:
-                    last_row, last_col = r + box.rowspan - 1, c + box.colspan - 1
-                    if box.kind == "number" and box.number is not None:
-                        ws.merge_range(r, c, last_row, last_col, float(box.number), fmt)
-                    else:
-                        # the workbook stores every string as a string (no formulas, no links),
-                        # so the text can go in with the range: one write, not two
-                        ws.merge_range(r, c, last_row, last_col, box.text or "", fmt)
-                elif box.kind == "number" and box.number is not None:
+                    _merge(ws, r, c, box.rowspan, box.colspan, fmt)
+                if box.kind == "number" and box.number is not None:
                     ws.write_number(r, c, float(box.number), fmt)
                 elif box.text:
                     ws.write_string(r, c, box.text, fmt)
@@ -122,6 +116,18 @@ class _TableWriter:
                         widths[c] = need
             r += 1
         return r
+
+
+def _merge(ws: Worksheet, row: int, col: int, rows: int, cols: int, fmt: object) -> None:
+    """Merge a box's cells and give the covered ones its format (a border Excel draws round the
+    range): what merge_range does, less its check for overlaps with every merge before, which
+    a layout's boxes never have (tests/test_writers.py reads every merge back), and its A1 text."""
+    ws.merge.append([row, col, row + rows - 1, col + cols - 1])
+    write_blank = ws.write_blank
+    for r in range(row, row + rows):
+        for c in range(col, col + cols):
+            if r != row or c != col:
+                write_blank(r, c, None, fmt)
 
 
 def _setup(ws: Worksheet, widths: dict[int, int], columns: int) -> None:
