@@ -206,3 +206,23 @@ def _cell_styles(path: Path, sheet: int) -> dict[tuple[int, int], int]:
         col, row = coordinate_from_string(c.get("r"))
         found[(row, column_index_from_string(col))] = int(c.get("s", "0"))
     return found
+
+
+def test_xlsx_writer_frees_its_workbook_when_done(tmp_path, seed_path):
+    """A server exports many workbooks: each one's cells are freed as the export ends, not left
+    (XlsxWriter's workbook and sheets refer to each other) for some later full collection."""
+    import gc
+
+    from xlsxwriter.worksheet import Worksheet
+
+    doc = read_path(seed_path)
+    was = gc.isenabled()
+    gc.disable()  # no collection of its own may hide cells left behind
+    try:
+        write_xlsx(doc, tmp_path / "a.xlsx")
+        left = [o for o in gc.get_objects() if isinstance(o, Worksheet)]
+    finally:
+        if was:
+            gc.enable()
+    assert left == []
+    assert read_path(tmp_path / "a.xlsx").tables[0].name == doc.tables[0].name
