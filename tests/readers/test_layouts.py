@@ -199,12 +199,9 @@ def test_rows_aligned_with_spaces_read_like_the_tab_rows(tmp_path, path, wide, m
     assert _tables_read(spaced) == _tables_read(path)
 
 
-# Tables printed without ruling lines are found by the alignment of their text. Known gaps, each
-# with one of the two paddings below: pdfplumber's text strategy splits or merges narrow columns of
-# the self-evaluation (14 columns), projects-summary and central monitoring forms.
-UNRULED = [
-    p for p in TAB_ROWS if not any(k in p.name for k in ("self_evaluation", "projects_summary", "central"))
-]
+# Tables printed without ruling lines are found by the alignment of their text: every layout, the
+# narrow columns of the self-evaluation (14 columns), projects-summary and central monitoring forms too.
+UNRULED = TAB_ROWS
 
 
 @pytest.mark.parametrize("padding", ["2pt", "2pt 5pt"])

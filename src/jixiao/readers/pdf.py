@@ -48,23 +48,35 @@ def _unruled_table(page: pdfplumber.page.Page) -> list[list[str]] | None:
     """A table printed without ruling lines, by the alignment of its text (pdfplumber's text
     strategy), each row's wrapped lines joined: a row is a run of lines between the blank lines its
     cells' padding leaves. None unless the page reads that way: one such table, several blank lines,
-    and no row of more than four lines (without padding every line would run into one row)."""
+    and most rows of three lines or fewer (without padding every line would run into one row)."""
     found = page.find_tables({"vertical_strategy": "text", "horizontal_strategy": "text"})
     if len(found) != 1:
         return None
-    runs: list[list[list[str]]] = [[]]
-    for values in found[0].extract():
-        texts = [v or "" for v in values]
-        if any(t.strip() for t in texts):
-            runs[-1].append(texts)
+    table = found[0]
+    runs: list[list[int]] = [[]]
+    for k, values in enumerate(table.extract()):
+        if any((v or "").strip() for v in values):
+            runs[-1].append(k)
         elif runs[-1]:
             runs.append([])
     runs = [run for run in runs if run]
-    if len(runs) < 4 or any(len(run) > 4 for run in runs):
-        return None
-    return [
-        ["\n".join(line[c] for line in run if line[c].strip()) for c in range(len(run[0]))] for run in runs
-    ]
+    if len(runs) < 4 or sorted(map(len, runs))[len(runs) // 2] > 3:
+        return None  # most rows are a line or two; a long goal may wrap over many
+    # A row's cells are read from the chars of its whole height: the text strategy draws a row's
+    # edges across the page from the lines of every column, so a line of one column may be cut in
+    # two where another column's line stands a little higher (a digit in a Latin font does), and
+    # its chars go to two rows by where their middles fall.
+    columns = [(c.bbox[0], c.bbox[2]) for c in table.columns]
+    out = []
+    for run in runs:
+        top, bottom = table.rows[run[0]].bbox[1], table.rows[run[-1]].bbox[3]
+        band = [ch for ch in page.chars if top <= (ch["top"] + ch["bottom"]) / 2 < bottom]
+        cells = []
+        for x0, x1 in columns:
+            chars = [ch for ch in band if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1]
+            cells.append(pdfplumber.utils.extract_text(chars) if chars else "")
+        out.append(cells)
+    return out
 
 
 # pdfminer can take gigabytes on one damaged content stream: the PDF is parsed in a child process
