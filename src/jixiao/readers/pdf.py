@@ -17,6 +17,7 @@ from typing import NamedTuple
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.table import Table as TableFinder
+from pdfplumber.utils.text import extract_text
 
 from jixiao.domain.model import Document, Where
 from jixiao.readers.assemble import Cell, assemble
@@ -74,7 +75,7 @@ def _unruled_table(page: pdfplumber.page.Page) -> list[list[str]] | None:
         cells = []
         for x0, x1 in columns:
             chars = [ch for ch in band if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1]
-            cells.append(pdfplumber.utils.extract_text(chars) if chars else "")
+            cells.append(extract_text(chars) if chars else "")
         out.append(cells)
     return out
 
