@@ -200,11 +200,12 @@ def test_rows_aligned_with_spaces_read_like_the_tab_rows(tmp_path, path, wide, m
 
 
 # Tables printed without ruling lines are found by the alignment of their text: every layout, the
-# narrow columns of the self-evaluation (14 columns), projects-summary and central monitoring forms too.
+# narrow columns of the self-evaluation (14 columns), projects-summary and central monitoring forms too,
+# with a cell padding of 1pt above and below (rows then stand 2pt further apart than a cell's lines).
 UNRULED = TAB_ROWS
 
 
-@pytest.mark.parametrize("padding", ["2pt", "2pt 5pt"])
+@pytest.mark.parametrize("padding", ["1pt 3pt", "2pt", "2pt 5pt"])
 @pytest.mark.parametrize("path", UNRULED, ids=[p.name for p in UNRULED])
 def test_a_pdf_table_without_ruling_lines_reads_like_the_rows(tmp_path, path, padding):
     """A PDF table without ruling lines: its columns by where the text stands, a cell wrapped over two

@@ -11,8 +11,9 @@ import re
 import resource
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
@@ -46,38 +47,72 @@ def _line_cells(text: str) -> list[str]:
 
 
 def _unruled_table(page: pdfplumber.page.Page) -> list[list[str]] | None:
-    """A table printed without ruling lines, by the alignment of its text (pdfplumber's text
-    strategy), each row's wrapped lines joined: a row is a run of lines between the blank lines its
-    cells' padding leaves. None unless the page reads that way: one such table, several blank lines,
-    and most rows of three lines or fewer (without padding every line would run into one row)."""
+    """A table printed without ruling lines: its columns by the alignment of its text (pdfplumber's
+    text strategy), its rows by the gaps its cells' padding leaves between lines (`_row_bands`),
+    each cell's wrapped lines joined. None unless the page reads that way: one such table, four rows
+    or more, and most rows of three lines or fewer (without padding every line would be a row or all
+    lines one row)."""
     found = page.find_tables({"vertical_strategy": "text", "horizontal_strategy": "text"})
     if len(found) != 1:
         return None
     table = found[0]
-    runs: list[list[int]] = [[]]
-    for k, values in enumerate(table.extract()):
-        if any((v or "").strip() for v in values):
-            runs[-1].append(k)
-        elif runs[-1]:
-            runs.append([])
-    runs = [run for run in runs if run]
-    if len(runs) < 4 or sorted(map(len, runs))[len(runs) // 2] > 3:
+    x0, top, x1, bottom = table.bbox
+    inside = [ch for ch in page.chars if x0 <= ch["x0"] and ch["x1"] <= x1 + 1 and top <= ch["top"] < bottom]
+    boxes = [_line_box(ch) for ch in inside]
+    bands = _row_bands(boxes)
+    if len(bands) < 4 or sorted(lines for _, _, lines in bands)[len(bands) // 2] > 3:
         return None  # most rows are a line or two; a long goal may wrap over many
-    # A row's cells are read from the chars of its whole height: the text strategy draws a row's
-    # edges across the page from the lines of every column, so a line of one column may be cut in
-    # two where another column's line stands a little higher (a digit in a Latin font does), and
-    # its chars go to two rows by where their middles fall.
+    # A row's cells are read from the chars of its whole height, not from pdfplumber's rows: the
+    # text strategy draws their edges across the page from the lines of every column, so a line of
+    # one column may be cut in two where another column's line stands a little higher (a digit in a
+    # Latin font does), its chars going to two rows by where their middles fall.
     columns = [(c.bbox[0], c.bbox[2]) for c in table.columns]
     out = []
-    for run in runs:
-        top, bottom = table.rows[run[0]].bbox[1], table.rows[run[-1]].bbox[3]
-        band = [ch for ch in page.chars if top <= (ch["top"] + ch["bottom"]) / 2 < bottom]
+    for band_top, band_bottom, _ in bands:
+        band = [ch for ch, (t, b) in zip(inside, boxes, strict=True) if band_top <= t and b <= band_bottom]
         cells = []
-        for x0, x1 in columns:
-            chars = [ch for ch in band if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1]
+        for left, right in columns:
+            chars = [ch for ch in band if left <= (ch["x0"] + ch["x1"]) / 2 < right]
             cells.append(extract_text(chars) if chars else "")
         out.append(cells)
     return out
+
+
+def _line_box(ch: dict[str, Any]) -> tuple[float, float]:
+    """A char's height on its line, from its baseline and size, the same for every font: a Latin
+    font's glyph box is taller than a Chinese one's and stands higher, which would close the gap
+    between two rows."""
+    baseline = -ch["matrix"][5]  # top-down, as the page is read
+    return baseline - 0.88 * ch["size"], baseline + 0.12 * ch["size"]
+
+
+def _row_bands(boxes: list[tuple[float, float]]) -> list[tuple[float, float, int]]:
+    """The rows of a table without lines, as (top, bottom, lines): its lines are the heights some
+    char covers, and a row ends where the gap to the next line is wider than the line spacing
+    inside a cell by the padding above and below (the narrowest gap is that spacing, when some cell
+    wraps; when the gaps are all alike, each is taken to end a row)."""
+    lines: list[list[float]] = []
+    for t, b in sorted(boxes):
+        if lines and t < lines[-1][1]:
+            lines[-1][1] = max(lines[-1][1], b)
+        else:
+            lines.append([t, b])
+    if not lines:
+        return []
+    gaps = [after[0] - before[1] for before, after in pairwise(lines)]
+    spacing = min(gaps, default=0.0)
+    wraps = any(gap > spacing + _PADDING for gap in gaps)
+    bands = [(lines[0][0], lines[0][1], 1)]
+    for (t, b), gap in zip(lines[1:], gaps, strict=True):
+        if wraps and gap <= spacing + _PADDING:
+            first, _, n = bands[-1]
+            bands[-1] = (first, b, n + 1)
+        else:
+            bands.append((t, b, 1))
+    return bands
+
+
+_PADDING = 1.0  # pt: a cell's padding above and below adds at least this to the gap between rows
 
 
 # pdfminer can take gigabytes on one damaged content stream: the PDF is parsed in a child process
