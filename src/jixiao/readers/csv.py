@@ -13,6 +13,8 @@ from jixiao.readers.csv_columns import csv_blocks
 from jixiao.readers.errors import ReadError
 from jixiao.readers.indicators import indicators_from_columns, picker
 
+T = TypeVar("T")
+
 REQUIRED = ("表序号", "表类别", "表名", "指标名称", "指标值")
 KINDS = {"部门整体": "department", "项目": "project"}
 TABLE_COLUMNS = frozenset(
@@ -23,7 +25,6 @@ COLUMNS = {"name": "指标名称", "level1": "一级指标", "level2": "二级�
            "nature": "指标方向", "value": "指标值", "unit": "计量单位", "long_term": "中长期指标值",
            "actual": "实际完成值", "score": "得分", "deviation": "偏差原因", "forecast": "全年预计完成情况",
            "likelihood": "完成目标可能性", "task": "履职目标", "note": "指标说明"}  # fmt: skip
-T = TypeVar("T")
 STAGES = {"目标": "target", "运行监控": "monitoring", "自评": "self_evaluation"}
 
 
