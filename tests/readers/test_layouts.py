@@ -217,3 +217,25 @@ def test_a_pdf_table_without_ruling_lines_reads_like_the_rows(tmp_path, path, pa
     css = CSS(string=f"table{{border-collapse:collapse}} td{{padding:{padding};font-size:8pt}}")
     pdf.write_bytes(HTML(string=_as_html(lines)).write_pdf(stylesheets=[css]))
     assert _tables_read(pdf) == _tables_read(path)
+
+
+def test_two_short_head_rows_that_fill_a_row_between_them_stay_two_rows(tmp_path):
+    """Copied from Word, a head row holds only its own cells: 项目名称 … | 业务主管部门 … (four cells) over
+    年度资金总额 … | 财政拨款 … (four) make seven between them, as many as an indicator row. The second
+    starts with a label, so it is a row of its own, not the rest of a cell broken over two lines."""
+    rows = [
+        "2025年项目支出绩效目标表",
+        "项目名称\t中小学校舍维修改造工程\t业务主管部门\t某区教育局",
+        "年度资金总额\t860.00\t财政拨款\t860.00",
+        "年度绩效目标\t完成6所中小学校舍维修改造，师生满意度达到95%以上。",
+        "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t计量单位\t指标权重",
+        "产出指标\t数量指标\t维修改造学校数量\t≥\t6\t所\t50",
+        "满意度指标\t服务对象满意度指标\t师生满意度\t≥\t95\t%\t50",
+    ]
+    f = tmp_path / "head.txt"
+    f.write_text("\n".join(rows), encoding="utf-8")
+    doc = read_path(f)
+    (t,) = doc.tables
+    assert (t.department, str(t.budget_total), t.budget_label) == ("某区教育局", "860.00", "年度资金总额")
+    assert [(b.label, str(b.amount)) for b in t.budget_lines] == [("财政拨款", "860.00")]
+    assert doc.warnings == []

@@ -14,8 +14,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from jixiao.domain.frame import normalise_level1
 from jixiao.domain.model import Document, Where
 from jixiao.domain.widths import display_width
+from jixiao.readers import labels
 from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.encoding import decode_text
 
@@ -102,13 +104,24 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
         here = line.count("\t")
         if 0 < here < tabs and k + 1 < len(lines) and lines[k + 1].strip():
             nxt = lines[k + 1]
-            if 0 < nxt.count("\t") < tabs and here + nxt.count("\t") == tabs:
+            if 0 < nxt.count("\t") < tabs and here + nxt.count("\t") == tabs and not _starts_a_row(nxt):
                 out.append((k + 1, line + "\n" + nxt))
                 k += 2
                 continue
         out.append((k + 1, line))
         k += 1
     return out
+
+
+def _starts_a_row(line: str) -> bool:
+    """A line that starts with a label (年度资金总额, 一级指标, 产出指标) starts a row of its own: two
+    short rows of a table's head (项目名称 … | 年度资金总额 …) are not one row with a broken cell."""
+    first = line.split("\t", 1)[0].strip()
+    return bool(first) and (
+        labels.header_field(first) is not None
+        or labels.indicator_column(first) is not None
+        or normalise_level1(first) is not None
+    )
 
 
 def _rows(lines: list[str], layout: str) -> list[Cell]:
