@@ -273,3 +273,33 @@ def test_a_goal_is_measurable_as_the_plain_patterns_say(goal):
     assert facts.measurable == bool(re.search(measure, left))
     printed = [p.strip(" \t\u3000") for p in re.split(r"[。；;！!？?\n]", goal)]
     assert [p for _, p in facts.sentences] == [p for p in printed if len("".join(p.split())) >= 8]
+
+
+def test_a_rate_per_a_population_is_a_number_and_a_rate():
+    """Health tables give death rates per 10万 (孕产妇死亡率 ≤10/10万): a number with its unit, not a
+    qualitative phrase without grades, and not a rate that should be in percent; a 率 in 人 still is."""
+    found = codes(
+        [*OK, ("效益", "孕产妇死亡率", "10%", "", "≤10/10万"), ("效益", "传染病报告率", "10%", "人", "≥30")]
+    )
+    assert ("qualitative-grade-unknown", 3) not in found and ("rate-not-percent", 3) not in found
+    assert ("rate-not-percent", 4) in found
+
+
+def test_cost_under_output_in_the_older_frame_is_a_cost_indicator():
+    """The 88号 frame puts 成本指标 under 产出指标 (一级 产出, 二级 成本): the table has a cost indicator."""
+
+    def cost_findings(level2):
+        t = TargetTable(
+            kind="project", title="项目支出绩效目标表", name="办公楼维修改造工程", fiscal_year=2024
+        )
+        for n, (level1, l2, name, value) in enumerate(
+            [("产出指标", "数量指标", "维修面积", "≥1200平方米"), ("产出指标", level2, "单位面积维修成本", "≤600元"),
+             ("效益指标", "社会效益指标", "安全隐患消除率", "≥95%")], start=1,
+        ):  # fmt: skip
+            cells = {"level1": level1, "level2": l2, "name": name, "value": value}
+            t.indicators.append(indicator_from_cells(cells, Where(row=n)))
+        doc = Document(source_path="x", reader="test", fiscal_year=2024, tables=[t])
+        return [f for f in review(doc) if f.code == "cost-indicator-missing"]
+
+    assert cost_findings("成本指标") == []
+    assert [f.severity for f in cost_findings("质量指标")] == ["error"]  # a construction project without one

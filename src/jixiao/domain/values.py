@@ -241,11 +241,15 @@ def parse_target(raw: str | None) -> Target:
     m = _NUMBER.match(body)
     if m:
         unit = body[m.end() :] or None
-        # A unit that is itself text with numbers ("3个月内完成") is not a unit: keep it as text.
-        if unit is None or not _NUMBER.search(unit):
+        # A unit that is itself text with numbers ("3个月内完成") is not a unit: keep it as text;
+        # a rate per a population ("10/10万", "/100万人") is one.
+        if unit is None or not _NUMBER.search(unit) or _PER_POPULATION.fullmatch(unit):
             number = Decimal(m.group(0).replace(",", ""))
             return Target(raw=raw, kind="number", operator=operator, number=number, unit=unit)
     return Target(raw=raw, kind="text", operator="qualitative", text=s)
+
+
+_PER_POPULATION = re.compile(r"/\d*(?:\.\d+)?[十百千万亿]+[人户例次名]{0,2}")
 
 
 def _leading_operator(text: str) -> tuple[Operator | None, str]:
@@ -254,6 +258,11 @@ def _leading_operator(text: str) -> tuple[Operator | None, str]:
         if text.startswith(word):
             return op, text[len(word) :]
     return None, text
+
+
+def is_per_population_unit(unit: str | None) -> bool:
+    """ "/10万", "/万人", "/千例": a rate per so many people, as health statistics give it."""
+    return bool(_PER_POPULATION.fullmatch(normalise_text(unit or "")))
 
 
 def is_percent_unit(unit: str | None) -> bool:

@@ -123,7 +123,7 @@ def _hint(category: str, kind: str) -> str:
     }.get(category, category)
 
 
-_LEVEL1 = attrgetter("level1")
+_LEVEL1, _LEVEL2 = attrgetter("level1"), attrgetter("level2")
 
 
 @memo(8)
@@ -145,6 +145,8 @@ def cost_indicator_missing(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         if not table.indicators or "成本" in map(_LEVEL1, table.indicators):
             continue
+        if "成本" in map(_LEVEL2, table.indicators):
+            continue  # the 88号 frame's 成本指标 under 产出指标 is the table's cost indicator
         frame = ctx.department_frame(table)
         if frame is not None and any(
             "成本" in d and d in frame.dimensions for d in map(dimension_of, table.indicators)

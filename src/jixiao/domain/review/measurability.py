@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from jixiao.domain.review.context import ReviewContext
 from jixiao.domain.review.finding import BASIS_88, BASIS_101, PRACTICE, Finding, rule
+from jixiao.domain.values import is_per_population_unit
 
 FAMILY = "measurability"
 _NOT_A_VALUE = {
@@ -144,7 +145,10 @@ def unit_is_number(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("rate-not-percent", family=FAMILY, severity="error", title="比率指标不以百分比计量", basis=PRACTICE)
 def rate_not_percent(ctx: ReviewContext) -> Iterator[Finding]:
-    test = lambda c: c.is_rate and bool(c.unit) and not c.is_percent and not _NUMERIC_UNIT.match(c.unit_cell)  # noqa: E731
+    test = lambda c: (  # noqa: E731
+        c.is_rate and bool(c.unit) and not c.is_percent and not _NUMERIC_UNIT.match(c.unit_cell)
+        and not is_per_population_unit(c.unit)  # 孕产妇死亡率 ≤10/10万: a rate as health statistics give it
+    )  # fmt: skip
     for f in ctx.matching(test):
         yield f.finding(
             "rate-not-percent",
