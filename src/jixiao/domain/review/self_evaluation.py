@@ -8,7 +8,7 @@ budget execution.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_finding, table_label
 from jixiao.domain.review.finding import BASIS_10, BASIS_136, Finding, rule
@@ -122,3 +122,51 @@ def score_total_mismatch(ctx: ReviewContext) -> Iterator[Finding]:
                 f"（共 {total}）不符。请核对各项得分和总分。",
                 BASIS_10,
             )
+
+
+def formula_score(operator: str, target: Decimal, actual: Decimal, points: Decimal) -> Decimal | None:
+    """The most a quantitative indicator scores by 10号's completion proportion (two decimals), or
+    None when it cannot be worked out (a target of 0 to exceed). Lower-is-better targets are scored
+    by the more lenient of the two formulas in use: target ÷ actual × points, and (1 − overrun ÷
+    target) × points."""
+    if operator in ("<=", "<"):
+        if actual <= target:
+            return points
+        if target <= 0:
+            return Decimal(0)
+        return _cents(max(target / actual, 1 - (actual - target) / target, Decimal(0)) * points)
+    if operator == "=" and target == 0:  # ＝0 (安全事故0起): any at all scores nothing
+        return points if actual <= 0 else Decimal(0)
+    if actual >= target:
+        return points
+    if target <= 0:
+        return None
+    return _cents(max(actual, Decimal(0)) / target * points)
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@rule("score-above-formula", family=FAMILY, severity="warning", title="得分高于完成比例", basis=BASIS_10)
+def score_above_formula(ctx: ReviewContext) -> Iterator[Finding]:
+    """自评分虚高: a target missed and scored higher than the proportion met allows (a rounding up to
+    the next whole point is let pass)."""
+    for f in _evaluated(ctx):
+        score, points, target = f.ind.score, f.ind.weight, f.target.number
+        if score is None or points is None or target is None or f.target.kind != "number":
+            continue
+        actual = _actual_number(f)
+        if actual is None or _met(f, actual) is not False:
+            continue
+        operator = f.ind.operator or ("<=" if f.lower_is_better else ">=")
+        most = formula_score(operator, target, actual, points)
+        if most is None or score <= most.quantize(Decimal(1), rounding=ROUND_CEILING):
+            continue
+        yield f.finding(
+            "score-above-formula",
+            "warning",
+            f"{f.label}没有完成：年度指标值「{f.value_raw.strip()}」，实际完成「{f.ind.actual}」。按完成比例计分"
+            f"最多 {most} 分（满分 {points}），自评得分 {score} 偏高。请按完成比例重新计分。",
+            BASIS_10,
+        )
