@@ -3,6 +3,7 @@
 import unicodedata
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -303,3 +304,25 @@ def test_cost_under_output_in_the_older_frame_is_a_cost_indicator():
 
     assert cost_findings("成本指标") == []
     assert [f.severity for f in cost_findings("质量指标")] == ["error"]  # a construction project without one
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "kind"),
+    [
+        ("项目完成率", "100%完成", "number"),  # a percent with a word after it
+        ("项目完成率", "95%达标", "number"),
+        ("配套资金比例", "≥1:1.5", "ratio"),
+        ("项目完成时间", "第四季度", "date"),  # deadlines within the year
+        ("设备采购完成时间", "年底前", "date"),
+        ("报告提交时间", "上半年", "date"),
+        ("工程完工时间", "三季度末前完成", "date"),
+    ],
+)
+def test_values_real_tables_write_that_are_measurable(name, value, kind):
+    """Values as filers write them that state a measurable target: no "qualitative without grades",
+    no "rate not in percent"."""
+    from jixiao.domain.values import parse_target
+
+    assert parse_target(value).kind == kind
+    found = {code for code, row in codes([*OK, ("产出", name, "10%", "", value)]) if row == 3}
+    assert not found & {"qualitative-grade-unknown", "rate-not-percent", "value-not-a-value"}

@@ -18,7 +18,7 @@ from typing import Literal
 from jixiao.domain.cache import memo
 from jixiao.domain.model import Operator
 
-TargetKind = Literal["number", "range", "text", "period", "date", "placeholder", "operator", "empty"]
+TargetKind = Literal["number", "range", "ratio", "text", "period", "date", "placeholder", "operator", "empty"]
 
 # Longest first, so "不低于" wins over "低于" and ">=" over ">".
 _PREFIX_OPERATORS: list[tuple[str, Operator]] = sorted(
@@ -106,6 +106,11 @@ _RANGE = re.compile(
 )
 _REMARK = re.compile(r"[(（][^()（）]*[)）]$")
 _DEADLINE = ("前", "以前", "之前", "底前", "末前", "底", "前完成", "底前完成")
+_PART_OF_YEAR_DEADLINE = re.compile(
+    r"^(年底|年末|年内|上半年|下半年|第?[一二三四1-4]季度(末|底)?)(前|以前|之前|内)?(完成|完工)?$"
+)
+_RATIO = re.compile(r"^\d+(\.\d+)?[:：比]\d+(\.\d+)?$")
+_PERCENT_AND_WORD = re.compile(r"^%(完成|达标|覆盖|到位|及以上|合格)$")
 _MONTH_DEADLINE = re.compile(r"^(?P<m>\d{1,2})月(底|末|中旬|上旬|下旬)?(前|以前|之前)?(完成|完工)?$")
 
 
@@ -221,6 +226,10 @@ def parse_target(raw: str | None) -> Target:
     m = _MONTH_DEADLINE.match(body)
     if m and 1 <= int(m["m"]) <= 12:
         return Target(raw=raw, kind="date", operator=operator or "<=", text=s)
+    if _PART_OF_YEAR_DEADLINE.match(body):  # "年底前", "第三季度末前", "上半年": a deadline in the year
+        return Target(raw=raw, kind="date", operator=operator or "<=", text=s)
+    if _RATIO.match(body):  # "1:1.5" (配套资金比例): measurable as it stands
+        return Target(raw=raw, kind="ratio", operator=operator, text=s)
 
     body = _REMARK.sub("", body) or body  # "≥95%（计划标准）": the remark says where the value came from
     per = _PER_PERIOD.match(body)
@@ -241,6 +250,8 @@ def parse_target(raw: str | None) -> Target:
     m = _NUMBER.match(body)
     if m:
         unit = body[m.end() :] or None
+        if unit and _PERCENT_AND_WORD.match(unit):  # "100%完成", "95%达标": the word says nothing more
+            unit = "%"
         # A unit that is itself text with numbers ("3个月内完成") is not a unit: keep it as text;
         # a rate per a population ("10/10万", "/100万人") is one.
         if unit is None or not _NUMBER.search(unit) or _PER_POPULATION.fullmatch(unit):
