@@ -158,3 +158,21 @@ def test_a_bad_table_cell_names_that_tables_line(tmp_path, seed_path, column, ba
     with pytest.raises(ReadError, match=message) as info:
         read_path(out)
     assert f"第 {line} 行" in str(info.value)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\n\n", "\r\n\r\n", "\n\n\n"])
+@pytest.mark.parametrize("quoted", [True, False], ids=["quoted-cells", "no-quote-mark"])
+def test_a_file_ending_in_blank_lines_reads_the_same(tmp_path, seed_path, ending, quoted):
+    """Editors often leave a blank line at the end: it is no record. A file without a quote mark
+    (read a block of lines at a time) took it for a row of one cell: "这一行有 1 格，表头有 36 格"."""
+    from jixiao.synth import synth_document
+
+    clean = tmp_path / "clean.csv"
+    write_csv(read_path(seed_path) if quoted else synth_document(40), clean)
+    assert ('"' in clean.read_text(encoding="utf-8-sig")) is quoted
+    text = clean.read_text(encoding="utf-8-sig").rstrip("\r\n")
+    if "\r" in ending:
+        text = text.replace("\n", "\r\n")
+    ended = tmp_path / "ended.csv"
+    ended.write_text(text + ending, encoding="utf-8", newline="")
+    assert document_to_dict(read_path(ended))["tables"] == document_to_dict(read_path(clean))["tables"]

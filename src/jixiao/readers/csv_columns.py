@@ -55,7 +55,8 @@ def _by_blocks(text: str, pos: int, header: list[str], name: str, size: int, crl
             body = body.replace("\r\n", "\n")
         if body.endswith("\n"):
             body = body[:-1]
-        if '"' in body or "\n\n" in body or body.startswith("\n") or not body:
+        # a quote mark, or an empty line anywhere (a file often ends with one): line by line
+        if '"' in body or "\n\n" in body or body.startswith("\n") or body.endswith("\n") or not body:
             rest = text[pos:].split("\n")
             yield from _by_lines(rest, line - 1, header, name, size, crlf)
             return
