@@ -126,6 +126,9 @@ class TargetTable:
     execution_rate: Decimal | None = None
     score_total: Decimal | None = None
     grade: str | None = None
+    # the money unit the table printed, when it is not the document's (单位：元 beside tables in 万元):
+    # its amounts were converted to the document's unit; BudgetLine.raw keeps them as printed
+    printed_money_unit: str | None = None
 
     @property
     def weight_total(self) -> Decimal:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from itertools import compress, repeat, zip_longest
 from operator import itemgetter, not_
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ from jixiao.domain.model import (
     Where,
     budget_cell_label,
 )
-from jixiao.domain.money import parse_amount
+from jixiao.domain.money import FEN_PER_UNIT, parse_amount
 from jixiao.domain.values import NO_DIRECTION, normalise_text, parse_operator, parse_target
 from jixiao.readers import labels
 from jixiao.readers.errors import ReadError
@@ -1251,21 +1252,25 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
             lead = doc.tables[-1]
             table.department = table.department or lead.department
             table.preparer = table.preparer or lead.preparer
-        if builder.money_unit:
-            units.append(builder.money_unit)
         doc.tables.append(table)
         doc.tables.extend(builder.split)
+        if builder.money_unit:
+            units.extend([builder.money_unit] * (1 + len(builder.split)))
+        else:
+            units.extend([""] * (1 + len(builder.split)))
     pending.flush()
     if not doc.tables:
         raise ReadError(
             path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"
         )
-    return finish(doc, Counter(units))
+    return finish(doc, units)
 
 
-def finish(doc: Document, units: Counter[str]) -> Document:
+def finish(doc: Document, units: list[str]) -> Document:
     """Checks and document-level facts shared by every reader: each table has indicators; the
-    document's year, department and money unit are its tables' most common ones."""
+    document's year, department and money unit are its tables' most common ones. `units` holds
+    the money unit each table printed ("" where it printed none); a table that printed another
+    unit than the document's has its amounts converted (`in_document_unit`)."""
     path = doc.source_path
     for table in doc.tables:
         if not table.indicators:
@@ -1282,5 +1287,28 @@ def finish(doc: Document, units: Counter[str]) -> Document:
     depts = depts or [t.department for t in doc.tables if t.department]
     depts = depts or [t.preparer for t in doc.tables if t.preparer]  # 编制单位 alone names the department
     doc.department = Counter(depts).most_common(1)[0][0] if depts else None
-    doc.money_unit = units.most_common(1)[0][0] if units else "万元"
+    printed = Counter(u for u in units if u)
+    doc.money_unit = printed.most_common(1)[0][0] if printed else "万元"
+    for table, unit in zip(doc.tables, units, strict=True):
+        if unit != doc.money_unit and unit in FEN_PER_UNIT and doc.money_unit in FEN_PER_UNIT:
+            in_document_unit(table, unit, doc.money_unit)
     return doc
+
+
+def in_document_unit(table: TargetTable, printed: str, unit: str) -> None:
+    """A table's amounts, printed in `printed` (元), converted to `unit` (万元), exactly; the
+    printed unit is kept on the table and each budget line keeps its amount as printed."""
+    factor = Decimal(FEN_PER_UNIT[printed]) / FEN_PER_UNIT[unit]
+
+    def convert(amount: Decimal | None) -> Decimal | None:
+        if amount is None:
+            return None
+        value = amount * factor
+        cents = value.quantize(Decimal("0.01"))
+        return cents if cents == value else value  # 3,500,000.00 元 → 350.00 万元, not 350.000000
+
+    table.budget_total = convert(table.budget_total)
+    table.budget_executed = convert(table.budget_executed)
+    for line in table.budget_lines:
+        line.amount = convert(line.amount)
+    table.printed_money_unit = printed

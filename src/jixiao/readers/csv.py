@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where, line_places
-from jixiao.domain.money import parse_amount
+from jixiao.domain.money import FEN_PER_UNIT, parse_amount
+from jixiao.readers.assemble import in_document_unit
 from jixiao.readers.csv_columns import csv_blocks
 from jixiao.readers.errors import ReadError
 from jixiao.readers.indicators import indicators_from_columns, picker
@@ -54,7 +55,7 @@ def read_csv_text(text: str, name: str) -> Document:
     roles = [(role, col[label]) for role, label in COLUMNS.items() if label in col]
     role_names = [role for role, _ in roles]
     tables: dict[str, TargetTable] = {}  # rows with the same 表序号 form a table, in order of first sight
-    units: Counter[str] = Counter()
+    units: list[str] = []  # each table's 金额单位, in the order of `tables`
     for columns, lines in blocks:
         keys = columns[key_at]
         # a table's cells are on its first row: the block's new tables, a column at a time
@@ -72,9 +73,9 @@ def read_csv_text(text: str, name: str) -> Document:
                 zip(new, _tables(cells, len(firsts), name, [lines[k] for k in firsts]), strict=True)
             )
             if money_at is not None:
-                units.update(take(columns[money_at]))
+                units.extend(c.strip() for c in take(columns[money_at]))
             else:
-                units["万元"] += len(new)
+                units.extend(["万元"] * len(new))
         cols = [columns[i] for _, i in roles]
         if quoted:  # some cell was protected against formulas by the writer: undo it
             cols = [[_unquote(v) for v in cells] for cells in cols]
@@ -88,7 +89,10 @@ def read_csv_text(text: str, name: str) -> Document:
     doc.fiscal_year = years.most_common(1)[0][0] if years else None
     depts = Counter(t.department for t in doc.tables if t.department)
     doc.department = depts.most_common(1)[0][0] if depts else None
-    doc.money_unit = units.most_common(1)[0][0] or "万元"
+    doc.money_unit = Counter(units).most_common(1)[0][0] or "万元"
+    for table, unit in zip(doc.tables, units, strict=True):  # 元 beside 万元: converted, the unit kept
+        if unit != doc.money_unit and unit in FEN_PER_UNIT and doc.money_unit in FEN_PER_UNIT:
+            in_document_unit(table, unit, doc.money_unit)
     return doc
 
 

@@ -9,7 +9,6 @@ million objects.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import ge, itemgetter, methodcaller, sub
@@ -136,7 +135,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
     rows = _simplified(rows)
     warnings: list[ReadWarning] = []
     doc = Document(source_path=path, reader=reader, warnings=warnings)
-    units: Counter[str] = Counter()
+    units: list[str] = []  # the money unit each table printed, "" for none
     pending = PendingRows()  # every table's indicator rows, built together at the end
     k = 0
     n = len(rows)
@@ -192,10 +191,9 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
         table: TargetTable = builder.build_head()
         if header_at is not None and by_col is not None:
             builder.read_body(table, by_col, rows[header_at + 1 : end])
-        if builder.money_unit:
-            units[builder.money_unit] += 1
         doc.tables.append(table)
         doc.tables.extend(builder.split)
+        units.extend([builder.money_unit or ""] * (1 + len(builder.split)))
         k = end
     pending.flush()
     if not doc.tables:

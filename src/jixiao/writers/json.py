@@ -55,6 +55,8 @@ def table_to_dict(t: TargetTable) -> dict[str, Any]:
         "where": t.where.as_dict(),
         "indicators": [indicator_to_dict(i, t.stage) for i in t.indicators],
     }
+    if t.printed_money_unit:  # its amounts above are in the document's unit, converted from this one
+        out["printed_money_unit"] = t.printed_money_unit
     if t.stage != "target":
         out.update(
             budget_executed=_dec(t.budget_executed),
@@ -118,6 +120,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
             execution_rate=_undec(t.get("execution_rate")),
             score_total=_undec(t.get("score_total")),
             grade=t.get("grade"),
+            printed_money_unit=t.get("printed_money_unit"),
         )
         for i in t.get("indicators") or []:
             table.indicators.append(
