@@ -218,3 +218,22 @@ def test_dingliang_states_no_direction():
     bare = indicator_from_cells({"name": "办结率", "nature": "定量", "value": "95", "unit": "%"}, None)
     signed = indicator_from_cells({"name": "办结率", "nature": "定量", "value": "≥95", "unit": "%"}, None)
     assert (bare.operator, signed.operator, bare.raw["operator"]) == (None, ">=", "定量")
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("[201]某区城市管理局", "某区城市管理局"),
+        ("【201001】某区城市管理局", "某区城市管理局"),
+        ("201-某区城市管理局", "某区城市管理局"),
+        ("201001 某区城市管理局", "某区城市管理局"),
+        ("某区城市管理局（201）", "某区城市管理局"),
+        ("12345热线服务中心", "12345热线服务中心"),  # a number that is part of the name
+        ("110指挥中心", "110指挥中心"),
+        ("某区第二人民医院", "某区第二人民医院"),
+    ],
+)
+def test_a_department_name_without_its_budget_code(printed, name):
+    from jixiao.domain.values import department_name
+
+    assert department_name(printed) == name

@@ -90,3 +90,27 @@ def test_database_holds_what_each_layout_read(path):
     record, _ = do_load_document(doc, content=path.read_bytes(), actor=None)
     back = document_of(db.SourceDocument.objects.get(pk=record.pk))
     assert document_to_dict(back)["tables"] == document_to_dict(doc)["tables"]
+
+
+def test_a_department_printed_with_its_budget_code_is_the_same_department(tmp_path):
+    """主管部门及代码 prints "[201]某区城市管理局": one department with the tables that print its name
+    alone, and the table keeps what it printed."""
+    rows = [
+        "2025年项目支出绩效目标表",
+        "项目名称\t{name}\t主管部门及代码\t{dept}",
+        "年度资金总额\t100.00",
+        "年度绩效目标\t全年清运生活垃圾18万吨，居民满意度达到90%以上。",
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t数量指标\t生活垃圾清运量\t≥18万吨",
+        "满意度指标\t服务对象满意度指标\t居民满意度\t≥90%",
+    ]
+    for k, dept in enumerate(["[201]某区城市管理局", "某区城市管理局", "201-某区城市管理局"]):
+        f = tmp_path / f"t{k}.txt"
+        f.write_text("\n".join(rows).format(name=f"垃圾清运{k}", dept=dept), encoding="utf-8")
+        do_load_document(read_path(f), content=f.read_bytes(), actor=None)
+    assert list(db.Department.objects.values_list("name", flat=True)) == ["某区城市管理局"]
+    assert sorted(db.TargetTable.objects.values_list("department_raw", flat=True)) == [
+        "201-某区城市管理局",
+        "[201]某区城市管理局",
+        "某区城市管理局",
+    ]

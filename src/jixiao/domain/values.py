@@ -271,6 +271,20 @@ def _leading_operator(text: str) -> tuple[Operator | None, str]:
     return None, text
 
 
+_DEPARTMENT_CODE = re.compile(
+    r"^\s*[\[【(（]\s*\d{2,}\s*[\]】)）]\s*"  # [201]某局
+    r"|^\s*\d{3,}(?:\s*[-－—_:：、.]\s*|\s+)(?!年)"  # 201-某局, 201001 某局 (not 12345热线服务中心)
+    r"|\s*[\[【(（]\s*\d{2,}\s*[\]】)）]\s*$"  # 某局（201）
+)
+
+
+def department_name(printed: str) -> str:
+    """A department as printed under 主管部门及代码 ("[201]某区城市管理局", "201-某区城市管理局",
+    "某区城市管理局（201）") → its name alone, so that one department is one, whichever way it is coded."""
+    name = _DEPARTMENT_CODE.sub("", printed).strip()
+    return name or printed.strip()
+
+
 def is_per_population_unit(unit: str | None) -> bool:
     """ "/10万", "/万人", "/千例": a rate per so many people, as health statistics give it."""
     return bool(_PER_POPULATION.fullmatch(normalise_text(unit or "")))

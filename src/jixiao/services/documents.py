@@ -11,6 +11,7 @@ from django.db import transaction
 
 from jixiao.domain import model as dm
 from jixiao.domain.money import from_fen, to_fen
+from jixiao.domain.values import department_name
 from jixiao.services.audit import log_action
 from jixiao.services.review import store_findings
 from jixiao.web.core import models as db
@@ -24,10 +25,12 @@ def content_hash(doc: dm.Document, content: bytes | None) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def _department(name: str | None) -> db.Department | None:
-    if not name:
+def _department(printed: str | None) -> db.Department | None:
+    """The department a table names, by its name without the budget code some templates print
+    beside it (主管部门及代码: "[201]某区城市管理局"); the table keeps what it printed."""
+    if not printed or not printed.strip():
         return None
-    dept, _ = db.Department.objects.get_or_create(name=name)
+    dept, _ = db.Department.objects.get_or_create(name=department_name(printed))
     return dept
 
 
