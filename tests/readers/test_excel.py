@@ -318,3 +318,40 @@ def test_table_continued_on_the_sheet(tmp_path):
         60,
     )
     assert doc.warnings == []
+
+
+def test_a_declaration_with_labels_templates_word_their_own_way(tmp_path):
+    """绩效目标 for the goal, 其中：中央资金 | 区级资金 beside 资金总额, 项目负责人：李某 in one cell: each goes
+    to its field, and the only warning is the footer under the indicators."""
+    import openpyxl
+
+    from jixiao.domain.review import review
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [
+        ["2025年度项目支出绩效目标申报表"],
+        ["填报单位（盖章）：某区农业农村委员会", None, None, None, "单位：万元"],
+        ["项目名称：高标准农田建设", None, None, "项目负责人：李某"],
+        ["资金总额", 2680.5, "其中：中央资金", 1500, "区级资金", 1180.5],
+        ["绩效目标", "完成1.2万亩高标准农田建设，亩均粮食产能提高100斤，项目区农户满意度≥90%。"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "权重"],
+        ["产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩", 0.5],
+        ["满意度指标", "服务对象满意度指标", "项目区农户满意度", "≥90%", 0.5],
+        ["填表人：王某", None, "联系电话：023-12345678"],
+    ]:
+        ws.append(row)
+    for r in (7, 8):
+        ws.cell(r, 5).number_format = "0%"
+    path = tmp_path / "declaration.xlsx"
+    wb.save(path)
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert t.goal and t.goal.startswith("完成1.2万亩高标准农田建设")
+    assert [(b.label, str(b.amount)) for b in t.budget_lines] == [
+        ("其中:中央资金", "1500"),
+        ("区级资金", "1180.5"),
+    ]
+    assert t.extra == {"项目负责人": "李某"} and str(t.budget_total) == "2680.5"
+    assert [w.where.row for w in doc.warnings] == [9]  # the footer
+    assert "goal-missing" not in {f.code for f in review(doc)}

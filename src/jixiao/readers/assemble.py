@@ -426,7 +426,7 @@ class TableBuilder:
             if field_name in ("budget_total", "budget_line"):
                 # an amount is the very next cell; an empty cell is an empty amount
                 nxt = cells[i + 1] if i + 1 < len(cells) else None
-                if nxt is not None and labels.header_field(nxt.text) is None:
+                if nxt is not None and (labels.header_field(nxt.text) is None or _is_amount(nxt.text)):
                     used.add(i + 1)
                     self._assign(table, field_name, cell, nxt.text or None, nxt)
                     i += 2
@@ -740,7 +740,10 @@ class TableBuilder:
                 table.budget_lines.append(BudgetLine(labels.label_key(label.text), amount, value or ""))
             return
         if field_name == "extra":
-            table.extra[labels.label_key(label.text)] = value or ""
+            key = labels.label_key(label.text)
+            if key not in labels.EXTRA_FIELDS and ":" in key:
+                key = key.partition(":")[0]  # "项目负责人：李某": the value came inline
+            table.extra[key] = value or ""
             return
         if field_name == "group":
             return

@@ -86,6 +86,8 @@ HEADER_FIELDS: dict[str, str] = {
     "年度总体目标": "goal",
     "整体绩效目标": "goal",
     "总体目标": "goal",
+    "绩效目标": "goal",
+    "项目绩效目标": "goal",
 }
 # Labels that only name a group of cells; read, nothing to store.
 GROUP_LABELS = frozenset(
@@ -180,6 +182,11 @@ MONITORING_PERIOD = re.compile(
     r"^\(?(监控(期间|时段)[:：]?)?(?P<period>(?P<year>\d{4})年\d{1,2}(-|—|–|~|～|至)\d{1,2}月(份)?)\)?$"
 )
 YEAR_BUDGET = re.compile(r"^(?P<year>\d{4})年(度)?(预算|预算数|资金|预算金额)$")
+# a source of funds by who provides it: 中央资金, 其中:区级财政资金, 自筹资金, 上级补助 (not 项目资金)
+BUDGET_LINE = re.compile(
+    r"^(其中:?)?(中央|省级|省|市级|市|区级|区|县级|县|乡镇|镇级|本级|上级|自筹|社会|单位自有|一般公共预算"
+    r"|政府性基金|国有资本经营预算)(财政)?(资金|拨款|补助|补助资金|预算|支出|安排)$"
+)
 MONEY_UNIT = re.compile(r"^(金额)?单位:(?P<unit>万元|元|亿元)$")
 
 # Indicator header columns → role. "note" columns are kept as printed; "seq" (序号) is read and dropped.
@@ -295,7 +302,8 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
     inline: str | None = None
     if ":" in s:
         head, _, tail = s.partition(":")
-        if label_key(head) in HEADER_FIELDS or YEAR_BUDGET.match(label_key(head)):
+        head_key = label_key(head)
+        if head_key in HEADER_FIELDS or head_key in EXTRA_FIELDS or YEAR_BUDGET.match(head_key):
             s, inline = head, tail.strip() or None
     key = label_key(s)
     if MONEY_UNIT.match(label_key(text)):
@@ -311,6 +319,8 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
         return ("period", m["period"], int(m["year"]))
     if key in HEADER_FIELDS:
         return (HEADER_FIELDS[key], inline, None)
+    if BUDGET_LINE.match(key):  # 其中:中央资金, 区级资金, 自筹资金 …
+        return ("budget_line", inline, None)
     if key in EXTRA_FIELDS:
         return ("extra", inline, None)
     if key in GROUP_LABELS:
