@@ -215,3 +215,36 @@ def test_pdf_merged_cell_whose_text_is_printed_after_the_page_break(tmp_path):
         ("产出", "培训人次0", 1), ("产出", "培训人次1", 1), ("产出", "培训人次2", 1), ("效益", "知晓率0", 1),
         ("效益", "知晓率1", 2), ("效益", "知晓率2", 2), ("效益", "知晓率3", 2), ("效益", "知晓率4", 2),
     ]  # fmt: skip
+
+
+def test_word_money_block_label_is_no_budget_line(tmp_path):
+    """年度预算 merged down beside 资金总额 | 财政拨款 | 其他资金 over their amounts names the block: the
+    total and two lines, no empty line called 年度预算."""
+    d = docx.Document()
+    d.add_paragraph("2025年部门整体支出绩效目标申报表")
+    rows = [
+        ["部门名称", "某区文化和旅游委员会", "", ""],
+        ["年度预算（万元）", "资金总额", "财政拨款", "其他资金"],
+        ["", "1,560.00", "1,500.00", "60.00"],
+        ["年度总体目标", "全年开展送文化下乡演出60场，群众满意度达到90%以上。", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "送文化下乡演出场次", "≥60场"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+    ]
+    t = d.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v:
+                t.cell(r, c).text = v
+    t.cell(1, 0).merge(t.cell(2, 0))
+    t.cell(3, 1).merge(t.cell(3, 3))
+    path = tmp_path / "dept.docx"
+    d.save(path)
+    doc = read_path(path)
+    (table,) = doc.tables
+    assert (table.budget_total, table.budget_label) == (Decimal("1560.00"), "资金总额")
+    assert [(b.label, b.amount) for b in table.budget_lines] == [
+        ("财政拨款", Decimal("1500.00")),
+        ("其他资金", Decimal("60.00")),
+    ]
+    assert doc.money_unit == "万元" and doc.warnings == []

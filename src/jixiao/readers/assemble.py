@@ -688,6 +688,9 @@ class TableBuilder:
                 row_label = next((c.text for k, c in rows[below] if c.text and c.col not in heads), "")
                 first = not any(k in used for k, _ in heads.values())
                 used.update(k for k, _ in heads.values())
+                for k in _block_label(rows[key], heads):  # 年度预算 left of 资金总额 | 财政拨款 …
+                    used.add(k)
+                    self.money_unit = self.money_unit or labels.label_unit(cells[k].text)
                 used.update(k for k, c in rows[below] if c.col in heads or c.text == row_label)
                 for col, (_, cell) in amounts.items():
                     head = heads[col][1]
@@ -1217,6 +1220,18 @@ def _value_split(by_col: dict[int, str], row: GridRow) -> dict[int, str] | None:
     if not found or "name" in found.values():
         return None
     return {**by_col, **found}
+
+
+def _block_label(row: list[tuple[int, Cell]], heads: dict[int | None, tuple[int, Cell]]) -> list[int]:
+    """The cells left of a row of money columns that only name the block (年度预算, 项目资金（万元）):
+    a money label with nothing of its own, not a budget line to add."""
+    first = min((col for col in heads if col is not None), default=0)
+    found = []
+    for k, c in row:
+        field = labels.header_field(c.text) if c.text and c.col is not None and c.col < first else None
+        if field is not None and field[0] in ("budget_total", "budget_line") and field[1] is None:
+            found.append(k)
+    return found
 
 
 def _is_amount(text: str) -> bool:
