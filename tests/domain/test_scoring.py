@@ -54,3 +54,35 @@ def test_a_self_score_above_the_proportion_met_is_reported_once_it_passes_the_ne
     )
     assert [k for k, _ in found] == [0, 2]
     assert "最多 18.67 分（满分 20），自评得分 20 偏高" in found[0][1]
+
+
+def _monitoring(*rows):
+    t = TargetTable(
+        kind="project",
+        title="项目支出绩效运行监控表",
+        name="农村公路养护",
+        fiscal_year=2025,
+        stage="monitoring",
+    )
+    for n, (name, value, forecast, likelihood) in enumerate(rows, start=1):
+        cells = {
+            "level1": "产出",
+            "name": name,
+            "value": value,
+            "forecast": forecast,
+            "likelihood": likelihood,
+        }
+        t.indicators.append(indicator_from_cells(cells, Where(row=n)))
+    doc = Document(source_path="x", reader="test", fiscal_year=2025, tables=[t])
+    return [f.indicator for f in review(doc) if f.code == "forecast-contradicts-likelihood"]
+
+
+def test_a_forecast_short_of_the_target_while_certain_to_meet_it_is_reported():
+    assert _monitoring(
+        ("优良中路率", "≥85%", "80%", "确定能"),  # short, and "certain": reported
+        ("水毁路段修复时限", "≤7天", "10天", "能完成"),  # lower is better, over: reported
+        ("日常养护里程", "≥320公里", "320公里", "确定能"),  # met
+        ("桥梁检测座数", "≥40座", "35座", "不确定能否完成"),  # not certain
+        ("路面修补面积", "≥2万平方米", "15000平方米", "确定能"),  # another unit: not compared
+        ("安全隐患整改率", "100%", "95%", "有可能"),  # doubtful: deviation-missing's concern
+    ) == [0, 1]

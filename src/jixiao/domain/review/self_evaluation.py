@@ -54,7 +54,13 @@ def _met(f: IndicatorFacts, actual: Decimal) -> bool | None:
 
 def _actual_number(f: IndicatorFacts) -> Decimal | None:
     """The actual value as a number in the target's unit, or None (text, another unit)."""
-    parsed = parse_target(f.ind.actual or "")
+    return _in_target_unit(f, f.ind.actual or "")
+
+
+def _in_target_unit(f: IndicatorFacts, text: str) -> Decimal | None:
+    """A value the table states beside the target (实际完成值, 全年预计完成情况) as a number in the
+    target's unit, or None (text, another unit)."""
+    parsed = parse_target(text)
     if parsed.kind != "number" or parsed.number is None:
         return None
     unit = parsed.unit or ""
@@ -170,3 +176,46 @@ def score_above_formula(ctx: ReviewContext) -> Iterator[Finding]:
             f"最多 {most} 分（满分 {points}），自评得分 {score} 偏高。请按完成比例重新计分。",
             BASIS_10,
         )
+
+
+_CERTAIN = ("确定能", "能完成", "能够完成", "可以完成", "确定")
+
+
+def _certain(likelihood: str) -> bool:
+    """完成可能性 says the target will be met: 确定能 (not 不确定, 有可能, 难以完成)."""
+    return (
+        any(w in likelihood for w in _CERTAIN)
+        and "不" not in likelihood
+        and not any(w in likelihood for w in _DOUBTFUL)
+    )
+
+
+@rule(
+    "forecast-contradicts-likelihood",
+    family=FAMILY,
+    severity="warning",
+    title="预计完成值与完成可能性矛盾",
+    basis=BASIS_136,
+)
+def forecast_contradicts_likelihood(ctx: ReviewContext) -> Iterator[Finding]:
+    """A monitoring row whose 全年预计完成情况 falls short of the target, while its 完成可能性 says it
+    will certainly be met: one of the two is wrong, and the shortfall goes unexplained."""
+    for t, table in ctx.tables():
+        if table.stage != "monitoring":
+            continue
+        for f in ctx.facts[t]:
+            likely = f.ind.raw.get("likelihood", "")
+            forecast = f.ind.raw.get("forecast", "")
+            if not forecast or not _certain(likely):
+                continue
+            expected = _in_target_unit(f, forecast)
+            if expected is None or f.target.kind != "number" or _met(f, expected) is not False:
+                continue
+            yield f.finding(
+                "forecast-contradicts-likelihood",
+                "warning",
+                f"{f.label}全年预计完成「{forecast}」，达不到年度指标值「{f.value_raw.strip()}」，完成目标可能性却是"
+                f"「{likely}」。两者应当一致：能完成的，写明能达到的预计值；完不成的，完成可能性填“有可能”或"
+                "“完全不可能”，并写明偏差原因和纠偏措施。",
+                BASIS_136,
+            )
