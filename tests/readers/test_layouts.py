@@ -239,3 +239,28 @@ def test_two_short_head_rows_that_fill_a_row_between_them_stay_two_rows(tmp_path
     assert (t.department, str(t.budget_total), t.budget_label) == ("某区教育局", "860.00", "年度资金总额")
     assert [(b.label, str(b.amount)) for b in t.budget_lines] == [("财政拨款", "860.00")]
     assert doc.warnings == []
+
+
+def test_money_rows_under_a_block_label_with_carry_over(tmp_path):
+    """项目资金（万元） over 年度资金总额 | 其中：财政拨款 | 上年结转, each label beside its amount."""
+    rows = [
+        "2025年项目支出绩效目标表",
+        "项目名称\t残疾人康复救助",
+        "项目资金（万元）\t年度资金总额\t215.6",
+        "\t其中：财政拨款\t200.6",
+        "\t上年结转\t15",
+        "年度绩效目标\t为300名残疾儿童提供康复训练。",
+        "一级指标\t二级指标\t三级指标\t指标值\t权重（%）",
+        "产出指标\t数量指标\t残疾儿童康复训练人数\t≥300人\t50",
+        "满意度指标\t服务对象满意度指标\t受助残疾人及家属满意度\t≥90%\t50",
+    ]
+    f = tmp_path / "carry.txt"
+    f.write_text("\n".join(rows), encoding="utf-8")
+    doc = read_path(f)
+    (t,) = doc.tables
+    assert str(t.budget_total) == "215.6" and doc.money_unit == "万元"
+    assert [(b.label, str(b.amount)) for b in t.budget_lines] == [
+        ("其中:财政拨款", "200.6"),
+        ("上年结转", "15"),
+    ]
+    assert doc.warnings == []
