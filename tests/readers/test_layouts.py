@@ -232,9 +232,7 @@ def test_two_short_head_rows_that_fill_a_row_between_them_stay_two_rows(tmp_path
         "产出指标\t数量指标\t维修改造学校数量\t≥\t6\t所\t50",
         "满意度指标\t服务对象满意度指标\t师生满意度\t≥\t95\t%\t50",
     ]
-    f = tmp_path / "head.txt"
-    f.write_text("\n".join(rows), encoding="utf-8")
-    doc = read_path(f)
+    doc = _read_lines(tmp_path, rows)
     (t,) = doc.tables
     assert (t.department, str(t.budget_total), t.budget_label) == ("某区教育局", "860.00", "年度资金总额")
     assert [(b.label, str(b.amount)) for b in t.budget_lines] == [("财政拨款", "860.00")]
@@ -254,9 +252,7 @@ def test_money_rows_under_a_block_label_with_carry_over(tmp_path):
         "产出指标\t数量指标\t残疾儿童康复训练人数\t≥300人\t50",
         "满意度指标\t服务对象满意度指标\t受助残疾人及家属满意度\t≥90%\t50",
     ]
-    f = tmp_path / "carry.txt"
-    f.write_text("\n".join(rows), encoding="utf-8")
-    doc = read_path(f)
+    doc = _read_lines(tmp_path, rows)
     (t,) = doc.tables
     assert str(t.budget_total) == "215.6" and doc.money_unit == "万元"
     assert [(b.label, str(b.amount)) for b in t.budget_lines] == [
@@ -264,3 +260,10 @@ def test_money_rows_under_a_block_label_with_carry_over(tmp_path):
         ("上年结转", "15"),
     ]
     assert doc.warnings == []
+
+
+def _read_lines(tmp_path, rows: list[str]):
+    """A document from tab-separated lines, read as a text file."""
+    f = tmp_path / "rows.txt"
+    f.write_text("\n".join(rows), encoding="utf-8")
+    return read_path(f)
