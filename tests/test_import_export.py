@@ -83,3 +83,21 @@ def test_export_of_nothing(data_dir, tmp_path):
     run(["demo"], data_dir)
     r = run(["export", str(tmp_path / "x.xlsx"), "--year", "1999"], data_dir)
     assert r.returncode == 2 and "没有" in r.stderr
+
+
+def test_the_dry_run_names_the_department_as_it_will_be_filed(tmp_path):
+    """主管部门及代码 "[201]某区城市管理局": the department is filed as 某区城市管理局, and the dry run says so."""
+    from jixiao.services.imports import check_file
+
+    f = tmp_path / "coded.txt"
+    f.write_text(
+        "\n".join([
+            "2025年项目支出绩效目标表",
+            "项目名称\t垃圾清运\t主管部门及代码\t[201]某区城市管理局",
+            "年度资金总额\t100.00",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t生活垃圾清运量\t≥18万吨",
+        ]),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert check_file(f).summary().startswith("某区城市管理局 2025年：1 张表")

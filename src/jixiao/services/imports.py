@@ -10,6 +10,7 @@ from typing import Any
 
 from jixiao.domain.model import Document
 from jixiao.domain.review import review
+from jixiao.domain.values import department_name
 from jixiao.readers import ReadError, read_path
 
 SUFFIXES = {".txt", ".csv", ".html", ".htm", ".xls", ".xlsx", ".docx", ".pdf", ".json"}
@@ -34,7 +35,9 @@ class FileCheck:
         d = self.document
         inds = sum(len(t.indicators) for t in d.tables)
         year = f"{d.fiscal_year}年" if d.fiscal_year else "年度未知"
-        return f"{d.department or '（未写明部门）'} {year}：{len(d.tables)} 张表，{inds} 个指标"
+        # the department as it will be filed (without the budget code some templates print)
+        dept = department_name(d.department) if d.department else "（未写明部门）"
+        return f"{dept} {year}：{len(d.tables)} 张表，{inds} 个指标"
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "size": self.size, "ok": self.ok, "summary": self.summary(),
