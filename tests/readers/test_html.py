@@ -116,3 +116,31 @@ def test_a_title_in_the_tables_caption(tmp_path):
         2024,
     )
     assert doc.warnings == []
+
+
+def test_a_special_fund_page_with_header_cells_and_points(tmp_path):
+    """专项资金名称 in a <th>, 资金使用单位 beside 主管部门, 分值 written "30分", a 备注 column: every field
+    placed, no warning."""
+    page = tmp_path / "fund.html"
+    page.write_text(
+        """<html><body><h3>某区2025年专项资金绩效目标申报表</h3><table border="1">
+<thead><tr><th colspan="2">专项资金名称</th><th colspan="5">就业补助资金</th></tr></thead><tbody>
+<tr><td colspan="2">主管部门</td><td colspan="2">某区人力资源和社会保障局</td><td>资金使用单位</td><td colspan="2">某区就业服务中心</td></tr>
+<tr><td colspan="2">资金情况（万元）</td><td colspan="2">2025年预算</td><td colspan="3">1,008.00</td></tr>
+<tr><td colspan="2">年度绩效目标</td><td colspan="5">目标1：城镇新增就业5000人；<br>目标2：城镇登记失业率控制在4%以内。</td></tr>
+<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>计量单位</th><th>分值</th><th>备注</th></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>城镇新增就业人数</td><td>≥5000</td><td>人</td><td>50分</td><td></td></tr>
+<tr><td>效益指标</td><td>社会效益指标</td><td>城镇登记失业率</td><td>≤4</td><td>%</td><td>50分</td><td>控制目标</td></tr>
+</tbody></table></body></html>""",
+        encoding="utf-8",
+    )
+    doc = read_path(page)
+    (t,) = doc.tables
+    assert (t.name, t.department, t.extra) == (
+        "就业补助资金",
+        "某区人力资源和社会保障局",
+        {"资金使用单位": "某区就业服务中心"},
+    )
+    assert (str(t.budget_total), t.budget_label, t.fiscal_year) == ("1008.00", "2025年预算", 2025)
+    assert [str(i.weight) for i in t.indicators] == ["50", "50"]
+    assert t.indicators[1].raw.get("note") == "控制目标" and doc.warnings == []

@@ -180,7 +180,7 @@ AMOUNT_COLUMNS: dict[str, str] = {
 }
 # Fields kept as printed in `extra`.
 EXTRA_FIELDS = frozenset(
-    ["实施单位", "项目属性", "项目负责人", "联系电话", "项目期", "起止时间", "项目类别", "项目性质", "预算部门编码", "部门预算编码"]
+    ["实施单位", "资金使用单位", "项目实施单位", "实施主体", "项目属性", "项目负责人", "联系电话", "项目期", "起止时间", "项目类别", "项目性质", "预算部门编码", "部门预算编码"]
 )  # fmt: skip
 YEAR_ONLY = re.compile(r"^[(（]?(预算年度[:：]?|年度[:：]?)?(?P<year>\d{4})年?度?[)）]?$")
 MONITORING_PERIOD = re.compile(
