@@ -1272,10 +1272,7 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
             table.preparer = table.preparer or lead.preparer
         doc.tables.append(table)
         doc.tables.extend(builder.split)
-        if builder.money_unit:
-            units.extend([builder.money_unit] * (1 + len(builder.split)))
-        else:
-            units.extend([""] * (1 + len(builder.split)))
+        units.extend([builder.money_unit or ""] * (1 + len(builder.split)))
     pending.flush()
     if not doc.tables:
         raise ReadError(
@@ -1307,13 +1304,19 @@ def finish(doc: Document, units: list[str]) -> Document:
     doc.department = Counter(depts).most_common(1)[0][0] if depts else None
     printed = Counter(u for u in units if u)
     doc.money_unit = printed.most_common(1)[0][0] if printed else "万元"
-    for table, unit in zip(doc.tables, units, strict=True):
-        if unit != doc.money_unit and unit in FEN_PER_UNIT and doc.money_unit in FEN_PER_UNIT:
-            in_document_unit(table, unit, doc.money_unit)
+    in_document_unit(doc, units)
     return doc
 
 
-def in_document_unit(table: TargetTable, printed: str, unit: str) -> None:
+def in_document_unit(doc: Document, units: list[str]) -> None:
+    """Each table printed in another money unit than the document's (`units`, a table each):
+    its amounts converted to the document's unit."""
+    for table, unit in zip(doc.tables, units, strict=True):
+        if unit != doc.money_unit and unit in FEN_PER_UNIT and doc.money_unit in FEN_PER_UNIT:
+            _convert_table(table, unit, doc.money_unit)
+
+
+def _convert_table(table: TargetTable, printed: str, unit: str) -> None:
     """A table's amounts, printed in `printed` (元), converted to `unit` (万元), exactly; the
     printed unit is kept on the table and each budget line keeps its amount as printed."""
     factor = Decimal(FEN_PER_UNIT[printed]) / FEN_PER_UNIT[unit]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from jixiao.domain.model import BudgetLine, Document, TargetTable, Where, line_places
-from jixiao.domain.money import FEN_PER_UNIT, parse_amount
+from jixiao.domain.money import parse_amount
 from jixiao.readers.assemble import in_document_unit
 from jixiao.readers.csv_columns import csv_blocks
 from jixiao.readers.errors import ReadError
@@ -90,9 +90,7 @@ def read_csv_text(text: str, name: str) -> Document:
     depts = Counter(t.department for t in doc.tables if t.department)
     doc.department = depts.most_common(1)[0][0] if depts else None
     doc.money_unit = Counter(units).most_common(1)[0][0] or "万元"
-    for table, unit in zip(doc.tables, units, strict=True):  # 元 beside 万元: converted, the unit kept
-        if unit != doc.money_unit and unit in FEN_PER_UNIT and doc.money_unit in FEN_PER_UNIT:
-            in_document_unit(table, unit, doc.money_unit)
+    in_document_unit(doc, units)  # 元 beside 万元: converted, the unit kept
     return doc
 
 

@@ -42,7 +42,7 @@ def _met(f: IndicatorFacts, actual: Decimal) -> bool | None:
     target = f.target.number
     if target is None:
         return None
-    operator = f.ind.operator or ("<=" if f.lower_is_better else ">=")
+    operator = _direction(f)
     return {
         ">=": actual >= target,
         ">": actual > target,
@@ -50,6 +50,11 @@ def _met(f: IndicatorFacts, actual: Decimal) -> bool | None:
         "<=": actual <= target,
         "<": actual < target,
     }.get(operator)
+
+
+def _direction(f: IndicatorFacts) -> str:
+    """The target's operator, or the one its nature implies when none is written."""
+    return f.ind.operator or ("<=" if f.lower_is_better else ">=")
 
 
 def _actual_number(f: IndicatorFacts) -> Decimal | None:
@@ -165,8 +170,7 @@ def score_above_formula(ctx: ReviewContext) -> Iterator[Finding]:
         actual = _actual_number(f)
         if actual is None or _met(f, actual) is not False:
             continue
-        operator = f.ind.operator or ("<=" if f.lower_is_better else ">=")
-        most = formula_score(operator, target, actual, points)
+        most = formula_score(_direction(f), target, actual, points)
         if most is None or score <= most.quantize(Decimal(1), rounding=ROUND_CEILING):
             continue
         yield f.finding(
