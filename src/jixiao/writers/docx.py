@@ -52,4 +52,7 @@ def write_docx(doc: Document, path: str | Path) -> None:
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if box.kind == "label" and para.runs:
                     para.runs[0].bold = True
+    # Word ends a document with a paragraph, never a table; LibreOffice drops a last table that
+    # has none after it when it saves the file as .doc
+    out.add_paragraph()
     out.save(str(path))
