@@ -24,10 +24,12 @@ $(TESTSTAMP): $(STAMP)
 	touch $@
 
 run: $(STAMP)
+	@sh scripts/system-deps.sh run
 	$(BIN)/jixiao demo
 	$(BIN)/jixiao serve --host $(HOST) --port $(PORT)
 
-# Debian packages the tests need (a real browser, CJK fonts, PDF tools): installed when missing and root.
+# Debian packages the tests need (a real browser, CJK fonts, PDF tools, LibreOffice for .doc):
+# installed when missing and root.
 system-deps:
 	@sh scripts/system-deps.sh
 

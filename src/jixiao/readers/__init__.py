@@ -45,15 +45,18 @@ def _read_zip(p: Path, data: bytes, name: str) -> Document:
 
 def _read_ole(p: Path, data: bytes, name: str) -> Document:
     from jixiao.readers.excel import read_excel
+    from jixiao.readers.legacy_word import damaged_word, doc_to_docx, is_word
 
+    if is_word(data):  # a .doc (Word 97–2003): LibreOffice makes it a .docx, read as one
+        from jixiao.readers.docx import read_docx
+
+        doc: Document = read_docx(p, doc_to_docx(data, name), name)
+        doc.reader = "doc"
+        return doc
     try:
         return read_excel(p, data, name)
     except ReadError as exc:
-        if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in data[:200000]:
-            raise ReadError(
-                name, "这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。"
-            ) from exc
-        raise
+        raise damaged_word(data, name) or exc from exc
 
 
 def read_path(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:

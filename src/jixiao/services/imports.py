@@ -13,7 +13,7 @@ from jixiao.domain.review import review
 from jixiao.domain.values import department_name
 from jixiao.readers import ReadError, read_path
 
-SUFFIXES = {".txt", ".csv", ".html", ".htm", ".xls", ".xlsx", ".docx", ".pdf", ".json"}
+SUFFIXES = {".txt", ".csv", ".html", ".htm", ".xls", ".xlsx", ".doc", ".docx", ".pdf", ".json"}
 
 
 @dataclass

@@ -1,0 +1,83 @@
+"""Legacy Word files (.doc, Word 97–2003): converted to .docx by LibreOffice, then read as .docx.
+
+Many government sites still publish their tables as .doc. No Python library reads their tables;
+LibreOffice converts them faithfully (merged cells included). It runs headless, with a profile of
+its own in a temporary folder (two conversions at once must not share one), and within a time limit.
+Without LibreOffice the file gets a clear message instead.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from xlrd import compdoc
+
+from jixiao.readers.errors import ReadError
+
+TIMEOUT = 120  # seconds: a table of a few pages converts in one or two
+SAVE_AS = "请在 Word 或 WPS 中打开并另存为 .docx 后再导入。"
+
+
+def is_word(data: bytes) -> bool:
+    """An OLE file whose streams are a Word document's and not a workbook's (a .doc, whatever its
+    name). Read from the file's directory: the words may also stand in the text."""
+    try:
+        names = {entry.name for entry in compdoc.CompDoc(data, logfile=io.StringIO()).dirlist}
+    except Exception:  # noqa: BLE001 (xlrd raises IndexError and others on a damaged directory)
+        return False  # the Excel reader, or `damaged_word`, names what is wrong
+    return "WordDocument" in names and not names & {"Workbook", "Book"}
+
+
+def damaged_word(data: bytes, name: str) -> ReadError | None:
+    """The message for an OLE file that names a Word stream but whose directory cannot be read."""
+    if "WordDocument".encode("utf-16-le") not in data:
+        return None
+    return ReadError(name, f"这是旧版 Word（.doc）文件，但文件已损坏，无法读取。{SAVE_AS}")
+
+
+def converter() -> str | None:
+    """LibreOffice's program: JIXIAO_SOFFICE when set (an empty value turns conversion off), else
+    soffice or libreoffice on the PATH."""
+    chosen = os.environ.get("JIXIAO_SOFFICE")
+    if chosen is not None:
+        return shutil.which(chosen) if chosen else None
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def doc_to_docx(data: bytes, name: str) -> bytes:
+    """The .doc's bytes as .docx bytes, or a ReadError that says what to do."""
+    program = converter()
+    if program is None:
+        raise ReadError(name, f"这是旧版 Word（.doc）文件，本机没有安装 LibreOffice，无法自动转换。{SAVE_AS}")
+    with tempfile.TemporaryDirectory(prefix="jixiao-doc-") as tmp:
+        folder = Path(tmp)
+        source = folder / "table.doc"
+        source.write_bytes(data)
+        command = [
+            program,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder),
+            str(source),
+        ]
+        try:
+            subprocess.run(
+                command, capture_output=True, timeout=TIMEOUT, check=False, env={**os.environ, "HOME": tmp}
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ReadError(
+                name, f"旧版 Word（.doc）文件转换超过 {TIMEOUT} 秒仍未完成，文件可能已损坏。{SAVE_AS}"
+            ) from exc
+        converted = folder / "table.docx"
+        if not converted.exists():
+            raise ReadError(name, f"旧版 Word（.doc）文件无法转换，可能已损坏或加了密码。{SAVE_AS}")
+        return converted.read_bytes()

@@ -1,0 +1,105 @@
+"""Legacy Word files (.doc): converted by LibreOffice and read as .docx, or refused with a clear message.
+
+The fixture is the seed as our Word writer writes it, saved as Word 97–2003 by LibreOffice.
+"""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jixiao.readers import ReadError, read_path
+from jixiao.readers.legacy_word import converter, is_word
+from jixiao.writers.docx import write_docx
+from jixiao.writers.json import document_to_dict
+from tests.conftest import need_tool
+from tests.facts import missed_facts
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed_word97.doc"
+
+
+@pytest.fixture
+def soffice():
+    need_tool("soffice")
+    return converter()
+
+
+def test_a_word97_file_reads_as_the_seed(soffice, expected):
+    doc = read_path(FIXTURE)
+    missed, count = missed_facts(document_to_dict(doc), expected)
+    assert not missed, missed
+    assert count > 200 and doc.reader == "doc" and doc.source_path == "seed_word97.doc"
+
+
+def test_our_word_file_saved_as_doc_keeps_its_last_table(soffice, tmp_path, seed_path, expected):
+    """LibreOffice drops a table that ends a document when it saves it as .doc: our writer ends
+    with a paragraph, as Word does."""
+    written = tmp_path / "种子.docx"
+    write_docx(read_path(seed_path), written)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "doc",
+         "--outdir", str(tmp_path), str(written)],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    doc = read_path(tmp_path / "种子.doc")
+    assert len(doc.tables) == 7
+    assert not missed_facts(document_to_dict(doc), expected)[0]
+
+
+def test_a_doc_named_xls_is_read_as_word(soffice, tmp_path, expected):
+    misnamed = tmp_path / "绩效目标表.xls"
+    misnamed.write_bytes(FIXTURE.read_bytes())
+    assert not missed_facts(document_to_dict(read_path(misnamed)), expected)[0]
+
+
+def test_without_libreoffice_a_doc_gets_a_clear_message(monkeypatch):
+    monkeypatch.setenv("JIXIAO_SOFFICE", "")
+    with pytest.raises(ReadError) as info:
+        read_path(FIXTURE)
+    message = str(info.value)
+    assert message.startswith("seed_word97.doc")
+    assert "旧版 Word" in message and "LibreOffice" in message and "另存为 .docx" in message
+
+
+def test_a_doc_with_damaged_text_is_refused_with_a_message(soffice, tmp_path):
+    data = bytearray(FIXTURE.read_bytes())
+    text = data.index("部门整体绩效目标表".encode("utf-16-le"))
+    data[text : text + 6000] = b"\0" * 6000  # the file's directory survives, its text does not
+    broken = tmp_path / "坏.doc"
+    broken.write_bytes(bytes(data))
+    assert is_word(bytes(data))
+    with pytest.raises(ReadError) as info:
+        read_path(broken)
+    assert str(info.value).startswith("坏.doc")
+
+
+def test_a_doc_with_a_damaged_directory_is_named_a_damaged_word_file(tmp_path):
+    data = bytearray(FIXTURE.read_bytes())
+    data[512:8192] = b"\xff" * (8192 - 512)  # the sectors that say where the streams are
+    broken = tmp_path / "坏.doc"
+    broken.write_bytes(bytes(data))
+    assert not is_word(bytes(data))
+    with pytest.raises(ReadError) as info:
+        read_path(broken)
+    assert (
+        str(info.value).startswith("坏.doc")
+        and "旧版 Word" in str(info.value)
+        and "已损坏" in str(info.value)
+    )
+
+
+def test_an_xls_workbook_is_no_word_file(tmp_path):
+    xls = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "xls_percent_weights.xls"
+    assert not is_word(xls.read_bytes())
+
+
+def test_a_folder_import_takes_doc_files_and_checks_them(soffice, tmp_path):
+    from jixiao.services.imports import check_file, expand
+
+    (tmp_path / "2024").mkdir()
+    target = tmp_path / "2024" / "信访办.doc"
+    target.write_bytes(FIXTURE.read_bytes())
+    (tmp_path / "2024" / "说明.rtf").write_text("不是表格")
+    assert expand([tmp_path]) == [target]
+    check = check_file(target)
+    assert check.error is None and len(check.document.tables) == 7 and check.findings
