@@ -99,7 +99,81 @@ def test_a_folder_import_takes_doc_files_and_checks_them(soffice, tmp_path):
     (tmp_path / "2024").mkdir()
     target = tmp_path / "2024" / "信访办.doc"
     target.write_bytes(FIXTURE.read_bytes())
-    (tmp_path / "2024" / "说明.rtf").write_text("不是表格")
+    (tmp_path / "2024" / "封面.png").write_bytes(b"\x89PNG")
     assert expand([tmp_path]) == [target]
     check = check_file(target)
     assert check.error is None and len(check.document.tables) == 7 and check.findings
+
+
+def _word_web_archive(html: str) -> bytes:
+    """A page saved by Word as a "single file web page": labelled GB2312 (written as Windows' GBK,
+    its superset), quoted-printable, CRLF lines, a picture beside the page."""
+    import base64
+    import quopri
+
+    body = quopri.encodestring(html.encode("gbk").replace(b"\n", b"\r\n")).decode("ascii")
+    picture = base64.encodebytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64).decode("ascii")
+    return (
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; boundary="----=_NextPart_01DA0000.12345678"\r\n\r\n'
+        "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n\r\n"
+        "------=_NextPart_01DA0000.12345678\r\n"
+        "Content-Location: file:///C:/7A1B/index.htm\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        'Content-Type: text/html; charset="gb2312"\r\n\r\n'
+        f"{body}\r\n"
+        "------=_NextPart_01DA0000.12345678\r\n"
+        "Content-Location: file:///C:/7A1B/index.files/image001.png\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Type: image/png\r\n\r\n"
+        f"{picture}\r\n"
+        "------=_NextPart_01DA0000.12345678--\r\n"
+    ).encode("gbk")
+
+
+def test_a_web_archive_named_doc_reads_as_the_seed(tmp_path, seed_path, expected):
+    from jixiao.writers.html import write_html
+
+    page = tmp_path / "seed.html"
+    write_html(read_path(seed_path), page)
+    html = page.read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="gb2312"')
+    archive = tmp_path / "信访办绩效目标.doc"
+    archive.write_bytes(_word_web_archive(html))
+    doc = read_path(archive)
+    assert doc.reader == "mht"
+    missed, count = missed_facts(document_to_dict(doc), expected)
+    assert not missed and count > 200, missed
+
+
+def test_a_web_archive_without_a_page_says_so(tmp_path):
+    archive = tmp_path / "空.mht"
+    archive.write_bytes(_word_web_archive("").replace(b"text/html", b"text/plain"))
+    with pytest.raises(ReadError) as info:
+        read_path(archive)
+    assert str(info.value).startswith("空.mht") and "网页存档" in str(info.value)
+
+
+def test_an_rtf_file_reads_as_the_seed(soffice, tmp_path, seed_path, expected):
+    written = tmp_path / "seed.docx"
+    write_docx(read_path(seed_path), written)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "rtf",
+         "--outdir", str(tmp_path), str(written)],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    named_doc = tmp_path / "绩效目标.doc"  # sites name RTF files .doc
+    named_doc.write_bytes((tmp_path / "seed.rtf").read_bytes())
+    doc = read_path(named_doc)
+    assert doc.reader == "rtf" and len(doc.tables) == 7
+    assert not missed_facts(document_to_dict(doc), expected)[0]
+
+
+def test_without_libreoffice_an_rtf_file_gets_a_clear_message(monkeypatch, tmp_path):
+    monkeypatch.setenv("JIXIAO_SOFFICE", "")
+    rtf = tmp_path / "表.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} \\trowd \\cell\\row}")
+    with pytest.raises(ReadError) as info:
+        read_path(rtf)
+    assert (
+        str(info.value).startswith("表.rtf") and "RTF" in str(info.value) and "LibreOffice" in str(info.value)
+    )

@@ -10,6 +10,7 @@ from jixiao.readers.csv import looks_like_csv, read_csv_text
 from jixiao.readers.encoding import decode_text
 from jixiao.readers.errors import ReadError
 from jixiao.readers.html import looks_like_html, read_html
+from jixiao.readers.mht import html_of_mht, looks_like_mht
 from jixiao.readers.text import read_text
 from jixiao.readers.xls_formats import OLE
 
@@ -26,6 +27,10 @@ def sniff(data: bytes) -> str:
         return "ole"
     if data[:1024].lstrip()[:5] == b"%PDF-":  # not lstrip() of it all: a copy of a 30 MB text
         return "pdf"
+    if data[:5] == b"{\\rtf":  # Word's RTF, often named .doc
+        return "rtf"
+    if looks_like_mht(data):  # a web archive (Word's "single file web page"), often named .doc
+        return "mht"
     return "text"
 
 
@@ -79,6 +84,17 @@ def read_path(path: str | Path, data: bytes | None = None, display_name: str | N
             return _read_zip(p, data, name)
         if kind == "ole":
             return _read_ole(p, data, name)
+        if kind == "rtf":
+            from jixiao.readers.docx import read_docx
+            from jixiao.readers.legacy_word import doc_to_docx
+
+            rtf: Document = read_docx(p, doc_to_docx(data, name, ".rtf"), name)
+            rtf.reader = "rtf"
+            return rtf
+        if kind == "mht":
+            page = read_html(p, html_of_mht(data, name), name)
+            page.reader = "mht"
+            return page
         if kind == "pdf":
             from jixiao.readers.pdf import read_pdf
 

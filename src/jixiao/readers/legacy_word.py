@@ -1,4 +1,4 @@
-"""Legacy Word files (.doc, Word 97–2003): converted to .docx by LibreOffice, then read as .docx.
+"""Legacy Word files (.doc, Word 97–2003) and RTF: converted to .docx by LibreOffice, read as .docx.
 
 Many government sites still publish their tables as .doc. No Python library reads their tables;
 LibreOffice converts them faithfully (merged cells included). It runs headless, with a profile of
@@ -49,14 +49,15 @@ def converter() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def doc_to_docx(data: bytes, name: str) -> bytes:
-    """The .doc's bytes as .docx bytes, or a ReadError that says what to do."""
+def doc_to_docx(data: bytes, name: str, suffix: str = ".doc") -> bytes:
+    """The bytes of a .doc (or of an .rtf) as .docx bytes, or a ReadError that says what to do."""
+    what = "RTF 文件" if suffix == ".rtf" else "旧版 Word（.doc）文件"
     program = converter()
     if program is None:
-        raise ReadError(name, f"这是旧版 Word（.doc）文件，本机没有安装 LibreOffice，无法自动转换。{SAVE_AS}")
+        raise ReadError(name, f"这是{what}，本机没有安装 LibreOffice，无法自动转换。{SAVE_AS}")
     with tempfile.TemporaryDirectory(prefix="jixiao-doc-") as tmp:
         folder = Path(tmp)
-        source = folder / "table.doc"
+        source = folder / f"table{suffix}"
         source.write_bytes(data)
         command = [
             program,
@@ -74,10 +75,8 @@ def doc_to_docx(data: bytes, name: str) -> bytes:
                 command, capture_output=True, timeout=TIMEOUT, check=False, env={**os.environ, "HOME": tmp}
             )
         except subprocess.TimeoutExpired as exc:
-            raise ReadError(
-                name, f"旧版 Word（.doc）文件转换超过 {TIMEOUT} 秒仍未完成，文件可能已损坏。{SAVE_AS}"
-            ) from exc
+            raise ReadError(name, f"{what}转换超过 {TIMEOUT} 秒仍未完成，文件可能已损坏。{SAVE_AS}") from exc
         converted = folder / "table.docx"
         if not converted.exists():
-            raise ReadError(name, f"旧版 Word（.doc）文件无法转换，可能已损坏或加了密码。{SAVE_AS}")
+            raise ReadError(name, f"{what}无法转换，可能已损坏或加了密码。{SAVE_AS}")
         return converted.read_bytes()

@@ -13,7 +13,21 @@ from jixiao.domain.review import review
 from jixiao.domain.values import department_name
 from jixiao.readers import ReadError, read_path
 
-SUFFIXES = {".txt", ".csv", ".html", ".htm", ".xls", ".xlsx", ".doc", ".docx", ".pdf", ".json"}
+SUFFIXES = {
+    ".txt",
+    ".csv",
+    ".html",
+    ".htm",
+    ".mht",
+    ".mhtml",
+    ".xls",
+    ".xlsx",
+    ".doc",
+    ".docx",
+    ".rtf",
+    ".pdf",
+    ".json",
+}
 
 
 @dataclass
