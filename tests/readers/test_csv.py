@@ -92,9 +92,11 @@ def test_columns_are_what_the_csv_module_reads(rows: list[list[str]], newline: s
     assert all(len(column) == len(body) for column in columns)
 
 
-def csv_columns(text: str, name: str, size: int = 2) -> tuple[list[str], list[list[str]], list[int]]:
+def csv_columns(
+    text: str, name: str, size: int = 2, repeated: tuple[str, ...] = ()
+) -> tuple[list[str], list[list[str]], list[int]]:
     """The blocks joined: small blocks, so that records cross block boundaries."""
-    header, blocks = csv_blocks(text, name, size)
+    header, blocks = csv_blocks(text, name, size, repeated)
     columns: list[list[str]] = [[] for _ in header]
     starts: list[int] = []
     for cols, at in blocks:
@@ -103,6 +105,58 @@ def csv_columns(text: str, name: str, size: int = 2) -> tuple[list[str], list[li
             column.extend(part)
         starts.extend(at)
     return header, columns, starts
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=5).flatmap(
+        lambda width: st.tuples(
+            st.integers(min_value=0, max_value=width),  # leading columns named as repeated
+            st.lists(  # runs of rows that start with the same cells, as a table's rows do
+                st.tuples(
+                    st.lists(
+                        st.sampled_from(["", "1", "2", "项目", "项目,", "a b"]),
+                        min_size=width,
+                        max_size=width,
+                    ),
+                    st.lists(
+                        st.lists(st.text(alphabet="ab 指标，1", max_size=4), min_size=width, max_size=width),
+                        min_size=1,
+                        max_size=4,
+                    ),
+                ),
+                min_size=1,
+                max_size=5,
+            ),
+        )
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+    st.integers(min_value=1, max_value=9),
+)
+def test_rows_sharing_their_first_cells_read_as_the_csv_module_reads_them(
+    table: tuple[int, list[tuple[list[str], list[list[str]]]]], newline: str, size: int
+) -> None:
+    """Where the first columns repeat along runs of rows, a run is split there once: the columns
+    are the csv module's, and a row with a cell too many or too few is named by its line."""
+    lead, runs = table
+    width = len(runs[0][0])
+    lines = [",".join(f"h{j}" for j in range(width))]
+    for first, rows in runs:
+        for row in rows:
+            lines.append(",".join([*first[:lead], *row[lead:]]))  # "项目," adds a cell: a bad row
+    text = newline.join(lines) + newline
+    header, *body = list(csv.reader(io.StringIO(text, newline="")))
+    repeated = tuple(header[:lead])
+    bad = next((k for k, row in enumerate(body) if len(row) != width), None)
+    if bad is not None:
+        with pytest.raises(ReadError) as err:
+            csv_columns(text, "t.csv", size, repeated)
+        assert err.value.where == Where(line=bad + 2)
+        return
+    got_header, columns, starts = csv_columns(text, "t.csv", size, repeated)
+    assert got_header == header
+    assert [list(row) for row in zip(*columns, strict=True)] == body
+    assert starts == list(range(2, len(body) + 2))
 
 
 def test_columns_keep_stray_quotes_and_say_where_a_multi_line_cell_starts() -> None:

@@ -27,6 +27,8 @@ COLUMNS = {"name": "指标名称", "level1": "一级指标", "level2": "二级�
            "actual": "实际完成值", "score": "得分", "deviation": "偏差原因", "forecast": "全年预计完成情况",
            "likelihood": "完成目标可能性", "task": "履职目标", "note": "指标说明"}  # fmt: skip
 STAGES = {"目标": "target", "运行监控": "monitoring", "自评": "self_evaluation"}
+# a table's cells, repeated on each of its rows (only its first row's are read)
+REPEATED = TABLE_COLUMNS | {"表序号", "金额单位"}
 
 
 def looks_like_csv(text: str) -> bool:
@@ -41,7 +43,7 @@ def _unquote(s: str) -> str:
 
 
 def read_csv_text(text: str, name: str) -> Document:
-    header, blocks = csv_blocks(text.lstrip("\ufeff"), name)
+    header, blocks = csv_blocks(text.lstrip("\ufeff"), name, repeated=REPEATED)
     # the writer prefixes "'" to cells starting with = + - @; most files have no "'" at all, which
     # one search of the text tells (a search for each of the three marks takes 20 times as long)
     quoted = "'" in text and any(mark in text for mark in (",'", "\n'", "\"'"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
-from itertools import islice
+from collections.abc import Collection, Iterator
+from itertools import chain, islice, repeat
 
 from jixiao.domain.model import Where
 from jixiao.readers.errors import ReadError
@@ -20,9 +20,15 @@ Block = tuple[list[list[str]], list[int]]  # columns of some records, and the li
 BLOCK = 2048  # records at a time: their 7万 cells stay in the CPU's cache and their memory is reused
 
 
-def csv_blocks(text: str, name: str, size: int = BLOCK) -> tuple[list[str], Iterator[Block]]:
+def csv_blocks(
+    text: str, name: str, size: int = BLOCK, repeated: Collection[str] = ()
+) -> tuple[list[str], Iterator[Block]]:
     """The header, and the records below it in blocks of `size`, each as columns with the line
-    (from 1) each record starts on. Empty lines are skipped. Errors come as the blocks are read."""
+    (from 1) each record starts on. Empty lines are skipped. Errors come as the blocks are read.
+
+    `repeated` names columns whose cells the rows of a run often repeat (a table's 表名, 绩效目标…
+    on each of its indicator rows): where they lead the header, a run of lines that start with the
+    same cells is split once there, its rows sharing those cells."""
     crlf = "\r" in text  # one search; counting both takes ten times as long
     if crlf and text.count("\r") != text.count("\r\n"):  # a bare CR ends a record too (old Mac files)
         return _by_module(text, name, size)
@@ -33,10 +39,15 @@ def csv_blocks(text: str, name: str, size: int = BLOCK) -> tuple[list[str], Iter
         return header, _by_lines(lines[after:], after, header, name, size, crlf)
     head = text[:head_end].rstrip("\r\n")
     header = head.split(",") if head else []
-    return header, _by_blocks(text, head_end, header, name, size, crlf)
+    lead = 0
+    while lead < len(header) - 1 and header[lead] in repeated:
+        lead += 1
+    return header, _by_blocks(text, head_end, header, name, size, crlf, lead)
 
 
-def _by_blocks(text: str, pos: int, header: list[str], name: str, size: int, crlf: bool) -> Iterator[Block]:
+def _by_blocks(
+    text: str, pos: int, header: list[str], name: str, size: int, crlf: bool, lead: int = 0
+) -> Iterator[Block]:
     """`size` lines at a time from `pos`, while they hold no quote mark and no empty line: the
     block's lines are split on commas in one call, with each line's first cell marked by the
     newline before it, so that a line with too few or too many cells shows; from the first block
@@ -61,15 +72,51 @@ def _by_blocks(text: str, pos: int, header: list[str], name: str, size: int, crl
             yield from _by_lines(rest, line - 1, header, name, size, crlf)
             return
         n = body.count("\n") + 1
-        cells = body.replace("\n", ",\n").split(",")
-        if len(cells) != n * width or any(c[:1] != "\n" for c in cells[width::width]):
-            k, bad = next((k, x) for k, x in enumerate(body.split("\n")) if x.count(",") != width - 1)
-            _too_few_or_many(name, bad.count(",") + 1, width, line + k)
-        firsts = cells[0::width]
-        firsts[1:] = [c[1:] for c in firsts[1:]]
-        yield [firsts, *(cells[j::width] for j in range(1, width))], list(range(line, line + n))
+        columns = _runs(body, width, lead) if lead else None
+        if columns is None:
+            cells = body.replace("\n", ",\n").split(",")
+            if len(cells) != n * width or any(c[:1] != "\n" for c in cells[width::width]):
+                k, bad = next((k, x) for k, x in enumerate(body.split("\n")) if x.count(",") != width - 1)
+                _too_few_or_many(name, bad.count(",") + 1, width, line + k)
+            firsts = cells[0::width]
+            firsts[1:] = [c[1:] for c in firsts[1:]]
+            columns = [firsts, *(cells[j::width] for j in range(1, width))]
+        yield columns, list(range(line, line + n))
         line += n
         pos = end
+
+
+def _runs(body: str, width: int, lead: int) -> list[list[str]] | None:
+    """The columns of a block of plain lines, each line's first `lead` cells split once for a run
+    of lines that start with the same text up to that cell's comma (they are the same cells). None
+    when some line has too few or too many cells: the caller finds and names it."""
+    starts: list[int] = []  # the line each run starts on
+    leads: list[list[str]] = []  # each run's first cells
+    rests: list[str] = []  # each line after its first cells
+    prefix = body + "\n"  # longer than any line: no line starts with it
+    size = 0
+    for k, text in enumerate(body.split("\n")):
+        if text.startswith(prefix):
+            rests.append(text[size:])
+            continue
+        cells = text.split(",", lead)
+        if len(cells) <= lead:
+            return None
+        rest = cells.pop()
+        size = len(text) - len(rest)
+        prefix = text[:size]
+        starts.append(k)
+        leads.append(cells)
+        rests.append(rest)
+    tail = width - lead
+    cells = ",\n".join(rests).split(",")
+    if len(cells) != len(rests) * tail or any(c[:1] != "\n" for c in cells[tail::tail]):
+        return None
+    firsts = cells[0::tail]
+    firsts[1:] = [c[1:] for c in firsts[1:]]
+    counts = [b - a for a, b in zip(starts, [*starts[1:], len(rests)], strict=True)]
+    shared = [list(chain.from_iterable(map(repeat, column, counts))) for column in zip(*leads, strict=True)]
+    return [*shared, firsts, *(cells[j::tail] for j in range(1, tail))]
 
 
 def _by_lines(
