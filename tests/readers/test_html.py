@@ -144,3 +144,28 @@ def test_a_special_fund_page_with_header_cells_and_points(tmp_path):
     assert (str(t.budget_total), t.budget_label, t.fiscal_year) == ("1008.00", "2025年预算", 2025)
     assert [str(i.weight) for i in t.indicators] == ["50", "50"]
     assert t.indicators[1].raw.get("note") == "控制目标" and doc.warnings == []
+
+
+def test_a_budget_table_beside_the_target_table_gets_a_warning_per_row(tmp_path):
+    """A page of the whole budget (收支总表 above the target table): each of the other table's rows is
+    named once, with its cells, where it was printed; not once per cell (a budget document has
+    thousands of cells outside its target tables)."""
+    page = (
+        "<p>2024年部门收支总表</p><table border='1'>"
+        "<tr><td>项目</td><td>预算数</td><td>项目</td><td>预算数</td></tr>"
+        "<tr><td>一般公共预算拨款收入</td><td>12,345.67</td><td>教育支出</td><td>11,000.00</td></tr></table>"
+        "<p>2024年项目支出绩效目标表</p><table border='1'>"
+        "<tr><td>项目名称</td><td>学生资助专项</td></tr>"
+        "<tr><td>一级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>"
+        "<tr><td>产出指标</td><td>资助学生人次</td><td>≥2000人次</td><td>100</td></tr></table>"
+    )
+    doc = read_page(tmp_path, "budget.html", page)
+    (t,) = doc.tables
+    assert t.name == "学生资助专项" and [i.name for i in t.indicators] == ["资助学生人次"]
+    assert [w.message for w in doc.warnings] == [
+        "表格之外的文字「2024年部门收支总表」未读入。",
+        "表格之外的文字「项目 | 预算数 | 项目 | 预算数」未读入。",
+        "表格之外的文字「一般公共预算拨款收入 | 12,345.67 | 教育支出 | 11,000.00」未读入。",
+    ]
+    assert [w.where.row for w in doc.warnings[1:]] == [1, 2]
+    assert all(w.where.column is None for w in doc.warnings)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import compress, repeat, zip_longest
+from itertools import compress, groupby, repeat, zip_longest
 from operator import itemgetter, not_
 from typing import TYPE_CHECKING
 
@@ -1259,9 +1259,9 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
     pending = PendingRows()  # every table's indicator rows, built together at the end
     for segment in split_tables(cells):
         if segment.title is None and find_indicator_header(segment.cells) is None:
-            for c in segment.cells:
-                if c.text:
-                    warnings.append(ReadWarning(f"表格之外的文字「{c.text[:40]}」未读入。", c.where))
+            for _, row in groupby(segment.cells, _row_of):
+                cells_of_row = list(row)
+                unread(warnings, [c.text for c in cells_of_row], cells_of_row[0].where)
             continue
         builder = TableBuilder(segment, warnings, short_rows_lost_merges, pending)
         table = builder.build()
@@ -1279,6 +1279,22 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
             path, "没有找到绩效目标表：既没有“……绩效目标表”之类的标题，也没有“指标 / 指标权重 / 指标值”表头。"
         )
     return finish(doc, units)
+
+
+def _row_of(cell: Cell) -> tuple[object, ...]:
+    """Which printed row a cell stands in: its grid row (of its table, on its page), else its line."""
+    w = cell.where
+    return (cell.table, cell.row, w.page, w.sheet) if cell.row is not None else (w.line, w.page, w.sheet)
+
+
+def unread(warnings: list[ReadWarning], texts: Sequence[str], where: Where) -> None:
+    """A row outside every target table (a budget table beside them, a heading, a note): one
+    warning for the row, its filled cells quoted (a whole budget document has hundreds of them)."""
+    filled = [t for t in texts if t]
+    if filled:
+        shown = " | ".join(filled)
+        shown = shown if len(shown) <= 60 else shown[:60] + "…"
+        warnings.append(ReadWarning(f"表格之外的文字「{shown}」未读入。", where._replace(column=None)))
 
 
 def finish(doc: Document, units: list[str]) -> Document:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from jixiao.domain.model import Document, ReadWarning, TargetTable, Where
 from jixiao.readers import labels
-from jixiao.readers.assemble import Cell, TableBuilder, _Segment, finish, is_upper_header
+from jixiao.readers.assemble import Cell, TableBuilder, _Segment, finish, is_upper_header, unread
 from jixiao.readers.errors import ReadError
 from jixiao.readers.indicators import PendingRows
 
@@ -161,9 +161,7 @@ def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
         head_rows = rows[start:head_end]
         if title_text is None and header_at is None:
             for row in head_rows:
-                for t in row.texts:
-                    if t:
-                        warnings.append(ReadWarning(f"表格之外的文字「{t[:40]}」未读入。", row.where))
+                unread(warnings, row.texts, row.where)
             k = end
             continue
         if (
