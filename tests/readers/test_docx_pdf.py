@@ -248,3 +248,45 @@ def test_word_money_block_label_is_no_budget_line(tmp_path):
         ("其他资金", Decimal("60.00")),
     ]
     assert doc.money_unit == "万元" and doc.warnings == []
+
+
+def test_a_budget_document_page_without_lines_reads_its_target_table(tmp_path):
+    """A whole budget document printed without ruling lines: on its first page the 收支总表, 支出表
+    and 项目支出表 stand above the target table, and the page's text lines up in columns. Read as one
+    table without lines, the page split the title's 2024 in two and lost the header (the file was
+    refused); a page read that way must hold an indicator header (or go on from such a page), else
+    it is read line by line. The other tables' rows are each named in a warning."""
+    from weasyprint import CSS, HTML
+
+    other = "".join(
+        f"<h3>2024年{title}</h3><table>"
+        + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        + "</table>"
+        for title, rows in [
+            ("部门收支总表", [["项目", "预算数", "项目", "预算数"], ["一般公共预算拨款收入", "12,345.67", "教育支出", "11,000.00"]]),
+            ("一般公共预算支出表", [["科目编码", "科目名称", "合计"], ["205", "教育支出", "11,000.00"], ["20502", "普通教育", "10,000.00"]]),
+            ("项目支出表", [["项目名称", "项目类别", "预算金额"], ["学生资助专项", "专项业务类", "500.00"]]),
+        ]
+    )  # fmt: skip
+    target = (
+        "<h3>2024年项目支出绩效目标表</h3><table>"
+        "<tr><td>项目名称</td><td colspan='4'>学生资助专项</td></tr>"
+        "<tr><td>年度绩效目标</td><td colspan='4'>资助家庭经济困难学生2000人次。</td></tr>"
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>"
+        "<tr><td>产出指标</td><td>数量指标</td><td>资助学生人次</td><td>≥2000人次</td><td>60</td></tr>"
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>受助学生满意度</td><td>≥90%</td><td>40</td></tr>"
+        "</table>"
+    )
+    pdf = tmp_path / "部门预算.pdf"
+    page = f"<html><body><h2>某区教育委员会2024年部门预算</h2>{other}{target}</body></html>"
+    css = CSS(string="td{padding:2pt 12pt;font-size:8pt}")  # no cell wraps: read line by line
+    pdf.write_bytes(HTML(string=page).write_pdf(stylesheets=[css]))
+    doc = read_path(pdf)
+    (t,) = doc.tables
+    assert (t.title, t.name, t.fiscal_year) == ("2024年项目支出绩效目标表", "学生资助专项", 2024)
+    assert [(i.name, i.value, i.unit, i.weight) for i in t.indicators] == [
+        ("资助学生人次", "2000", "人次", 60),
+        ("受助学生满意度", "90", "%", 40),
+    ]
+    unread = " ".join(w.message for w in doc.warnings)
+    assert "12,345.67" in unread and "普通教育" in unread and "专项业务类" in unread

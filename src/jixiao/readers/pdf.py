@@ -23,6 +23,7 @@ from pdfplumber.utils.text import extract_text
 from jixiao.domain.model import Document, Where
 from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.errors import ReadError
+from jixiao.readers.grid import GridRow, find_header
 from jixiao.readers.indicators import join_lines
 
 _GAP = re.compile(r"\s{2,}|\u3000+")
@@ -76,6 +77,19 @@ def _unruled_table(page: pdfplumber.page.Page) -> list[list[str]] | None:
             cells.append(extract_text(chars) if chars else "")
         out.append(cells)
     return out
+
+
+def _target_unruled(page: pdfplumber.page.Page, goes_on: bool) -> list[list[str]] | None:
+    """The rows of a target table printed without lines on a page without ruled tables
+    (`_unruled_table`). It must hold an indicator header, or go on from the page before: a budget
+    document's page of other tables, aligned by chance into one, is no target table (read line by
+    line, its rows go to warnings)."""
+    rows = _unruled_table(page)
+    return rows if rows is not None and (goes_on or _has_header(rows)) else None
+
+
+def _has_header(rows: list[list[str]]) -> bool:
+    return any(find_header(GridRow(texts, Where())) is not None for texts in rows)
 
 
 def _line_box(ch: dict[str, Any]) -> tuple[float, float]:
@@ -261,10 +275,12 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
     row = 0
     chars = 0
     continues: _Continues | None = None
+    after_unruled = False  # the page before was read as a table without lines
     with pdf:
         for n, page in enumerate(pages, start=1):
             chars += len(page.chars)
             tables = page.find_tables()
+            read_unruled, after_unruled = after_unruled, False
             items: list[tuple[float, str, object]] = [(t.bbox[1], "table", t) for t in tables]
             boxes = [t.bbox for t in tables]
 
@@ -276,8 +292,9 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
             if boxes:
                 for line in page.filter(outside).extract_text_lines():
                     items.append((line["top"], "line", line["text"]))
-            elif (unruled := _unruled_table(page)) is not None:
+            elif (unruled := _target_unruled(page, read_unruled)) is not None:
                 continues = None
+                after_unruled = True
                 for texts in unruled:
                     row += 1
                     for c, text in enumerate(texts):
