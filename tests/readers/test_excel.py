@@ -5,6 +5,7 @@ import io
 import re
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -355,3 +356,77 @@ def test_a_declaration_with_labels_templates_word_their_own_way(tmp_path):
     assert t.extra == {"项目负责人": "李某"} and str(t.budget_total) == "2680.5"
     assert [w.where.row for w in doc.warnings] == [9]  # the footer
     assert "goal-missing" not in {f.code for f in review(doc)}
+
+
+HIDDEN_ROWS = [
+    ["2024年项目支出绩效目标表"],
+    ["项目名称", "学生资助专项"],
+    ["年度资金总额", 500],
+    ["年度绩效目标", "资助家庭经济困难学生2000人次。"],
+    ["一级指标", "二级指标", "三级指标", "指标值", "权重", "系统编码", None],
+    ["产出指标", "数量指标", "资助学生人次", "≥2000人次", 60, "a1b2c3", None],
+    ["满意度指标", "满意度指标", "受助学生满意度", "≥90%", 40, "d4e5f6", None],
+    ["产出指标", "数量指标", "指标1", "≥**", 0, "x", None],
+]
+
+
+def _hidden_workbook(path, hide_empty_column: bool = False):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "项目绩效目标"
+    for row in HIDDEN_ROWS:
+        ws.append(row)
+    ws.column_dimensions["F"].hidden = True
+    if hide_empty_column:
+        ws.column_dimensions["G"].hidden = True
+    ws.row_dimensions[8].hidden = True
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_hidden_columns_and_rows_are_not_read_as_excel_does_not_show_them(tmp_path, kind):
+    """A budget system's export hides an ID column beside the indicators, and a template hides its
+    example row (指标1, ≥**): Excel neither shows nor prints them, nor does the reader read them. No
+    stray cell on every row, no placeholder finding; one note names what was hidden and held text.
+    The .xls is the same sheet saved by xlwt (tests/fixtures)."""
+    from jixiao.domain.review import review
+
+    if kind == "xlsx":
+        path = _hidden_workbook(tmp_path / "导出.xlsx")
+    else:
+        path = Path(__file__).resolve().parents[1] / "fixtures" / "hidden_id_column_and_example_row.xls"
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert [(i.name, i.value, i.weight) for i in t.indicators] == [
+        ("资助学生人次", "2000", 60),
+        ("受助学生满意度", "90", 40),
+    ]
+    assert [w.message for w in doc.warnings] == [
+        "隐藏的 F 列、第 8 行有内容；与 Excel 显示和打印的一样，未读取。"
+    ]
+    assert doc.warnings[0].where.sheet == "项目绩效目标"
+    assert "placeholder-left" not in {f.code for f in review(doc)}
+
+
+def test_a_hidden_empty_column_says_nothing(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in HIDDEN_ROWS[:7]:
+        ws.append([v for k, v in enumerate(row) if k != 5])
+    ws.column_dimensions["F"].hidden = True  # nothing in it
+    wb.save(tmp_path / "空列.xlsx")
+    doc = read_path(tmp_path / "空列.xlsx")
+    assert len(doc.tables[0].indicators) == 2 and doc.warnings == []
+
+
+def test_hidden_places_of_a_sheet():
+    from jixiao.readers.xlsx_formats import hidden_places
+
+    xml = (
+        b'<worksheet><cols><col min="1" max="1" width="9"/><col min="2" max="4" hidden="1" width="3"/></cols>'
+        b'<sheetData><row r="1"><c r="A1"/></row><row r="8" spans="1:3" hidden="true" ht="0"><c r="A8"/></row>'
+        b'<row r="9" customHeight="1"><c r="A9"/></row></sheetData></worksheet>'
+    )
+    assert hidden_places(xml) == ({1, 2, 3}, {7})
+    assert hidden_places(b"<worksheet><sheetData/></worksheet>") == (set(), set())

@@ -25,7 +25,7 @@ from jixiao.readers.assemble import _WS
 from jixiao.readers.errors import ReadError
 from jixiao.readers.grid import GridRow, assemble_grid
 from jixiao.readers.xls_formats import OLE, xls_number_formats
-from jixiao.readers.xlsx_formats import Errors, Formats, Shown, number_formats
+from jixiao.readers.xlsx_formats import Errors, Formats, Hidden, Shown, number_formats
 
 MAX_UNPACKED = 1 << 30  # 1 GiB of XML is no target table; a zip bomb is
 MAX_RATIO = 200
@@ -246,20 +246,62 @@ def _load_sheets(
     return sheets, skipped
 
 
+def _hide(
+    sheet: str, rows: Sequence[Sequence[object]], columns: set[int], hidden_rows: set[int]
+) -> list[ReadWarning]:
+    """Empty the cells of the columns and rows a sheet hides (Excel neither shows nor prints them:
+    an ID column of a budget system's export, a template's example row), in place, keeping every
+    other cell in its place; a note names those that held something."""
+    held_columns, held_rows = set(), set()
+    for r in hidden_rows:
+        if r < len(rows) and any(v not in (None, "") for v in rows[r]):
+            held_rows.add(r)
+            rows[r][:] = [""] * len(rows[r])  # type: ignore[index]
+    if columns:
+        for row in rows:
+            for c in columns:
+                if c < len(row) and row[c] not in (None, ""):
+                    held_columns.add(c)
+                    row[c] = ""  # type: ignore[index]
+    if not held_columns and not held_rows:
+        return []
+    named = [f" {_letters(c)} 列" for c in sorted(held_columns)] + [
+        f"第 {r + 1} 行" for r in sorted(held_rows)
+    ]
+    more = f"等 {len(named)} 处" if len(named) > 8 else ""
+    return [
+        ReadWarning(
+            f"隐藏的{'、'.join(named[:8])}{more}有内容；与 Excel 显示和打印的一样，未读取。",
+            Where(sheet=sheet),
+        )
+    ]
+
+
+def _letters(column: int) -> str:
+    """A column's letters, as Excel names it: 0 → A, 26 → AA."""
+    out = ""
+    column += 1
+    while column:
+        column, k = divmod(column - 1, 26)
+        out = chr(65 + k) + out
+    return out
+
+
 def read_excel(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
     p = Path(path)
     name = display_name or p.name
     raw = data if data is not None else p.read_bytes()
     formats: Formats = {}
     error_cells: Errors = {}
+    hidden: Hidden = {}
     zf = guard_zip(raw, name) if raw[:4] == b"PK\x03\x04" else None  # before anything unpacks it
     with ThreadPoolExecutor(max_workers=1) as pool:
         loading = pool.submit(_load_sheets, raw, name)
         if raw[:8] == OLE:  # a legacy .xls: its formats through xlrd, beside calamine's parse
-            formats, error_cells = xls_number_formats(raw)
+            formats, error_cells, hidden = xls_number_formats(raw)
         elif zf is not None:
             try:
-                formats = number_formats(zf, error_cells)
+                formats = number_formats(zf, error_cells, hidden)
             except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, UnicodeDecodeError) as exc:
                 loading.cancel()
                 raise ReadError(name, "Excel 文件已损坏（压缩包内容校验失败），无法读取。") from exc
@@ -267,6 +309,8 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
     doc: Document | None = None
     errors: list[ReadError] = []
     for sheet_name, rows, merged in sheets:
+        if sheet_name in hidden:
+            skipped.extend(_hide(sheet_name, rows, *hidden[sheet_name]))
         grid = sheet_rows(sheet_name, rows, merged, formats.get(sheet_name, {}), error_cells.get(sheet_name))
         if not grid:
             continue

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import io
 
-from jixiao.readers.xlsx_formats import Errors, Formats, Shown, shown_by_code
+from jixiao.readers.xlsx_formats import Errors, Formats, Hidden, Shown, shown_by_code
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file's first bytes: a legacy .xls (or .doc)
 
 
-def xls_number_formats(raw: bytes) -> tuple[Formats, Errors]:
-    """How the number cells of each sheet are shown, and the cells holding an Excel error."""
+def xls_number_formats(raw: bytes) -> tuple[Formats, Errors, Hidden]:
+    """How the number cells of each sheet are shown, the cells holding an Excel error, and the
+    columns and rows each sheet hides."""
     import xlrd  # only for .xls files
 
     try:
@@ -25,9 +26,10 @@ def xls_number_formats(raw: bytes) -> tuple[Formats, Errors]:
             file_contents=raw, formatting_info=True, on_demand=True, logfile=io.StringIO()
         )
     except Exception:  # noqa: BLE001 - calamine reads the cells and says what is wrong with a file;
-        return {}, {}  # without the formats it still reads them, as stored
+        return {}, {}, {}  # without the formats it still reads them, as stored
     formats: Formats = {}
     errors: Errors = {}
+    hidden: Hidden = {}
     shown_by_xf: dict[int, Shown | None] = {}
     for k in range(book.nsheets):
         try:
@@ -54,9 +56,13 @@ def xls_number_formats(raw: bytes) -> tuple[Formats, Errors]:
                     text = xlrd.error_text_from_code.get(sheet.cell_value(r, c))
                     if text:
                         wrong.setdefault(c, {})[r] = text
+        columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
+        rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden}
+        if columns or rows:
+            hidden[sheet.name] = (columns, rows)
         if cells:
             formats[sheet.name] = cells
         if wrong:
             errors[sheet.name] = wrong
         book.unload_sheet(k)
-    return formats, errors
+    return formats, errors, hidden

@@ -37,6 +37,7 @@ class Shown(NamedTuple):
 
 Formats = dict[str, dict[int, dict[int, Shown]]]  # sheet → column → row → how a number is shown
 Errors = dict[str, dict[int, dict[int, str]]]  # sheet → column → row → "#DIV/0!"
+Hidden = dict[str, tuple[set[int], set[int]]]  # sheet → (hidden columns, hidden rows), from 0
 
 _DATE_TOKEN = re.compile(r"yyyy|yy|mm|m|dd|d|[年月日/.\- ]")
 _DATE_FIELDS = {"yyyy": "{y}", "yy": "{y2:02d}", "mm": "{m:02d}", "m": "{m}", "dd": "{d:02d}", "d": "{d}"}
@@ -93,10 +94,37 @@ _ERROR_CELL = re.compile(
 )
 
 
-def number_formats(zf: zipfile.ZipFile, errors: Errors | None = None) -> Formats:
+_COL_TAG = re.compile(rb"<col\b([^>]*)>")
+_ROW_TAG = re.compile(rb"<row\b([^>]*)>")
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+_MIN, _MAX, _R = re.compile(rb'\smin="(\d+)"'), re.compile(rb'\smax="(\d+)"'), re.compile(rb'\sr="(\d+)"')
+
+
+def hidden_places(xml: bytes) -> tuple[set[int], set[int]]:
+    """The columns and rows (from 0) a sheet hides: Excel neither shows nor prints them."""
+    columns: set[int] = set()
+    rows: set[int] = set()
+    if b'hidden="' not in xml:  # nearly every sheet: one search
+        return columns, rows
+    data = xml.find(b"<sheetData")
+    head = xml[: data if data >= 0 else len(xml)]
+    for attrs in _COL_TAG.findall(head):
+        low, high = _MIN.search(attrs), _MAX.search(attrs)
+        if _HIDDEN.search(attrs) and low and high:
+            columns.update(range(int(low.group(1)) - 1, min(int(high.group(1)), 16384)))
+    for attrs in _ROW_TAG.findall(xml, data if data >= 0 else 0):
+        r = _R.search(attrs)
+        if r and _HIDDEN.search(attrs):
+            rows.add(int(r.group(1)) - 1)
+    return columns, rows
+
+
+def number_formats(
+    zf: zipfile.ZipFile, errors: Errors | None = None, hidden: Hidden | None = None
+) -> Formats:
     """Sheet name → column → row (0-based) → how the number is shown, for cells that matter. Cells
-    holding an Excel error go to `errors`: sheet name → column → row → "#DIV/0!". By column: the
-    reader works a column at a time."""
+    holding an Excel error go to `errors`: sheet name → column → row → "#DIV/0!"; the columns and
+    rows a sheet hides to `hidden`. By column: the reader works a column at a time."""
     names = set(zf.namelist())
     if "xl/styles.xml" not in names or "xl/workbook.xml" not in names:
         return {}
@@ -124,6 +152,10 @@ def number_formats(zf: zipfile.ZipFile, errors: Errors | None = None) -> Formats
             continue
         xml = zf.read(path)
         sheet = _unescape(name)
+        if hidden is not None:
+            columns, rows = hidden_places(xml)
+            if columns or rows:
+                hidden[sheet] = (columns, rows)
         if errors is not None and b't="e"' in xml:
             for col, row, text in _ERROR_CELL.findall(xml):
                 errors.setdefault(sheet, {}).setdefault(_col_index(col), {})[int(row) - 1] = _unescape(text)
