@@ -290,3 +290,55 @@ def test_a_budget_document_page_without_lines_reads_its_target_table(tmp_path):
     ]
     unread = " ".join(w.message for w in doc.warnings)
     assert "12,345.67" in unread and "普通教育" in unread and "专项业务类" in unread
+
+
+def _target_table(container) -> None:
+    """A small 项目支出绩效目标表 added to a document or a table cell."""
+    t = container.add_table(rows=4, cols=4)
+    for r, row in enumerate(
+        [
+            ["项目名称", "学生资助专项", "年度资金总额", "500.00"],
+            ["一级指标", "三级指标", "指标值", "权重"],
+            ["产出指标", "资助学生人次", "≥2000人次", "60"],
+            ["满意度指标", "受助学生满意度", "≥90%", "40"],
+        ]
+    ):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+
+
+@pytest.mark.parametrize("wrapper", ["frame table", "content control"])
+def test_a_word_table_inside_a_frame_or_a_content_control_is_read(tmp_path, wrapper):
+    """Templates put the form inside a one-cell table used as a frame, or inside content controls
+    (the fields a budget system fills): the table inside is read like any other, not dropped."""
+    import copy
+
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    d = docx.Document()
+    d.add_paragraph("附件2")
+    if wrapper == "frame table":
+        frame = d.add_table(rows=1, cols=1).cell(0, 0)
+        frame.paragraphs[0].text = "2024年项目支出绩效目标表"
+        _target_table(frame)
+        frame.add_paragraph("填报人：张某")
+    else:
+        d.add_paragraph("2024年项目支出绩效目标表")
+        _target_table(d)
+        table = d.tables[0]._tbl
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        table.addprevious(sdt)
+        sdt.append(content)
+        content.append(copy.deepcopy(table))
+        table.getparent().remove(table)
+        assert d.element.body.find(qn("w:tbl")) is None  # only inside the control
+    path = tmp_path / "模板.docx"
+    d.save(path)
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert (t.title, t.name, str(t.budget_total)) == ("2024年项目支出绩效目标表", "学生资助专项", "500.00")
+    assert [(i.name, i.value, i.weight) for i in t.indicators] == [
+        ("资助学生人次", "2000", 60),
+        ("受助学生满意度", "90", 40),
+    ]

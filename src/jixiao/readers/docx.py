@@ -5,7 +5,9 @@ carry its text for the columns of the rows beneath (merged 一级/二级)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.table import Table
@@ -35,6 +37,35 @@ def _table_cells(table: Table, n: int, row_base: int, out: list[Cell]) -> int:
     return row_base + len(rows)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _blocks(container: Any, start: int = 0) -> Iterator[tuple[int, Any]]:
+    """The paragraphs and tables of the document in reading order, numbered from 1, looking inside
+    what wraps them: a content control (a template's fields), and a table used as a frame (one
+    whose cells hold tables: its cells' paragraphs and tables are read in turn, not the frame)."""
+    k = start
+    for block in container.iterchildren():
+        tag = block.tag
+        if tag == f"{_W}sdt":
+            content = block.find(f"{_W}sdtContent")
+            if content is not None:
+                for number, inner in _blocks(content, k):
+                    k = number
+                    yield number, inner
+            continue
+        if tag == f"{_W}tbl" and block.find(f".//{_W}tc/{_W}tbl") is not None:
+            for cell in block.iter(f"{_W}tc"):
+                if cell.getparent().getparent() is block:  # the frame's own cells, not a nested table's
+                    for number, inner in _blocks(cell, k):
+                        k = number
+                        yield number, inner
+            continue
+        if tag in (f"{_W}p", f"{_W}tbl"):
+            k += 1
+            yield k, block
+
+
 def read_docx(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
     p = Path(path)
     name = display_name or p.name
@@ -46,7 +77,7 @@ def read_docx(path: str | Path, data: bytes | None = None, display_name: str | N
     cells: list[Cell] = []
     row = 0
     tables = 0
-    for k, block in enumerate(document.element.body.iterchildren()):
+    for k, block in _blocks(document.element.body):
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = Paragraph(block, document).text
@@ -55,8 +86,8 @@ def read_docx(path: str | Path, data: bytes | None = None, display_name: str | N
                 parts = [part for part in GAP.split(line) if part.strip()]
                 if parts:
                     row += 1
-                    cells.extend(Cell.of(part, Where(line=k + 1), row, col) for col, part in enumerate(parts))
-        elif tag == "tbl":
+                    cells.extend(Cell.of(part, Where(line=k), row, col) for col, part in enumerate(parts))
+        else:
             tables += 1
             row = _table_cells(Table(block, document), tables, row + 1, cells)
     if tables == 0:
