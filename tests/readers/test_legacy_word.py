@@ -31,17 +31,22 @@ def test_a_word97_file_reads_as_the_seed(soffice, expected):
     assert count > 200 and doc.reader == "doc" and doc.source_path == "seed_word97.doc"
 
 
-def test_our_word_file_saved_as_doc_keeps_its_last_table(soffice, tmp_path, seed_path, expected):
-    """LibreOffice drops a table that ends a document when it saves it as .doc: our writer ends
-    with a paragraph, as Word does."""
+def _seed_saved_as(soffice: str, tmp_path: Path, seed_path: Path, kind: str) -> Path:
+    """The seed written by our Word writer, saved by LibreOffice as `kind` (doc, rtf)."""
     written = tmp_path / "种子.docx"
     write_docx(read_path(seed_path), written)
     subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "doc",
+        [soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", kind,
          "--outdir", str(tmp_path), str(written)],
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
-    doc = read_path(tmp_path / "种子.doc")
+    return tmp_path / f"种子.{kind}"
+
+
+def test_our_word_file_saved_as_doc_keeps_its_last_table(soffice, tmp_path, seed_path, expected):
+    """LibreOffice drops a table that ends a document when it saves it as .doc: our writer ends
+    with a paragraph, as Word does."""
+    doc = read_path(_seed_saved_as(soffice, tmp_path, seed_path, "doc"))
     assert len(doc.tables) == 7
     assert not missed_facts(document_to_dict(doc), expected)[0]
 
@@ -154,15 +159,8 @@ def test_a_web_archive_without_a_page_says_so(tmp_path):
 
 
 def test_an_rtf_file_reads_as_the_seed(soffice, tmp_path, seed_path, expected):
-    written = tmp_path / "seed.docx"
-    write_docx(read_path(seed_path), written)
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "rtf",
-         "--outdir", str(tmp_path), str(written)],
-        capture_output=True, timeout=120, check=True,
-    )  # fmt: skip
     named_doc = tmp_path / "绩效目标.doc"  # sites name RTF files .doc
-    named_doc.write_bytes((tmp_path / "seed.rtf").read_bytes())
+    named_doc.write_bytes(_seed_saved_as(soffice, tmp_path, seed_path, "rtf").read_bytes())
     doc = read_path(named_doc)
     assert doc.reader == "rtf" and len(doc.tables) == 7
     assert not missed_facts(document_to_dict(doc), expected)[0]
