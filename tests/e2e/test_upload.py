@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from jixiao.web.core import models as db
+from tests.conftest import need_tool
 
 pytestmark = pytest.mark.e2e
 LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
@@ -15,7 +16,9 @@ LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
 def test_upload_check_and_commit(page, live_server, django_user_model, tmp_path, artifacts):
     user = django_user_model.objects.create_user("filer", password="filer pass 2024")
     user.groups.add(Group.objects.get(name="部门填报人"))
+    need_tool("soffice")  # the legacy Word file is converted by LibreOffice
     files = sorted(p for p in LAYOUTS.iterdir() if p.suffix != ".yaml")
+    files.append(LAYOUTS.parent / "seed_word97.doc")
     bad = tmp_path / "不是表格.txt"
     bad.write_text("会议纪要\n", encoding="utf-8")
     files.append(bad)
@@ -36,6 +39,8 @@ def test_upload_check_and_commit(page, live_server, django_user_model, tmp_path,
     expect(failed).to_contain_text("不是表格.txt：没有找到绩效目标表")
     html_row = page.locator('[data-testid="import-file"]', has_text="html_rowspan.html")
     expect(html_row).to_contain_text("第 5 行")  # warnings carry their place
+    word97 = page.locator('[data-testid="import-file"]', has_text="seed_word97.doc")
+    expect(word97).to_have_attribute("data-status", "checked")
 
     page.get_by_test_id("commit").click()
     expect(page.get_by_test_id("done")).to_be_visible(timeout=30000)
