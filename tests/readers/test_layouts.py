@@ -80,7 +80,9 @@ def test_layout_facts(path):
 TAB_ROWS = sorted(
     p
     for p in HERE.glob("tab_rows_*.txt")
-    if '"' not in p.read_text(encoding="utf-8") and "cell_breaks" not in p.name
+    # a quoted cell, a cell broken over lines and rows trimmed of their trailing tabs belong to the
+    # tab copy alone: the other layouts made from these rows would not print them so
+    if '"' not in p.read_text(encoding="utf-8") and "cell_breaks" not in p.name and "trimmed" not in p.name
 )
 
 

@@ -1002,8 +1002,18 @@ class TableBuilder:
         filled cell under no indicator column (or None)."""
         n = len(texts)
         text: dict[str, str] = {}
-        if (
+        # a copy that keeps empty cells (a tab before an empty 一级) lost only its trailing ones (an
+        # empty 偏差原因 with no tab after it): each cell stands in its own column
+        kept_empties = (
             self.short_rows_lost_merges
+            and not covers
+            and 0 < n < width
+            and not texts[0]
+            and _left_fits(cols, texts)
+        )
+        if (
+            not kept_empties
+            and self.short_rows_lost_merges
             and not covers
             and sum(1 for t in texts if t) < len(cols)
             and len(texts) < width
@@ -1016,7 +1026,8 @@ class TableBuilder:
         # PDF copies print a merged cell once): align it to the right
         shift = width - n
         if (
-            not self.short_rows_lost_merges
+            kept_empties
+            or not self.short_rows_lost_merges
             or shift <= 0
             or covers
             or not all(by_col.get(k) in CARRY_DOWN for k in range(shift))
@@ -1139,6 +1150,17 @@ def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
         (r, c.text) for r, c in zip(roles, row, strict=True) if r in ("weight", "nature", "level1") and c.text
     ]
     return all(_fits(r, t) for r, t in checked) if checked else None
+
+
+def _left_fits(cols: list[tuple[int, str]], texts: Sequence[str]) -> bool:
+    """Whether a short row's cells, each in the column it stands in, fit their columns: its weight,
+    direction and 一级/二级 cells (at least one of them printed)."""
+    checked = [
+        (role, texts[k])
+        for k, role in cols
+        if k < len(texts) and texts[k] and role in ("weight", "nature", "level1", "level2")
+    ]
+    return bool(checked) and all(_fits(role, text) for role, text in checked)
 
 
 _OPTIONAL = frozenset({"group", "level1", "level2", "unit", "nature", "weight", "seq", "note"})

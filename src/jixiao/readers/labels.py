@@ -97,7 +97,9 @@ HEADER_FIELDS: dict[str, str] = {
 # Labels that only name a group of cells; read, nothing to store.
 GROUP_LABELS = frozenset(
     ["年度预算安排", "资金情况", "年度资金情况", "项目资金", "资金投入", "预算情况", "绩效目标", "年度绩效指标", "绩效指标",
-     "项目基本情况", "部门基本情况", "年度资金总额及构成", "年度预算申请", "部门预算安排"]
+     "项目基本情况", "部门基本情况", "年度资金总额及构成", "年度预算申请", "部门预算安排",
+     # a self-evaluation's money block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分)
+     "年度预算执行情况", "预算执行情况", "资金执行情况", "年度资金执行情况", "部门预算执行情况"]
 )  # fmt: skip
 
 # Column labels of a block of duties or tasks inside a department table's header (宁德 2019 年度履职目标:
