@@ -269,3 +269,13 @@ def _read_lines(tmp_path, rows: list[str]):
     f = tmp_path / "rows.txt"
     f.write_text("\n".join(rows), encoding="utf-8")
     return read_path(f)
+
+
+@pytest.mark.parametrize("path", sorted(HERE.glob("tab_rows_*.txt")), ids=lambda p: p.name)
+def test_tab_rows_trimmed_of_their_trailing_tabs_read_the_same(tmp_path, path):
+    """Editors strip the whitespace that ends a line: a row ending in empty cells loses their tabs,
+    and a quoted cell that holds a line break (Excel's copy) loses the tabs after its closing quote."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    trimmed = tmp_path / path.name
+    trimmed.write_text("\n".join(line.rstrip("\t") for line in lines) + "\n", encoding="utf-8")
+    assert _tables_read(trimmed) == _tables_read(path)

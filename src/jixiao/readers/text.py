@@ -101,6 +101,11 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
     k = 0
     while k < len(lines):
         line = lines[k]
+        quoted = _quoted_lines(lines, k)
+        if quoted:  # Excel's copy of a cell holding line breaks: in quotes, over the lines it takes
+            out.append((k + 1, "\n".join(lines[k : k + quoted])))
+            k += quoted
+            continue
         here = line.count("\t")
         if 0 < here < tabs and k + 1 < len(lines) and lines[k + 1].strip():
             nxt = lines[k + 1]
@@ -111,6 +116,21 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
         out.append((k + 1, line))
         k += 1
     return out
+
+
+def _quoted_lines(lines: list[str], k: int, most: int = 30) -> int:
+    """How many lines, from line k, one row takes when a cell of it opens a quote that a later line
+    closes (Excel quotes a copied cell that holds a line break); 0 when none does. The tabs do not
+    tell: an editor may have trimmed those after the closing quote."""
+    line = lines[k]
+    if line.count('"') % 2 == 0 or not any(cell.startswith('"') for cell in line.split("\t")):
+        return 0
+    quotes = line.count('"')
+    for n in range(1, min(most, len(lines) - k)):
+        quotes += lines[k + n].count('"')
+        if quotes % 2 == 0:
+            return n + 1
+    return 0
 
 
 def _starts_a_row(line: str) -> bool:
