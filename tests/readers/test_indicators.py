@@ -54,3 +54,22 @@ def test_a_category_in_the_nature_column_is_the_rows_level1_and_a_direction_its_
     assert (b.level1, b.operator, b.raw["operator"]) == (None, ">=", "≥")
     assert (c.name, c.raw["name"], c.operator, c.unit) == ("办结率（%）", "办结率\n（%）", ">=", "%")
     assert "level1" not in b.raw and "operator" not in a.raw
+
+
+def test_rows_printed_alike_share_their_raw_cells_but_not_what_one_adds() -> None:
+    """Rows printed alike (weight, unit, 一级, 二级, value) share one `raw` dict (10万 rows of a
+    district's tables repeat a few thousand); what one row adds to it (its deviation, its note, a
+    name broken over two lines, a category in 指标性质) is its own."""
+    base = {"level1": "产出指标", "level2": "数量指标", "weight": "10", "value": "≥90", "unit": "人次"}
+    texts = [
+        {**base, "name": "培训人次", "deviation": "", "note": "", "nature": ""},
+        {**base, "name": "培训人次", "deviation": "资金下达较晚", "note": "", "nature": ""},
+        {**base, "name": "培训\n人次", "deviation": "", "note": "按季度统计", "nature": ""},
+        {**base, "name": "培训人次", "deviation": "", "note": "", "nature": "≥"},
+        {**base, "name": "培训人次", "deviation": "", "note": "", "nature": ""},
+    ]
+    a, b, c, d, e = indicators_from_rows(texts, [Where(row=k) for k in range(5)])
+    assert a.raw == e.raw == base and a.raw is e.raw
+    assert b.raw == {**base, "deviation": "资金下达较晚"}
+    assert c.raw == {**base, "name": "培训\n人次", "note": "按季度统计"}
+    assert d.raw == {**base, "operator": "≥"}

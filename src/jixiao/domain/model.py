@@ -95,6 +95,7 @@ class Indicator:
     operator: Operator | None = None
     value: str | None = None
     unit: str | None = None
+    # the cells as printed; a reader gives rows printed alike one dict: replace it, never change it
     raw: dict[str, str] = field(default_factory=dict)
     where: Where = field(default_factory=Where)
     # self-evaluation and monitoring stages
