@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, eq
 from typing import NamedTuple
 
 from jixiao.domain.cache import memo
@@ -270,13 +271,21 @@ class ReviewContext:
         values rules both ask."""
         if self._copied is None:
             p = self.params
+            # the rows whose value equals their weight, in one pass over the document (most tables
+            # have none), then counted against their table's rows that print both
+            facts = self._all
+            same_by_table: dict[int, list[IndicatorFacts]] = {}
+            for f in compress(facts, map(eq, map(_WEIGHT, facts), map(_NUMBER, facts))):
+                if f.ind.weight is not None:  # None equals None: a row with neither is no copy
+                    same_by_table.setdefault(f.table_index, []).append(f)
             self._copied = []
-            for row in self.facts:
-                weights, numbers = list(map(_WEIGHT, row)), list(map(_NUMBER, row))
-                same = [f for f, w, n in zip(row, weights, numbers, strict=True) if w == n and w is not None]
+            for t, same in same_by_table.items():
                 if len(same) < p.weights_copied_min_rows:
-                    continue  # nearly every table: no value equals its weight
-                both = sum(w is not None and n is not None for w, n in zip(weights, numbers, strict=True))
+                    continue
+                row = self.facts[t]
+                both = sum(
+                    w is not None and n is not None for w, n in zip(map(_WEIGHT, row), map(_NUMBER, row))
+                )  # noqa: B905
                 if len(same) >= p.weights_copied_share * both:
                     self._copied.append(same)
         return self._copied
