@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from jixiao.domain.review.context import (
     CellFacts,
-    IndicatorFacts,
     ReviewContext,
     goal_facts,
     its_own,
@@ -28,19 +27,16 @@ def _maybe_percent(c: CellFacts) -> bool:
     return c.target.number is not None and (c.is_percent or (not c.unit and (c.is_rate or c.is_satisfaction)))
 
 
-def _percent_value(f: IndicatorFacts) -> Decimal | None:
-    """The value as a percentage, when the cells can hold one (see _maybe_percent)."""
-    return f.target.number if _maybe_percent(f.c) else None
-
-
 @rule("satisfaction-below-floor", family=FAMILY, severity="error", title="满意度目标过低", basis=PRACTICE)
 def satisfaction_below_floor(ctx: ReviewContext) -> Iterator[Finding]:
     floor = ctx.params.satisfaction_floor
-    for f in ctx.matching(_maybe_percent):
-        if not (f.is_satisfaction or f.ind.level1 == "满意度"):
-            continue
-        value = _percent_value(f)
-        if value is not None and value < floor and f.ind.operator not in ("<", "<="):
+    for c, facts in ctx.matching_groups(_maybe_percent):
+        value = c.target.number
+        if value is None or value >= floor:
+            continue  # most satisfaction targets: the group at once
+        for f in facts:
+            if not (c.is_satisfaction or f.ind.level1 == "满意度") or f.ind.operator in ("<", "<="):
+                continue
             yield f.finding(
                 "satisfaction-below-floor",
                 ctx.params.satisfaction_severity,
@@ -69,25 +65,26 @@ def zero_target_not_zero(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("degenerate-target", family=FAMILY, severity="warning", title="目标值超出可能范围", basis=PRACTICE)
 def degenerate_target(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.matching(lambda c: c.is_rate and _maybe_percent(c)):
-        value = _percent_value(f)
-        if value is None or not f.is_rate:
-            continue
-        op = f.ind.operator
-        if value > 100 or (value == 100 and op == ">"):
-            yield f.finding(
-                "degenerate-target",
-                "error",
-                f"{f.label}的目标「{f.value_raw.strip()}」超过了比率的上限 100%，无法实现。请改为可达到的目标。",
-                PRACTICE,
-            )
-        elif value == 100 and op == ">=":
-            yield f.finding(
-                "degenerate-target",
-                "warning",
-                f"{f.label}写成「{f.value_raw.strip()}」：比率最高为 100%，“≥100%”只能恰好等于 100%。请写成「＝100%」。",
-                PRACTICE,
-            )
+    for c, facts in ctx.matching_groups(lambda c: c.is_rate and _maybe_percent(c)):
+        value = c.target.number
+        if value is None or value < 100:
+            continue  # most rates: the group at once
+        for f in facts:
+            op = f.ind.operator
+            if value > 100 or (value == 100 and op == ">"):
+                yield f.finding(
+                    "degenerate-target",
+                    "error",
+                    f"{f.label}的目标「{f.value_raw.strip()}」超过了比率的上限 100%，无法实现。请改为可达到的目标。",
+                    PRACTICE,
+                )
+            elif value == 100 and op == ">=":
+                yield f.finding(
+                    "degenerate-target",
+                    "warning",
+                    f"{f.label}写成「{f.value_raw.strip()}」：比率最高为 100%，“≥100%”只能恰好等于 100%。请写成「＝100%」。",
+                    PRACTICE,
+                )
 
 
 def _quote(text: str, limit: int = 40) -> str:

@@ -283,9 +283,8 @@ class ReviewContext:
                 if len(same) < p.weights_copied_min_rows:
                     continue
                 row = self.facts[t]
-                both = sum(
-                    w is not None and n is not None for w, n in zip(map(_WEIGHT, row), map(_NUMBER, row))
-                )  # noqa: B905
+                pairs = zip(map(_WEIGHT, row), map(_NUMBER, row), strict=True)
+                both = sum(w is not None and n is not None for w, n in pairs)
                 if len(same) >= p.weights_copied_share * both:
                     self._copied.append(same)
         return self._copied
@@ -303,6 +302,13 @@ class ReviewContext:
     def matching(self, test: Callable[[CellFacts], bool]) -> list[IndicatorFacts]:
         """The indicators whose cells pass `test`, grouped by content (review() orders findings)."""
         return [f for c, fs in self._groups if test(c) for f in fs]
+
+    def matching_groups(
+        self, test: Callable[[CellFacts], bool]
+    ) -> list[tuple[CellFacts, list[IndicatorFacts]]]:
+        """The same, as (cells, the indicators printed with them): a rule can settle what depends on
+        the cells once for the group, and look at each row only for the rest."""
+        return [(c, fs) for c, fs in self._groups if test(c)]
 
     def tables(self) -> list[tuple[int, TargetTable]]:
         return self._tables
