@@ -231,16 +231,19 @@ def same_measure_two_categories(ctx: ReviewContext) -> Iterator[Finding]:
 
 @rule("date-outside-year", family=FAMILY, severity="warning", title="时间超出预算年度", basis=BASIS_88)
 def date_outside_year(ctx: ReviewContext) -> Iterator[Finding]:
-    for f in ctx.matching(lambda c: c.target.kind in ("period", "date")):
-        year = f.table.fiscal_year or ctx.doc.fiscal_year
-        if year is None:
+    for c, facts in ctx.matching_groups(lambda c: c.target.kind in ("period", "date")):
+        target = c.target
+        years: set[int] = set()  # the years the cells name, once for the rows printed alike
+        if target.period:
+            years = {int(target.period[0][:4]), int(target.period[1][:4])}
+        elif target.kind == "date" and (target.text or "")[:4].isdigit():
+            years = {int((target.text or "")[:4])}
+        if not years:
             continue
-        years: list[int] = []
-        if f.target.period:
-            years = [int(f.target.period[0][:4]), int(f.target.period[1][:4])]
-        elif f.target.kind == "date" and (f.target.text or "")[:4].isdigit():
-            years = [int((f.target.text or "")[:4])]
-        if any(y != year for y in years):
+        for f in facts:
+            year = f.table.fiscal_year or ctx.doc.fiscal_year
+            if year is None or years == {year}:
+                continue
             yield f.finding(
                 "date-outside-year",
                 "warning",
