@@ -123,7 +123,6 @@ def cell_facts(name_raw: str, value_raw: str, unit_raw: str) -> CellFacts:
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]{0,20}[”\"」』]")
-_QUOTE_MARKS = frozenset('“"「『')
 # 2024年, 〔2024〕, [2024], 12号: a year or a document number is not a measure. Written to start with
 # one character class, which the regex engine skips to (alternatives each tried at every place take
 # twice as long): 〔2024〕|[2024]|2024年|12号.
@@ -156,7 +155,9 @@ def goal_facts(goal: str) -> GoalFacts:
         if len(key) >= 8:
             sentences.append((key, goal[at : at + len(part)].strip(" \t\u3000")))
         at += len(part) + 1  # and its separator
-    unquoted = folded if _QUOTE_MARKS.isdisjoint(folded) else _QUOTED.sub("", folded)
+    # four searches of the text (memchr) are faster than a look-up of each of its characters
+    quoted = '"' in folded or "“" in folded or "「" in folded or "『" in folded
+    unquoted = _QUOTED.sub("", folded) if quoted else folded
     return GoalFacts(folded, bool(_MEASURE.search(_YEARLIKE.sub("", unquoted))), tuple(sentences))
 
 
