@@ -99,11 +99,15 @@ def csv_columns(
     header, blocks = csv_blocks(text, name, size, repeated)
     columns: list[list[str]] = [[] for _ in header]
     starts: list[int] = []
-    for cols, at in blocks:
-        assert 0 < len(at) <= size
-        for column, part in zip(columns, cols, strict=True):
+    for block in blocks:
+        assert 0 < len(block.lines) <= size
+        runs = block.runs if block.runs is not None else range(len(block.lines))
+        counts = [b - a for a, b in zip(runs, [*runs[1:], len(block.lines)], strict=True)]
+        for j, (column, part) in enumerate(zip(columns, block.columns, strict=True)):
+            if j < block.lead:  # a cell per run: each of its records has it
+                part = [cell for cell, count in zip(part, counts, strict=True) for _ in range(count)]
             column.extend(part)
-        starts.extend(at)
+        starts.extend(block.lines)
     return header, columns, starts
 
 
@@ -230,3 +234,46 @@ def test_a_file_ending_in_blank_lines_reads_the_same(tmp_path, seed_path, ending
     ended = tmp_path / "ended.csv"
     ended.write_text(text + ending, encoding="utf-8", newline="")
     assert document_to_dict(read_path(ended))["tables"] == document_to_dict(read_path(clean))["tables"]
+
+
+def _tables_of(path):
+    doc = read_path(path)
+    return [(t.title, t.name, [i.name for i in t.indicators]) for t in doc.tables]
+
+
+@pytest.mark.parametrize(
+    "order", ["written", "key after an indicator column", "rows interleaved", "a cell that changes"]
+)
+def test_tables_from_runs_of_rows_are_the_tables_read_row_by_row(tmp_path, order):
+    """The reader splits a run of rows sharing a table's cells once and looks at the run, not each
+    row: the tables must be those the rows name, whatever order the columns and rows come in, and
+    a table whose cells change between its rows is still one table (its first row's cells). The
+    file holds no quote mark (a quoted cell sends the reader line by line, without runs)."""
+    from jixiao.synth import synth_document
+
+    written = tmp_path / "synth.csv"
+    write_csv(synth_document(48, rows_per_table=8), written)
+    assert '"' not in written.read_text(encoding="utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(written.read_text(encoding="utf-8-sig"))))
+    expected = _tables_of(written)
+    if order == "key after an indicator column":  # 表类别 first, 表序号 after 指标名称: no run is one table
+        at = [header.index(h) for h in ("表类别", "指标名称", "表序号")]
+        rest = [k for k in range(len(header)) if k not in at]
+        header, rows = [header[k] for k in at + rest], [[r[k] for k in at + rest] for r in rows]
+    elif order == "rows interleaved":  # a table's rows in two places: its indicators in reading order
+        second = [r for r in rows if r[0] == "2"]
+        rows = [r for r in rows if r[0] != "2"]
+        rows[3:3] = second[:2]
+        rows.extend(second[2:])
+        firsts = {}
+        for r in rows:
+            firsts.setdefault(r[0], []).append(r[header.index("指标名称")])
+        expected = [(t, n, firsts[str(k + 1)]) for k, (t, n, _) in enumerate(expected)]
+    elif order == "a cell that changes":  # the second row of table 2 has another 项目概况
+        k = next(k for k, r in enumerate(rows) if r[0] == "2") + 1
+        rows[k][header.index("项目概况")] = "另一段概况"
+    out = tmp_path / "reordered.csv"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([header, *rows])
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    assert _tables_of(out) == expected

@@ -43,7 +43,7 @@ def _unquote(s: str) -> str:
 
 
 def read_csv_text(text: str, name: str) -> Document:
-    header, blocks = csv_blocks(text.lstrip("\ufeff"), name, repeated=REPEATED)
+    header, blocks = csv_blocks(text.lstrip("\ufeff"), name, repeated=REPEATED, key="表序号")
     # the writer prefixes "'" to cells starting with = + - @; most files have no "'" at all, which
     # one search of the text tells (a search for each of the three marks takes 20 times as long)
     quoted = "'" in text and any(mark in text for mark in (",'", "\n'", "\"'"))
@@ -58,32 +58,40 @@ def read_csv_text(text: str, name: str) -> Document:
     role_names = [role for role, _ in roles]
     tables: dict[str, TargetTable] = {}  # rows with the same 表序号 form a table, in order of first sight
     units: list[str] = []  # each table's 金额单位, in the order of `tables`
-    for columns, lines in blocks:
-        keys = columns[key_at]
+    for block in blocks:
+        columns, lines = block.columns, block.lines
+        # rows in runs that share a table's cells (the writer's order): the runs are what is
+        # looked at for tables, not each row; without runs, each row is a run of its own
+        starts = block.runs if block.runs is not None else range(len(lines))
+        keys = columns[key_at] if key_at < block.lead else [columns[key_at][k] for k in starts]
         # a table's cells are on its first row: the block's new tables, a column at a time
         new = {}
-        for k, key in enumerate(keys):
+        for r, key in enumerate(keys):
             if key not in tables and key not in new:
-                new[key] = k
+                new[key] = r
         if new:
-            firsts = list(new.values())
-            take = picker(firsts)
+            runs = list(new.values())
+            take_run, take_row = picker(runs), picker([starts[r] for r in runs])
+            # each column's cells on the new tables' first rows: a run's cell, or its first row's
+            take = [take_run if i < block.lead else take_row for i in range(len(columns))]
             cells = {
-                label: list(map(_cell if quoted else str.strip, take(columns[i]))) for label, i in table_cells
+                label: list(map(_cell if quoted else str.strip, take[i](columns[i])))
+                for label, i in table_cells
             }
             tables.update(
-                zip(new, _tables(cells, len(firsts), name, [lines[k] for k in firsts]), strict=True)
+                zip(new, _tables(cells, len(runs), name, [lines[starts[r]] for r in runs]), strict=True)
             )
             if money_at is not None:
-                units.extend(c.strip() for c in take(columns[money_at]))
+                units.extend(c.strip() for c in take[money_at](columns[money_at]))
             else:
                 units.extend(["万元"] * len(new))
         cols = [columns[i] for _, i in roles]
         if quoted:  # some cell was protected against formulas by the writer: undo it
             cols = [[_unquote(v) for v in cells] for cells in cols]
         indicators = indicators_from_columns(role_names, cols, line_places(lines))
-        for key, ind in zip(keys, indicators, strict=True):
-            tables[key].indicators.append(ind)
+        ends = [*starts[1:], len(lines)]
+        for key, start, end in zip(keys, starts, ends, strict=True):
+            tables[key].indicators.extend(indicators[start:end])
     if not tables:
         raise ReadError(name, "CSV 只有表头，没有任何指标行。", Where(line=1))
     doc.tables = list(tables.values())

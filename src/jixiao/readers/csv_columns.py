@@ -11,24 +11,37 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Collection, Iterator
-from itertools import chain, islice, repeat
+from itertools import islice
+from typing import NamedTuple
 
 from jixiao.domain.model import Where
 from jixiao.readers.errors import ReadError
 
-Block = tuple[list[list[str]], list[int]]  # columns of some records, and the line each starts on
+
+class Block(NamedTuple):
+    """Some records: their columns and the line (from 1) each starts on. Where `runs` is given,
+    the records come in runs that share their first `lead` cells: `runs` holds the index of each
+    run's first record, and each of the first `lead` columns one cell per run."""
+
+    columns: list[list[str]]
+    lines: list[int]
+    runs: list[int] | None = None
+    lead: int = 0
+
+
 BLOCK = 2048  # records at a time: their 7万 cells stay in the CPU's cache and their memory is reused
 
 
 def csv_blocks(
-    text: str, name: str, size: int = BLOCK, repeated: Collection[str] = ()
+    text: str, name: str, size: int = BLOCK, repeated: Collection[str] = (), key: str | None = None
 ) -> tuple[list[str], Iterator[Block]]:
     """The header, and the records below it in blocks of `size`, each as columns with the line
     (from 1) each record starts on. Empty lines are skipped. Errors come as the blocks are read.
 
     `repeated` names columns whose cells the rows of a run often repeat (a table's 表名, 绩效目标…
     on each of its indicator rows): where they lead the header, a run of lines that start with the
-    same cells is split once there, its rows sharing those cells."""
+    same cells is split there once, the run's cells given once (`Block.runs`); only where those
+    cells include the column `key` names, when given."""
     crlf = "\r" in text  # one search; counting both takes ten times as long
     if crlf and text.count("\r") != text.count("\r\n"):  # a bare CR ends a record too (old Mac files)
         return _by_module(text, name, size)
@@ -42,6 +55,8 @@ def csv_blocks(
     lead = 0
     while lead < len(header) - 1 and header[lead] in repeated:
         lead += 1
+    if key is not None and key not in header[:lead]:
+        lead = 0  # runs of rows sharing cells would not be runs of one table (`key` names the table)
     return header, _by_blocks(text, head_end, header, name, size, crlf, lead)
 
 
@@ -72,24 +87,27 @@ def _by_blocks(
             yield from _by_lines(rest, line - 1, header, name, size, crlf)
             return
         n = body.count("\n") + 1
-        columns = _runs(body, width, lead) if lead else None
-        if columns is None:
+        runs = _runs(body, width, lead) if lead else None
+        if runs is not None:
+            columns, starts = runs
+            yield Block(columns, list(range(line, line + n)), starts, lead)
+        else:
             cells = body.replace("\n", ",\n").split(",")
             if len(cells) != n * width or any(c[:1] != "\n" for c in cells[width::width]):
                 k, bad = next((k, x) for k, x in enumerate(body.split("\n")) if x.count(",") != width - 1)
                 _too_few_or_many(name, bad.count(",") + 1, width, line + k)
             firsts = cells[0::width]
             firsts[1:] = [c[1:] for c in firsts[1:]]
-            columns = [firsts, *(cells[j::width] for j in range(1, width))]
-        yield columns, list(range(line, line + n))
+            yield Block([firsts, *(cells[j::width] for j in range(1, width))], list(range(line, line + n)))
         line += n
         pos = end
 
 
-def _runs(body: str, width: int, lead: int) -> list[list[str]] | None:
-    """The columns of a block of plain lines, each line's first `lead` cells split once for a run
-    of lines that start with the same text up to that cell's comma (they are the same cells). None
-    when some line has too few or too many cells: the caller finds and names it."""
+def _runs(body: str, width: int, lead: int) -> tuple[list[list[str]], list[int]] | None:
+    """The columns of a block of plain lines, and the line each run starts on (from 0): a run of
+    lines that start with the same text up to their `lead`-th comma (they are the same cells) is
+    split there once, its first `lead` columns holding one cell for the run. None when some line
+    has too few or too many cells: the caller finds and names it."""
     starts: list[int] = []  # the line each run starts on
     leads: list[list[str]] = []  # each run's first cells
     rests: list[str] = []  # each line after its first cells
@@ -114,9 +132,8 @@ def _runs(body: str, width: int, lead: int) -> list[list[str]] | None:
         return None
     firsts = cells[0::tail]
     firsts[1:] = [c[1:] for c in firsts[1:]]
-    counts = [b - a for a, b in zip(starts, [*starts[1:], len(rests)], strict=True)]
-    shared = [list(chain.from_iterable(map(repeat, column, counts))) for column in zip(*leads, strict=True)]
-    return [*shared, firsts, *(cells[j::tail] for j in range(1, tail))]
+    shared = [list(column) for column in zip(*leads, strict=True)]
+    return [*shared, firsts, *(cells[j::tail] for j in range(1, tail))], starts
 
 
 def _by_lines(
@@ -129,7 +146,7 @@ def _by_lines(
     quoted = [k for k, line in enumerate(lines) if '"' in line]
 
     def plain(block: Block, a: int, b: int) -> None:  # lines a..b-1, none with a quote mark
-        columns, starts = block
+        columns, starts = block.columns, block.lines
         part = lines[a:b]
         if crlf:
             part = [line.removesuffix("\r") for line in part]
@@ -148,7 +165,7 @@ def _by_lines(
             for j, column in enumerate(columns):
                 column.extend(cells[j::width])
 
-    block: Block = ([[] for _ in header], [])
+    block = Block([[] for _ in header], [])
     done = 0
     for k in [*quoted, len(lines)]:
         if k < done:
@@ -159,7 +176,7 @@ def _by_lines(
             done = end
             if len(block[1]) >= size:
                 yield block
-                block = ([[] for _ in header], [])
+                block = Block([[] for _ in header], [])
         if k == len(lines):
             break
         done, row = _record(lines, k)
@@ -170,7 +187,7 @@ def _by_lines(
         block[1].append(base + k + 1)
         if len(block[1]) >= size:
             yield block
-            block = ([[] for _ in header], [])
+            block = Block([[] for _ in header], [])
     if block[1]:
         yield block
 
@@ -191,7 +208,7 @@ def _by_module(text: str, name: str, size: int) -> tuple[list[str], Iterator[Blo
     header = next(reader, [])
 
     def blocks() -> Iterator[Block]:
-        block: Block = ([[] for _ in header], [])
+        block = Block([[] for _ in header], [])
         at = reader.line_num + 1
         for row in reader:
             if row:
@@ -202,7 +219,7 @@ def _by_module(text: str, name: str, size: int) -> tuple[list[str], Iterator[Blo
                 block[1].append(at)
                 if len(block[1]) >= size:
                     yield block
-                    block = ([[] for _ in header], [])
+                    block = Block([[] for _ in header], [])
             at = reader.line_num + 1
         if block[1]:
             yield block
