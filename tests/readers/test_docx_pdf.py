@@ -6,6 +6,8 @@ import docx
 import pytest
 
 from jixiao.readers import ReadError, read_path
+from jixiao.writers.json import document_to_dict
+from tests.facts import missed_facts
 
 
 @pytest.fixture
@@ -342,3 +344,26 @@ def test_a_word_table_inside_a_frame_or_a_content_control_is_read(tmp_path, wrap
         ("资助学生人次", "2000", 60),
         ("受助学生满意度", "90", 40),
     ]
+
+
+def test_a_pdf_whose_pages_are_turned_by_their_rotate_entry_reads_as_printed(tmp_path, seed_path, expected):
+    """Some producers store a page turned: its content drawn sideways, a /Rotate entry turning it
+    upright for the reader. pdfplumber turns it back, but a horizontal ruling line's ends come out
+    a hair apart in height and it takes the line for a vertical one: the last columns fell apart
+    into a table of their own (167 of the seed's 205 facts)."""
+    import pypdf
+
+    from jixiao.writers.pdf import write_pdf
+
+    upright = tmp_path / "seed.pdf"
+    write_pdf(read_path(seed_path), upright)
+    turned = pypdf.PdfWriter(clone_from=upright)
+    for page in turned.pages:
+        page.rotate(-90)  # the content sideways, then the page turned upright again
+        page.transfer_rotation_to_content()
+        page.rotate(90)
+    path = tmp_path / "turned.pdf"
+    turned.write(path)
+    assert pypdf.PdfReader(path).pages[0].rotation == 90
+    missed, count = missed_facts(document_to_dict(read_path(path)), expected)
+    assert not missed and count > 200, missed

@@ -79,6 +79,19 @@ def _unruled_table(page: pdfplumber.page.Page) -> list[list[str]] | None:
     return out
 
 
+def _ruled_tables(page: pdfplumber.page.Page) -> list[TableFinder]:
+    """The page's tables by their ruling lines. On a page turned by its /Rotate entry, a horizontal
+    line's two ends come out a hair apart in height (443.62243575 and 443.6224357500001), and
+    pdfplumber, which compares them exactly, takes it for a vertical line of no length: the cells it
+    closes fall apart into a table of their own. Such lines are given to it again, level."""
+    level = [
+        {**line, "bottom": line["top"], "height": 0}
+        for line in page.lines
+        if line["top"] != line["bottom"] and abs(line["top"] - line["bottom"]) < 0.01 and line["width"] > 1
+    ]
+    return page.find_tables({"explicit_horizontal_lines": level} if level else None)
+
+
 def _target_unruled(page: pdfplumber.page.Page, goes_on: bool) -> list[list[str]] | None:
     """The rows of a target table printed without lines on a page without ruled tables
     (`_unruled_table`). It must hold an indicator header, or go on from the page before: a budget
@@ -279,7 +292,7 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
     with pdf:
         for n, page in enumerate(pages, start=1):
             chars += len(page.chars)
-            tables = page.find_tables()
+            tables = _ruled_tables(page)
             read_unruled, after_unruled = after_unruled, False
             items: list[tuple[float, str, object]] = [(t.bbox[1], "table", t) for t in tables]
             boxes = [t.bbox for t in tables]
