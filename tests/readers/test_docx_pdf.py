@@ -367,3 +367,36 @@ def test_a_pdf_whose_pages_are_turned_by_their_rotate_entry_reads_as_printed(tmp
     assert pypdf.PdfReader(path).pages[0].rotation == 90
     missed, count = missed_facts(document_to_dict(read_path(path)), expected)
     assert not missed and count > 200, missed
+
+
+def test_a_word_table_with_tracked_changes_reads_as_changed(tmp_path):
+    """A table revised with changes tracked: the inserted text is read, the deleted text is not
+    (python-docx leaves inserted text out of a paragraph's text). Tab stops set on a paragraph are
+    no tab in its text."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+    from docx.shared import Cm
+
+    d = docx.Document()
+    d.add_paragraph("2024年项目支出绩效目标表").paragraph_format.tab_stops.add_tab_stop(Cm(3))
+    _target_table(d)
+    cell = d.tables[0].cell(2, 1)  # 资助学生人次 → 资助困难学生人次, the change tracked
+    (run,) = cell.paragraphs[0].runs
+    run.text = "资助"
+    for kind, text in (("w:del", "学生人次"), ("w:ins", "困难学生人次")):
+        change = OxmlElement(kind)
+        change.set(qn("w:id"), "1" if kind == "w:del" else "2")
+        change.set(qn("w:author"), "审核人")
+        r, t = OxmlElement("w:r"), OxmlElement("w:delText" if kind == "w:del" else "w:t")
+        t.text = text
+        r.append(t)
+        change.append(r)
+        cell.paragraphs[0]._p.append(change)
+    from jixiao.readers.docx import _text_of
+
+    assert _text_of(d.paragraphs[0]._p) == "2024年项目支出绩效目标表"  # its tab stop is no tab
+    path = tmp_path / "修订.docx"
+    d.save(path)
+    (t,) = read_path(path).tables
+    assert t.title == "2024年项目支出绩效目标表"
+    assert [i.name for i in t.indicators] == ["资助困难学生人次", "受助学生满意度"]

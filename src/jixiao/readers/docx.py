@@ -11,7 +11,6 @@ from typing import Any
 
 import docx
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from jixiao.domain.model import Document, Where
 from jixiao.readers.assemble import GAP, Cell, assemble
@@ -31,13 +30,39 @@ def _table_cells(table: Table, n: int, row_base: int, out: list[Cell]) -> int:
                 start, text, _ = seen[key]
                 out.append(Cell("", "", where, row_key, c, True, text, start != r, n))
             else:
-                text = "\n".join(p.text for p in cell.paragraphs).strip()
+                text = "\n".join(_text_of(p._p) for p in cell.paragraphs).strip()
                 seen[key] = (r, text, cell._tc)
                 out.append(Cell.of(text, where, row_key, c, n))
     return row_base + len(rows)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# deleted, moved away, in a text box; and the properties (a paragraph's tab stops are w:tab too)
+_LEFT_OUT = {f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent", "pPr", "rPr")}
+
+
+def _text_of(paragraph: Any) -> str:
+    """A paragraph's text as Word shows it with its changes accepted: inserted text (python-docx's
+    `.text` leaves out what a tracked change inserted) but not deleted or moved-away text; tabs and
+    line breaks as such. A text box's paragraphs are not this paragraph's."""
+    parts: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _LEFT_OUT:
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag == f"{_W}tab":
+                parts.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(parts)
 
 
 def _blocks(container: Any, start: int = 0) -> Iterator[tuple[int, Any]]:
@@ -80,7 +105,7 @@ def read_docx(path: str | Path, data: bytes | None = None, display_name: str | N
     for k, block in _blocks(document.element.body):
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = Paragraph(block, document).text
+            text = _text_of(block)
             for line in text.split("\n"):
                 # "单位名称：X　　　　单位：万元" on one line is two cells, as in the printed form
                 parts = [part for part in GAP.split(line) if part.strip()]
