@@ -400,3 +400,34 @@ def test_a_word_table_with_tracked_changes_reads_as_changed(tmp_path):
     (t,) = read_path(path).tables
     assert t.title == "2024年项目支出绩效目标表"
     assert [i.name for i in t.indicators] == ["资助困难学生人次", "受助学生满意度"]
+
+
+def test_rows_and_cells_inside_content_controls_are_read(tmp_path):
+    """A budget system's Word template fills its indicator rows in a repeating section and its
+    fields in content controls inside cells: python-docx sees neither those rows nor those cells'
+    text (the table read as having no indicator rows, and the file was refused)."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    def wrap(*elements) -> None:
+        control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        elements[0].addprevious(control)
+        control.append(content)
+        for element in elements:
+            content.append(element)
+
+    d = docx.Document()
+    d.add_paragraph("2024年项目支出绩效目标表")
+    _target_table(d)
+    table = d.tables[0]
+    wrap(table.cell(0, 1)._tc.find(qn("w:p")))  # the project's name, a field
+    rows = table._tbl.findall(qn("w:tr"))
+    wrap(rows[2], rows[3])  # the indicator rows, a repeating section
+    path = tmp_path / "系统模板.docx"
+    d.save(path)
+    (t,) = read_path(path).tables
+    assert (t.name, str(t.budget_total)) == ("学生资助专项", "500.00")
+    assert [(i.name, i.value, i.weight) for i in t.indicators] == [
+        ("资助学生人次", "2000", 60),
+        ("受助学生满意度", "90", 40),
+    ]

@@ -65,20 +65,26 @@ def _text_of(paragraph: Any) -> str:
     return "".join(parts)
 
 
+def _unwrap_content_controls(body: Any) -> None:
+    """Put what each content control (w:sdt: a template's fields, a repeating section of rows)
+    holds in its place: python-docx sees neither a table's rows nor a cell's paragraphs inside one.
+    The document is only read, never saved."""
+    for control in list(body.iter(f"{_W}sdt")):
+        parent = control.getparent()
+        content = control.find(f"{_W}sdtContent")
+        at = parent.index(control)
+        parent.remove(control)
+        for k, child in enumerate(list(content) if content is not None else []):
+            parent.insert(at + k, child)
+
+
 def _blocks(container: Any, start: int = 0) -> Iterator[tuple[int, Any]]:
     """The paragraphs and tables of the document in reading order, numbered from 1, looking inside
-    what wraps them: a content control (a template's fields), and a table used as a frame (one
-    whose cells hold tables: its cells' paragraphs and tables are read in turn, not the frame)."""
+    a table used as a frame (one whose cells hold tables: its cells' paragraphs and tables are read
+    in turn, not the frame)."""
     k = start
     for block in container.iterchildren():
         tag = block.tag
-        if tag == f"{_W}sdt":
-            content = block.find(f"{_W}sdtContent")
-            if content is not None:
-                for number, inner in _blocks(content, k):
-                    k = number
-                    yield number, inner
-            continue
         if tag == f"{_W}tbl" and block.find(f".//{_W}tc/{_W}tbl") is not None:
             for cell in block.iter(f"{_W}tc"):
                 if cell.getparent().getparent() is block:  # the frame's own cells, not a nested table's
@@ -102,6 +108,7 @@ def read_docx(path: str | Path, data: bytes | None = None, display_name: str | N
     cells: list[Cell] = []
     row = 0
     tables = 0
+    _unwrap_content_controls(document.element.body)
     for k, block in _blocks(document.element.body):
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
