@@ -431,3 +431,26 @@ def test_rows_and_cells_inside_content_controls_are_read(tmp_path):
         ("资助学生人次", "2000", 60),
         ("受助学生满意度", "90", 40),
     ]
+
+
+def test_a_word_row_that_starts_some_columns_in_keeps_its_cells_under_their_columns(tmp_path):
+    """Word lets a row start a grid column or two in (w:gridBefore), as forms drawn by hand do for an
+    indicator row under a 一级 cell merged by drawing: its cells stand under their own columns."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    d = docx.Document()
+    d.add_paragraph("2024年项目支出绩效目标表")
+    _target_table(d)
+    row = d.tables[0]._tbl.findall(qn("w:tr"))[3]  # 满意度指标 | 受助学生满意度 | ≥90% | 40
+    row.remove(row.findall(qn("w:tc"))[0])
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "1")
+    row.get_or_add_trPr().append(before)
+    path = tmp_path / "手绘表格.docx"
+    d.save(path)
+    (t,) = read_path(path).tables
+    assert [(i.level1, i.name, i.value, i.weight) for i in t.indicators] == [
+        ("产出", "资助学生人次", "2000", 60),
+        ("产出", "受助学生满意度", "90", 40),
+    ]

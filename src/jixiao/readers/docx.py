@@ -23,7 +23,8 @@ def _table_cells(table: Table, n: int, row_base: int, out: list[Cell]) -> int:
     rows = table.rows
     for r, row in enumerate(rows):
         row_key = row_base + r
-        for c, cell in enumerate(row.cells):
+        # a row may start some grid columns in (w:gridBefore): its cells stand under those columns
+        for c, cell in enumerate(row.cells, start=row.grid_cols_before):
             key = id(cell._tc)
             where = Where(page=None, row=r + 1, column=c + 1, sheet=f"表格{n}")
             if key in seen:
