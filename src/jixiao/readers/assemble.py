@@ -861,6 +861,12 @@ class TableBuilder:
             intos.append(target.indicators)
             texts.append(text)
             wheres.append(row.where)
+        if self.short_rows_lost_merges and not (shape.by_project or shape.own_head):
+            for role in _CARRY_UP.intersection(shape.carried):
+                column = [text.get(role, "") for text in texts]
+                if _carry_up(column):
+                    for text, value in zip(texts, column, strict=True):
+                        text[role] = value
         self.pending.add_rows(intos, texts, wheres)
 
     def _read_body_columns(self, table: TargetTable, shape: _BodyShape, rows: Sequence[GridRow]) -> None:
@@ -936,6 +942,8 @@ class TableBuilder:
         for j in shape.carried_at:  # merged 一级/二级 cells printed once carry down
             last = ""
             vals[j] = [(last := v or last) for v in vals[j]]
+            if self.short_rows_lost_merges and roles[j] in _CARRY_UP:
+                _carry_up(vals[j])
         self.pending.extend(table.indicators, roles, vals, wheres)
 
     def _block_of(
@@ -1150,6 +1158,20 @@ def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
         (r, c.text) for r, c in zip(roles, row, strict=True) if r in ("weight", "nature", "level1") and c.text
     ]
     return all(_fits(r, t) for r, t in checked) if checked else None
+
+
+# every indicator has a 一级: the body's first rows without one are under the first printed below them
+# (a 二级 may be left empty on purpose: not carried up)
+_CARRY_UP = frozenset({"level1", "group"})
+
+
+def _carry_up(column: list[str]) -> bool:
+    """A copy that prints a merged 一级 once, in the middle of the rows it spans (a PDF's text): the
+    first rows of a body, above the first 一级 printed, are under it. Fills them; whether any was."""
+    first = next((k for k, value in enumerate(column) if value), 0)
+    if first:
+        column[:first] = [column[first]] * first
+    return bool(first)
 
 
 def _left_fits(cols: list[tuple[int, str]], texts: Sequence[str]) -> bool:

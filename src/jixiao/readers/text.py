@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from jixiao.domain.frame import normalise_level1
@@ -20,6 +21,7 @@ from jixiao.domain.widths import display_width
 from jixiao.readers import labels
 from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.encoding import decode_text
+from jixiao.readers.indicators import join_lines
 
 _INTERNAL_TAB = re.compile(r"\S\t+\S")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
@@ -151,21 +153,87 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
     grid: Grid | None = None  # where the columns start, by the last full line
     # the left edge: copies often indent every line alike (a page margin)
     margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
+    if layout == "space-rows":
+        for n, texts, starts in _space_rows(lines, margin):
+            texts, grid = _by_starts(starts, texts, grid)
+            cells.extend(
+                Cell.of(text, Where(line=n, column=c + 1), row=n, col=c) for c, text in enumerate(texts)
+            )
+        return cells
     for n, line in numbered:
         if not line.strip() or _RULE_LINE.match(line):
             continue
         texts = _split_row(line, layout)
-        if layout == "space-rows":
-            texts, grid = _by_position(line[margin:], texts, grid)
         for col, text in enumerate(texts):
             cells.append(Cell.of(text, Where(line=n, column=col + 1), row=n, col=col))
     return cells
 
 
+Starts = list[tuple[int, int]]  # where each cell of a row starts: in characters, in display columns
+
+
+def _space_rows(lines: list[str], margin: int) -> Iterator[tuple[int, list[str], Starts]]:
+    """The rows of a space-aligned copy, with where each cell starts: a line a row; but where blank
+    lines part the rows (pdftotext -layout of a table with ruling lines), a cell that wraps prints
+    over the lines of its row (业务主管 / 部门, a goal beside its label): the lines between two blank
+    lines are one row, each cell's lines joined, when at most one of them is a full row's."""
+    content = sum(1 for ln in lines if ln.strip())
+    banded = content and len(lines) - content >= 0.3 * content
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if not line.strip() or _RULE_LINE.match(line):
+            k += 1
+            continue
+        end = k + 1
+        if banded:
+            while end < len(lines) and lines[end].strip() and not _RULE_LINE.match(lines[end]):
+                end += 1
+        band = [ln[margin:] for ln in lines[k:end]]
+        merged = _merged_band(band) if len(band) > 1 else None
+        if merged is not None:
+            yield k + 1, *merged
+        else:
+            for n, text in enumerate(band, start=k + 1):
+                yield n, _split_row(text, "space-rows"), _starts_of(text)
+        k = end
+
+
+def _starts_of(line: str) -> Starts:
+    return [(m.start(), display_width(line[: m.start()])) for m in _CELL.finditer(line)]
+
+
+def _merged_band(band: list[str]) -> tuple[list[str], Starts] | None:
+    """The cells of the lines of one printed row, each column's lines joined; None when two of
+    the lines hold three cells or more (rows printed without a blank line between them)."""
+    rows = [list(zip(_split_row(line, "space-rows"), _starts_of(line), strict=False)) for line in band]
+    if sum(1 for row in rows if len(row) >= 3) > 1:
+        return None
+    left = min(char for row in rows for _, (char, _) in row)
+    if sum(1 for row in rows if row and row[0][1][0] == left and _starts_a_row(row[0][0])) > 1:
+        return None  # two lines start with a label of their own (项目名称 …, 主管部门 …): two rows
+    # pdftotext sets each character where it stands on the page, one position a character whatever
+    # its width: a column is the span of positions its lines cover (a centred fragment, 算 under
+    # 2024年预, stands inside the span of the line above it)
+    columns: list[tuple[int, int]] = []  # each column's start, from the cell that starts furthest left
+    ends: list[int] = []
+    for text, (char, width) in sorted((cell for row in rows for cell in row), key=lambda c: c[1][0]):
+        if columns and char < ends[-1]:
+            ends[-1] = max(ends[-1], char + len(text))
+        else:
+            columns.append((char, width))
+            ends.append(char + len(text))
+    parts: list[list[str]] = [[] for _ in columns]
+    for row in rows:
+        for text, (char, _) in row:
+            parts[max(k for k, (c, _) in enumerate(columns) if c <= char)].append(text)
+    return [join_lines("\n".join(p)) for p in parts], columns
+
+
 Grid = tuple[list[int], list[int]]  # where the columns start: in characters, in display columns
 
 
-def _by_position(line: str, texts: list[str], grid: Grid | None) -> tuple[list[str], Grid | None]:
+def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[list[str], Grid | None]:
     """A space-separated row's cells, each in the column it stands under, empty cells blank again
     (a copy of a PDF's text keeps positions but prints nothing for an empty cell: an 一级 merged
     above, an amount under its label, an empty 偏差原因), and the grid for the rows below.
@@ -173,7 +241,6 @@ def _by_position(line: str, texts: list[str], grid: Grid | None) -> tuple[list[s
     A row whose every cell starts where a column of the grid starts is placed by it; a row that
     starts at the left edge and does not fit the grid sets a new one (a new header); any other row
     starts in the column its first cell stands under, and goes on cell after cell, as printed."""
-    starts = [(m.start(), display_width(line[: m.start()])) for m in _CELL.finditer(line)]
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
     if grid is not None:
