@@ -842,9 +842,11 @@ class TableBuilder:
         intos: list[list[Indicator]] = []
         texts: list[dict[str, str]] = []
         wheres: list[Where] = []
+        dropped_at: list[int] = []  # for each row that is no indicator, how many were read before it
         for row in rows:
             text, stray, filled = self._row_cells(shape, row)
             if not self._is_indicator(table, row, text, stray, filled):
+                dropped_at.append(len(texts))
                 continue
             if shape.by_project or shape.own_head:
                 target, project, restart = self._block_of(
@@ -864,7 +866,7 @@ class TableBuilder:
         if self.short_rows_lost_merges and not (shape.by_project or shape.own_head):
             for role in _CARRY_UP.intersection(shape.carried):
                 column = [text.get(role, "") for text in texts]
-                if _carry_up(column):
+                if _carry_up(column, min(dropped_at, default=len(texts))):
                     for text, value in zip(texts, column, strict=True):
                         text[role] = value
         self.pending.add_rows(intos, texts, wheres)
@@ -943,7 +945,8 @@ class TableBuilder:
             last = ""
             vals[j] = [(last := v or last) for v in vals[j]]
             if self.short_rows_lost_merges and roles[j] in _CARRY_UP:
-                _carry_up(vals[j])
+                # up to the first row left out (a line holding only a 一级 is one: its text is lost)
+                _carry_up(vals[j], min(dropped) if dropped else m)
         self.pending.extend(table.indicators, roles, vals, wheres)
 
     def _block_of(
@@ -1165,11 +1168,13 @@ def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
 _CARRY_UP = frozenset({"level1", "group"})
 
 
-def _carry_up(column: list[str]) -> bool:
+def _carry_up(column: list[str], reach: int) -> bool:
     """A copy that prints a merged 一级 once, in the middle of the rows it spans (a PDF's text): the
-    first rows of a body, above the first 一级 printed, are under it. Fills them; whether any was."""
+    first rows of a body, above the first 一级 printed, are under it. Fills them, when that 一级 stands
+    among the first `reach` rows (no row that is no indicator came before it: a line holding only a
+    一级 is left out, and the rows above it are under that one); whether any was filled."""
     first = next((k for k, value in enumerate(column) if value), 0)
-    if first:
+    if 0 < first < reach:
         column[:first] = [column[first]] * first
     return bool(first)
 
