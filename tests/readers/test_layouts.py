@@ -279,3 +279,29 @@ def test_tab_rows_trimmed_of_their_trailing_tabs_read_the_same(tmp_path, path):
     trimmed = tmp_path / path.name
     trimmed.write_text("\n".join(line.rstrip("\t") for line in lines) + "\n", encoding="utf-8")
     assert _tables_read(trimmed) == _tables_read(path)
+
+
+def test_a_lone_category_line_between_rows_gives_no_later_category_to_the_rows_above(tmp_path):
+    """In a pdftotext copy, a merged 一级 printed between two rows stands on a line of its own, which
+    is no indicator: the rows above it must not take the next 一级 printed further down (满意度)."""
+    text = "\n".join(
+        [
+            "2024年项目支出绩效目标表",
+            "",
+            "项目名称     会议培训类项目经费",
+            "",
+            "一级指标     三级指标                       指标值    指标权重",
+            "",
+            "             信访基础业务培训               50        50%",
+            " 产出",
+            "             信访基础业务培训部门及镇街     30        30%",
+            "",
+            " 满意度      满意度                         ≥90%      20%",
+        ]
+    )
+    path = tmp_path / "copy.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = read_path(path).tables
+    assert [i.name for i in t.indicators] == ["信访基础业务培训", "信访基础业务培训部门及镇街", "满意度"]
+    assert "满意度" not in [i.level1 for i in t.indicators[:2]]
+    assert t.indicators[2].level1 == "满意度"
