@@ -305,3 +305,10 @@ def test_a_lone_category_line_between_rows_gives_no_later_category_to_the_rows_a
     assert [i.name for i in t.indicators] == ["信访基础业务培训", "信访基础业务培训部门及镇街", "满意度"]
     assert "满意度" not in [i.level1 for i in t.indicators[:2]]
     assert t.indicators[2].level1 == "满意度"
+
+
+def test_a_title_and_the_year_under_it_stay_apart_in_a_pdftotext_copy():
+    """The title and the （2024年度） line under it are two lines with no blank between, like a
+    wrapped cell's: the title stays the title."""
+    (t,) = read_path(HERE / "pdftotext_wrapped_cells.txt").tables
+    assert (t.title, t.fiscal_year) == ("2024年项目支出绩效目标表", 2024)

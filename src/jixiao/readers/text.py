@@ -26,6 +26,7 @@ from jixiao.readers.indicators import join_lines
 _INTERNAL_TAB = re.compile(r"\S\t+\S")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _INTERNAL_SPACES = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000+)\S")
+_INDENTED = re.compile(r" {2,}\S")  # a line set in by spaces (not a tab: the seed's cells)
 _RULE_LINE = re.compile(r"^[\s|:：\-—=+]+$")  # markdown/ASCII table borders
 _WORDS = re.compile(r"[ \t\u3000\u00a0]+")
 _CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")  # a space-separated cell: words with single spaces between
@@ -45,7 +46,10 @@ def detect_layout(lines: list[str]) -> str:
         return "pipe-rows"
     if sum(1 for ln in content if _INTERNAL_TAB.search(ln)) >= 0.3 * n:
         return "tab-rows"
-    if sum(1 for ln in content if _INTERNAL_SPACES.search(ln.strip())) >= 0.3 * n:
+    spaced = sum(1 for ln in content if _INTERNAL_SPACES.search(ln.strip()))
+    # a pdftotext copy of wrapped cells: many lines hold one fragment, set in its column by spaces
+    indented = sum(1 for ln in content if _INDENTED.match(ln) and not _INTERNAL_SPACES.search(ln.strip()))
+    if spaced >= 0.3 * n or (spaced >= 0.15 * n and spaced + indented >= 0.5 * n):
         return "space-rows"
     if n <= 3 and max(len(ln) for ln in content) > 200:
         return "one-line"
@@ -212,6 +216,8 @@ def _merged_band(band: list[str]) -> tuple[list[str], Starts] | None:
     left = min(char for row in rows for _, (char, _) in row)
     if sum(1 for row in rows if row and row[0][1][0] == left and _starts_a_row(row[0][0])) > 1:
         return None  # two lines start with a label of their own (项目名称 …, 主管部门 …): two rows
+    if any(len(row) == 1 and labels.is_title(row[0][0]) for row in rows):
+        return None  # a table's title stands alone, the year printed under it is a line of its own
     # pdftotext sets each character where it stands on the page, one position a character whatever
     # its width: a column is the span of positions its lines cover (a centred fragment, 算 under
     # 2024年预, stands inside the span of the line above it)
