@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Collection, Iterator
 from itertools import islice
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from jixiao.domain.model import Where
 from jixiao.readers.errors import ReadError
@@ -92,13 +92,11 @@ def _by_blocks(
             columns, starts = runs
             yield Block(columns, list(range(line, line + n)), starts, lead)
         else:
-            cells = body.replace("\n", ",\n").split(",")
-            if len(cells) != n * width or any(c[:1] != "\n" for c in cells[width::width]):
+            split = _split(body.replace("\n", ",\n"), n, width)
+            if split is None:
                 k, bad = next((k, x) for k, x in enumerate(body.split("\n")) if x.count(",") != width - 1)
                 _too_few_or_many(name, bad.count(",") + 1, width, line + k)
-            firsts = cells[0::width]
-            firsts[1:] = [c[1:] for c in firsts[1:]]
-            yield Block([firsts, *(cells[j::width] for j in range(1, width))], list(range(line, line + n)))
+            yield Block(split, list(range(line, line + n)))
         line += n
         pos = end
 
@@ -126,14 +124,21 @@ def _runs(body: str, width: int, lead: int) -> tuple[list[list[str]], list[int]]
         starts.append(k)
         leads.append(cells)
         rests.append(rest)
-    tail = width - lead
-    cells = ",\n".join(rests).split(",")
-    if len(cells) != len(rests) * tail or any(c[:1] != "\n" for c in cells[tail::tail]):
+    rest_columns = _split(",\n".join(rests), len(rests), width - lead)
+    if rest_columns is None:
         return None
-    firsts = cells[0::tail]
+    return [*(list(column) for column in zip(*leads, strict=True)), *rest_columns], starts
+
+
+def _split(marked: str, n: int, width: int) -> list[list[str]] | None:
+    """The columns of `n` lines of plain cells joined with ",\n" (each line's first cell marked by
+    the newline before it), split in one call; None when some line has too few or too many cells."""
+    cells = marked.split(",")
+    if len(cells) != n * width or any(c[:1] != "\n" for c in cells[width::width]):
+        return None
+    firsts = cells[0::width]
     firsts[1:] = [c[1:] for c in firsts[1:]]
-    shared = [list(column) for column in zip(*leads, strict=True)]
-    return [*shared, firsts, *(cells[j::tail] for j in range(1, tail))], starts
+    return [firsts, *(cells[j::width] for j in range(1, width))]
 
 
 def _by_lines(
@@ -171,10 +176,10 @@ def _by_lines(
         if k < done:
             continue  # inside a quoted cell that began on an earlier line
         while done < k:  # the plain lines before the next quoted record, a block at a time
-            end = min(k, done + size - len(block[1]))
+            end = min(k, done + size - len(block.lines))
             plain(block, done, end)
             done = end
-            if len(block[1]) >= size:
+            if len(block.lines) >= size:
                 yield block
                 block = Block([[] for _ in header], [])
         if k == len(lines):
@@ -182,13 +187,13 @@ def _by_lines(
         done, row = _record(lines, k)
         if len(row) != width:
             _too_few_or_many(name, len(row), width, base + k + 1)
-        for column, cell in zip(block[0], row, strict=True):
+        for column, cell in zip(block.columns, row, strict=True):
             column.append(cell)
-        block[1].append(base + k + 1)
-        if len(block[1]) >= size:
+        block.lines.append(base + k + 1)
+        if len(block.lines) >= size:
             yield block
             block = Block([[] for _ in header], [])
-    if block[1]:
+    if block.lines:
         yield block
 
 
@@ -214,18 +219,18 @@ def _by_module(text: str, name: str, size: int) -> tuple[list[str], Iterator[Blo
             if row:
                 if len(row) != len(header):
                     _too_few_or_many(name, len(row), len(header), at)
-                for column, cell in zip(block[0], row, strict=True):
+                for column, cell in zip(block.columns, row, strict=True):
                     column.append(cell)
-                block[1].append(at)
-                if len(block[1]) >= size:
+                block.lines.append(at)
+                if len(block.lines) >= size:
                     yield block
                     block = Block([[] for _ in header], [])
             at = reader.line_num + 1
-        if block[1]:
+        if block.lines:
             yield block
 
     return header, blocks()
 
 
-def _too_few_or_many(name: str, cells: int, width: int, line: int) -> None:
+def _too_few_or_many(name: str, cells: int, width: int, line: int) -> NoReturn:
     raise ReadError(name, f"这一行有 {cells} 格，表头有 {width} 格。", Where(line=line))
