@@ -18,6 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+from xlsxwriter.utility import xl_col_to_name
 
 from jixiao.domain.cache import memo
 from jixiao.domain.model import Document, ReadWarning, Where, row_places
@@ -265,7 +266,7 @@ def _hide(
                     row[c] = ""  # type: ignore[index]
     if not held_columns and not held_rows:
         return []
-    named = [f" {_letters(c)} 列" for c in sorted(held_columns)] + [
+    named = [f" {xl_col_to_name(c)} 列" for c in sorted(held_columns)] + [
         f"第 {r + 1} 行" for r in sorted(held_rows)
     ]
     more = f"等 {len(named)} 处" if len(named) > 8 else ""
@@ -275,16 +276,6 @@ def _hide(
             Where(sheet=sheet),
         )
     ]
-
-
-def _letters(column: int) -> str:
-    """A column's letters, as Excel names it: 0 → A, 26 → AA."""
-    out = ""
-    column += 1
-    while column:
-        column, k = divmod(column - 1, 26)
-        out = chr(65 + k) + out
-    return out
 
 
 def read_excel(path: str | Path, data: bytes | None = None, display_name: str | None = None) -> Document:
