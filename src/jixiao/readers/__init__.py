@@ -48,16 +48,22 @@ def _read_zip(p: Path, data: bytes, name: str) -> Document:
     raise ReadError(name, "这是一个压缩包，但不是 Excel（.xlsx）或 Word（.docx）文件。")
 
 
+def _read_converted(p: Path, data: bytes, name: str, suffix: str) -> Document:
+    """A .doc or an .rtf, made a .docx by LibreOffice and read as one."""
+    from jixiao.readers.docx import read_docx
+    from jixiao.readers.legacy_word import doc_to_docx
+
+    doc: Document = read_docx(p, doc_to_docx(data, name, suffix), name)
+    doc.reader = suffix.removeprefix(".")
+    return doc
+
+
 def _read_ole(p: Path, data: bytes, name: str) -> Document:
     from jixiao.readers.excel import read_excel
-    from jixiao.readers.legacy_word import damaged_word, doc_to_docx, is_word
+    from jixiao.readers.legacy_word import damaged_word, is_word
 
-    if is_word(data):  # a .doc (Word 97–2003): LibreOffice makes it a .docx, read as one
-        from jixiao.readers.docx import read_docx
-
-        doc: Document = read_docx(p, doc_to_docx(data, name), name)
-        doc.reader = "doc"
-        return doc
+    if is_word(data):  # a .doc (Word 97–2003), whatever its name
+        return _read_converted(p, data, name, ".doc")
     try:
         return read_excel(p, data, name)
     except ReadError as exc:
@@ -85,12 +91,7 @@ def read_path(path: str | Path, data: bytes | None = None, display_name: str | N
         if kind == "ole":
             return _read_ole(p, data, name)
         if kind == "rtf":
-            from jixiao.readers.docx import read_docx
-            from jixiao.readers.legacy_word import doc_to_docx
-
-            rtf: Document = read_docx(p, doc_to_docx(data, name, ".rtf"), name)
-            rtf.reader = "rtf"
-            return rtf
+            return _read_converted(p, data, name, ".rtf")
         if kind == "mht":
             page = read_html(p, html_of_mht(data, name), name)
             page.reader = "mht"
