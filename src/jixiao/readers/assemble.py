@@ -1174,9 +1174,10 @@ def _carry_up(column: list[str], reach: int) -> bool:
     among the first `reach` rows (no row that is no indicator came before it: a line holding only a
     一级 is left out, and the rows above it are under that one); whether any was filled."""
     first = next((k for k, value in enumerate(column) if value), 0)
-    if 0 < first < reach:
-        column[:first] = [column[first]] * first
-    return bool(first)
+    if not 0 < first < reach:
+        return False
+    column[:first] = [column[first]] * first
+    return True
 
 
 def _left_fits(cols: list[tuple[int, str]], texts: Sequence[str]) -> bool:
