@@ -302,7 +302,7 @@ class ReviewContext:
 
     def matching(self, test: Callable[[CellFacts], bool]) -> list[IndicatorFacts]:
         """The indicators whose cells pass `test`, grouped by content (review() orders findings)."""
-        return [f for c, fs in self._groups if test(c) for f in fs]
+        return [f for _, fs in self.matching_groups(test) for f in fs]
 
     def matching_groups(
         self, test: Callable[[CellFacts], bool]
