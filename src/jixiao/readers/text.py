@@ -153,17 +153,17 @@ def _starts_a_row(line: str) -> bool:
 def _rows(lines: list[str], layout: str) -> list[Cell]:
     """One row a line; a line that is only a table border is skipped."""
     cells: list[Cell] = []
-    numbered = _continued(lines) if layout == "tab-rows" else list(enumerate(lines, start=1))
-    grid: Grid | None = None  # where the columns start, by the last full line
-    # the left edge: copies often indent every line alike (a page margin)
-    margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
     if layout == "space-rows":
+        grid: Grid | None = None  # where the columns start, by the last full line
+        # the left edge: copies often indent every line alike (a page margin)
+        margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
         for n, texts, starts in _space_rows(lines, margin):
             texts, grid = _by_starts(starts, texts, grid)
             cells.extend(
                 Cell.of(text, Where(line=n, column=c + 1), row=n, col=c) for c, text in enumerate(texts)
             )
         return cells
+    numbered = _continued(lines) if layout == "tab-rows" else list(enumerate(lines, start=1))
     for n, line in numbered:
         if not line.strip() or _RULE_LINE.match(line):
             continue
