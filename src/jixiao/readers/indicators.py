@@ -10,10 +10,10 @@ on the few rows it concerns. One implementation for one row or 10万.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, islice, repeat
+from operator import is_, itemgetter
 from typing import Any, TypeVar
 
 from jixiao.domain import frame
@@ -54,15 +54,15 @@ class PendingRows:
     __slots__ = ("_groups", "_count")
 
     def __init__(self) -> None:
-        # columns → (cells by column, places, destinations, reading order)
+        # columns → (cells by column, places, destinations as runs [list, rows], reading order)
         self._groups: dict[
-            tuple[str, ...], tuple[list[list[str]], list[Where], list[list[Indicator]], list[int]]
+            tuple[str, ...], tuple[list[list[str]], list[Where], list[list[Any]], list[int]]
         ] = {}
         self._count = 0
 
     def _group(
         self, roles: tuple[str, ...]
-    ) -> tuple[list[list[str]], list[Where], list[list[Indicator]], list[int]]:
+    ) -> tuple[list[list[str]], list[Where], list[list[Any]], list[int]]:
         group = self._groups.get(roles)
         if group is None:
             group = self._groups[roles] = ([[] for _ in roles], [], [], [])
@@ -70,11 +70,14 @@ class PendingRows:
 
     def add(self, into: list[Indicator], text: dict[str, str], where: Where) -> None:
         """One row, by column role."""
-        cols, wheres, intos, order = self._group(tuple(text))
+        cols, wheres, runs, order = self._group(tuple(text))
         for col, cell in zip(cols, text.values()):  # noqa: B905  (same length by construction)
             col.append(cell)
         wheres.append(where)
-        intos.append(into)
+        if runs and runs[-1][0] is into:
+            runs[-1][1] += 1
+        else:
+            runs.append([into, 1])
         order.append(self._count)
         self._count += 1
 
@@ -85,9 +88,10 @@ class PendingRows:
         if not texts:
             return
         keys = texts[0].keys()
-        if all(map(keys.__eq__, map(dict.keys, texts))):  # the usual body: one set of columns
+        if all(map(keys.__eq__, map(dict.keys, texts))) and all(map(is_, intos, repeat(intos[0]))):
+            # the usual body: one table, one set of columns
             roles = tuple(keys)
-            self._extend(intos, roles, [list(map(itemgetter(r), texts)) for r in roles], wheres)
+            self._extend(intos[0], roles, [list(map(itemgetter(r), texts)) for r in roles], wheres)
         else:
             for into, text, where in zip(intos, texts, wheres, strict=True):
                 self.add(into, text, where)
@@ -100,21 +104,24 @@ class PendingRows:
         wheres: Sequence[Where],
     ) -> None:
         """Many rows of one table, a column per role (cells[j][k]: role j of row k)."""
-        self._extend(repeat(into, len(wheres)), roles, cells, wheres)
+        self._extend(into, roles, cells, wheres)
 
     def _extend(
         self,
-        into: Iterable[list[Indicator]],
+        into: list[Indicator],
         roles: tuple[str, ...],
         cells: Sequence[Sequence[str]],
         wheres: Sequence[Where],
     ) -> None:
-        cols, at, intos, order = self._group(roles)
+        cols, at, runs, order = self._group(roles)
         for col, new in zip(cols, cells, strict=True):
             col.extend(new)
         n = len(wheres)
         at.extend(wheres)
-        intos.extend(into)
+        if runs and runs[-1][0] is into:
+            runs[-1][1] += n
+        else:
+            runs.append([into, n])
         order.extend(range(self._count, self._count + n))
         self._count += n
 
@@ -122,15 +129,17 @@ class PendingRows:
         """Build every row read and append each to its list, in reading order."""
         groups, self._groups, self._count = self._groups, {}, 0
         if len(groups) == 1:  # the usual document: one set of columns, already in order
-            ((roles, (cols, wheres, intos, _)),) = groups.items()
-            for into, ind in zip(intos, indicators_from_columns(roles, cols, wheres), strict=True):
-                into.append(ind)
+            ((roles, (cols, wheres, runs, _)),) = groups.items()
+            built = iter(indicators_from_columns(roles, cols, wheres))
+            for into, n in runs:
+                into.extend(islice(built, n))
             return
-        built: list[tuple[int, list[Indicator], Indicator]] = []
-        for roles, (cols, wheres, intos, order) in groups.items():
-            built.extend(zip(order, intos, indicators_from_columns(roles, cols, wheres), strict=True))
-        built.sort(key=itemgetter(0))
-        for _, into, ind in built:
+        order_built: list[tuple[int, list[Indicator], Indicator]] = []
+        for roles, (cols, wheres, runs, order) in groups.items():
+            intos = chain.from_iterable(repeat(into, n) for into, n in runs)
+            order_built.extend(zip(order, intos, indicators_from_columns(roles, cols, wheres), strict=True))
+        order_built.sort(key=itemgetter(0))
+        for _, into, ind in order_built:
             into.append(ind)
 
 
@@ -175,7 +184,7 @@ def indicators_from_columns(
     if "nature" in col:
         natures = col["nature"]
         parsed = _parsed(_nature, natures)
-        nature_ops = [op for _, op in parsed]
+        nature_ops = list(map(itemgetter(1), parsed))
         for k in _filled(natures):
             category = parsed[k][0]
             if category:  # 指标性质 holds a category in one template …
@@ -185,10 +194,13 @@ def indicators_from_columns(
                 raws[k] = {**raws[k], "operator": natures[k]}
 
     if "value" in col:
-        parts = _parsed(_value_parts, col["value"])
-        operators = [op or nop for (op, _, _), nop in zip(parts, nature_ops, strict=True)]
-        values: list[str | None] = [v for _, v, _ in parts]
-        units = [u or tu or None for u, (_, _, tu) in zip(units, parts, strict=True)]
+        # operator, value and unit together, once per distinct (value, unit, direction) printed
+        printed = list(zip(col["value"], units, nature_ops, strict=True))
+        final = {key: _value_fields(*key) for key in set(printed)}
+        fields = list(map(final.__getitem__, printed))
+        operators = list(map(itemgetter(0), fields))
+        values: list[str | None] = list(map(itemgetter(1), fields))
+        units = list(map(itemgetter(2), fields))
     else:
         operators, values = list(nature_ops), nones
 
@@ -279,6 +291,15 @@ def _value_parts(cell: str) -> tuple[Operator | None, str | None, str | None]:
     """A 指标值 cell's operator, value and unit (memoised: the same values recur across tables)."""
     target = parse_target(cell)
     return target.operator, target.value, target.unit
+
+
+def _value_fields(
+    cell: str, unit: str | None, direction: Operator | None
+) -> tuple[Operator | None, str | None, str | None]:
+    """An indicator's operator, value and unit from its 指标值 cell, its 计量单位 cell and the
+    direction a 指标性质 cell gives: what the value cell prints comes first."""
+    op, value, value_unit = _value_parts(cell)
+    return op or direction, value, unit or value_unit or None
 
 
 @memo(4096)
