@@ -67,11 +67,14 @@ def sheets(draw):
         width = max((len(row) for row in rows), default=0)
         rows = [row + [""] * (width - len(row)) for row in rows]
     merged = []
+    taken: set[tuple[int, int]] = set()  # Excel keeps merged ranges apart: none overlaps another
     for _ in range(draw(st.integers(0, 4))):
         r0, c0 = draw(st.integers(0, max(n - 1, 0))), draw(st.integers(0, 5))
         r1, c1 = r0 + draw(st.integers(0, 3)), c0 + draw(st.integers(0, 2))
-        if (r1, c1) != (r0, c0):
+        places = {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+        if (r1, c1) != (r0, c0) and not places & taken:
             merged.append(((r0, c0), (r1, c1)))
+            taken |= places
     formats = {}
     for _ in range(draw(st.integers(0, 6))):
         formats.setdefault(draw(st.integers(0, 6)), {})[draw(st.integers(0, 9))] = draw(
@@ -92,3 +95,77 @@ def test_a_sheet_reads_the_same_a_column_at_a_time_and_cell_by_cell(sheet):
         for row in excel.sheet_rows("表1", rows, merged, formats, errors)
     ]
     assert got == reference("表1", rows, merged, formats, errors)
+
+
+# -- a sheet's tables read from its columns, as from its rows one by one -----------------------
+
+HEAD = [
+    ["2024年项目支出绩效目标表"],
+    ["项目名称", "法律援助经费", "", "主管部门", "司法局"],
+    ["年度资金总额", 953.66, "", "财政拨款", 953.66],
+    ["年度绩效目标", "年内完成法律援助各项任务，服务对象3380人。"],
+    ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标权重"],
+]
+BODY_CELLS = {
+    0: ["产出指标", "效益指标", "满意度指标", "", "合计", "注：本表由项目单位填报"],
+    1: ["数量指标", "质量指标", "社会效益指标", "", "总分"],
+    2: ["培训人次", "办结率", "群众满意度", "", "指标值"],
+    3: ["≥90%", "100", "≥95", "", 90],
+    4: ["人次", "%", ""],
+    5: [0.2, 0.1, "", "20%"],
+    6: ["", "", "", "多出一格"],
+}
+
+
+@st.composite
+def sheets_of_tables(draw):
+    """Sheets of stacked tables in the official layout: merged 一级/二级 cells down the body,
+    merged cells across the head, blank rows between tables, odd cells here and there."""
+    rows, merged = [], []
+    for _ in range(draw(st.integers(1, 3))):
+        top = len(rows)
+        rows.extend([list(row) for row in HEAD])
+        merged.append(((top, 0), (top, 5)))
+        merged.append(((top + 3, 1), (top + 3, 5)))
+        start = len(rows)
+        for _ in range(draw(st.integers(0, 8))):
+            rows.append([draw(st.sampled_from(BODY_CELLS[c])) for c in range(7)])
+        r = start
+        while r < len(rows) - 1:  # merged 一级 (and sometimes 二级) cells down the body
+            span = draw(st.integers(0, 3))
+            if span and r + span < len(rows):
+                merged.append(((r, 0), (r + span, 0)))
+                for below in range(r + 1, r + span + 1):
+                    rows[below][0] = ""
+                if draw(st.booleans()):
+                    merged.append(((r, 1), (r + span, 1)))
+                    for below in range(r + 1, r + span + 1):
+                        rows[below][1] = ""
+            r += span + 1
+        for _ in range(draw(st.integers(0, 2))):
+            rows.append([""] * 7)
+    width = max(map(len, rows))
+    return [row + [""] * (width - len(row)) for row in rows], merged
+
+
+def _read_or_error(rows):
+    from jixiao.readers.errors import ReadError
+    from jixiao.readers.grid import assemble_grid
+
+    try:
+        doc = assemble_grid("表.xlsx", "excel", rows)
+    except ReadError as exc:
+        return exc.message, exc.where
+    return doc.tables, doc.warnings
+
+
+@settings(max_examples=300, deadline=None)
+@given(sheets_of_tables())
+def test_a_sheets_tables_read_the_same_from_its_columns_and_from_its_rows(sheet):
+    """`sheet_rows` keeps a sheet by column and makes a row only when asked: the body of a table
+    is read from the columns. Read as a plain list of its rows, the sheet must give the same."""
+    rows, merged = sheet
+    formats = {5: {r: Shown(True, 0) for r in range(len(rows))}}
+    by_columns = excel.sheet_rows("表1", rows, merged, formats)
+    by_rows = list(excel.sheet_rows("表1", rows, merged, formats))
+    assert _read_or_error(by_columns) == _read_or_error(by_rows)

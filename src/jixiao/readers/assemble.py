@@ -880,25 +880,36 @@ class TableBuilder:
         if not m:
             return
         width, roles = shape.width, shape.roles
-        texts = list(map(itemgetter(0), rows))  # GridRow.texts
-        short = (
-            {i for i, n in enumerate(map(len, texts)) if n < width} if min(map(len, texts)) < width else set()
-        )
-        if any(len(self._row_cells(shape, rows[i])[0]) < len(roles) for i in short):
-            # a copy that dropped a row's empty cells, placed by what each column can hold: the
-            # row lacks some columns, which only the row-by-row path keeps apart
-            self._read_body_rows(table, shape, rows)
-            return
-        grid = list(zip_longest(*texts, fillvalue=""))
-        vals = [list(grid[k]) if k < len(grid) else [""] * m for k in shape.picks]
-        # merged 一级/二级 cells above give their text: a column at a time, for the columns covered
-        covers = [c or _NO_COVER for c in map(itemgetter(2), rows)]  # GridRow.covers
-        for k in set().union(*covers).intersection(shape.position):
-            j = shape.position[k]
-            anchors = [c[0] if c is not None and c[1] else "" for c in map(dict.get, covers, repeat(k))]
-            for i in short:  # placed row by row below
-                anchors[i] = ""
-            vals[j] = [v or anchor for v, anchor in zip(vals[j], anchors)]  # noqa: B905
+        from jixiao.readers.grid import SheetRows
+
+        texts: Sequence[Sequence[str]]
+        if isinstance(rows, SheetRows):  # a sheet's rows are kept by column, each as wide as the sheet
+            texts = rows.row_texts()
+            short: set[int] = set()
+            grid: Sequence[Sequence[str]]
+            grid, vals = rows.body(shape.picks)  # merged 一级/二级 cells above give their text
+        else:
+            texts = list(map(itemgetter(0), rows))  # GridRow.texts
+            short = (
+                {i for i, n in enumerate(map(len, texts)) if n < width}
+                if min(map(len, texts)) < width
+                else set()
+            )
+            if any(len(self._row_cells(shape, rows[i])[0]) < len(roles) for i in short):
+                # a copy that dropped a row's empty cells, placed by what each column can hold: the
+                # row lacks some columns, which only the row-by-row path keeps apart
+                self._read_body_rows(table, shape, rows)
+                return
+            grid = list(zip_longest(*texts, fillvalue=""))
+            vals = [list(grid[k]) if k < len(grid) else [""] * m for k in shape.picks]
+            # merged 一级/二级 cells above give their text: a column at a time, for the columns covered
+            covers = [c or _NO_COVER for c in map(itemgetter(2), rows)]  # GridRow.covers
+            for k in set().union(*covers).intersection(shape.position):
+                j = shape.position[k]
+                anchors = [c[0] if c is not None and c[1] else "" for c in map(dict.get, covers, repeat(k))]
+                for i in short:  # placed row by row below
+                    anchors[i] = ""
+                vals[j] = [v or anchor for v, anchor in zip(vals[j], anchors)]  # noqa: B905
         suspects = set(short)
         for k in (*shape.unmapped, *range(width, len(grid))):  # a cell under no indicator column
             column = grid[k] if k < len(grid) else ()
@@ -933,7 +944,9 @@ class TableBuilder:
                 vals[j][i] = text.get(role, "")
             if stray is not None:
                 self._warn_stray(text, stray, row.where)
-        wheres = list(map(itemgetter(1), rows))  # GridRow.where
+        wheres = (
+            rows.wheres() if isinstance(rows, SheetRows) else list(map(itemgetter(1), rows))
+        )  # GridRow.where
         if dropped:
             kept = [i for i in range(m) if i not in dropped]
             if not kept:
@@ -943,7 +956,8 @@ class TableBuilder:
             wheres = list(take(wheres))
         for j in shape.carried_at:  # merged 一级/二级 cells printed once carry down
             last = ""
-            vals[j] = [(last := v or last) for v in vals[j]]
+            if "" in vals[j]:  # (a sheet's merged cells have given every row its text)
+                vals[j] = [(last := v or last) for v in vals[j]]
             if self.short_rows_lost_merges and roles[j] in _CARRY_UP:
                 # up to the first row left out (a line holding only a 一级 is one: its text is lost)
                 _carry_up(vals[j], min(dropped) if dropped else m)

@@ -10,28 +10,26 @@ import datetime as dt
 import io
 import zipfile
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 from xlsxwriter.utility import xl_col_to_name
 
 from jixiao.domain.cache import memo
-from jixiao.domain.model import Document, ReadWarning, Where, row_places
+from jixiao.domain.model import Document, ReadWarning, Where
 from jixiao.readers.assemble import _WS
 from jixiao.readers.errors import ReadError
-from jixiao.readers.grid import GridRow, assemble_grid
+from jixiao.readers.grid import Cover, Merges, SheetRows, assemble_grid
 from jixiao.readers.xls_formats import OLE, xls_number_formats
 from jixiao.readers.xlsx_formats import Errors, Formats, Hidden, Shown, number_formats
 
 MAX_UNPACKED = 1 << 30  # 1 GiB of XML is no target table; a zip bomb is
 MAX_RATIO = 200
 MAX_CELLS = 20_000_000
-_STR_ONLY = {str}
 
 
 def guard_zip(data: bytes, name: str) -> zipfile.ZipFile:
@@ -89,27 +87,20 @@ def _number_text(value: float | int, shown: Shown | None) -> str:
     return str(Decimal(s)) if "e" in s else s
 
 
-def _cover(
-    covers: dict[int, dict[int, tuple[str, bool]]], r: int, cols: range, entry: tuple[str, bool]
-) -> None:
-    row = covers.get(r)
-    if row is None:
-        covers[r] = dict.fromkeys(cols, entry)
-    else:
-        row.update(dict.fromkeys(cols, entry))
-
-
 def _shown_column(
     col: Sequence[object], shown: dict[int, Shown] | None, errors: dict[int, str] | None
 ) -> list[str]:
     """One column's cells as the sheet shows them, each distinct (value, format) worked out once:
     a column repeats itself (一级, 计量单位, a weight of 20%)."""
-    types = set(map(type, col))
     few = shown is not None and len(shown) * 8 < len(col)  # a header cell or two: patched after
     out: list[str]
-    if types <= _STR_ONLY:
-        out = list(map(str.strip, col, repeat(_WS)))  # type: ignore[arg-type]
-    elif shown and not few:  # type() keeps True apart from 1
+    try:  # the usual column, all text: stripping it costs no more than a pass to check its types
+        stripped = list(map(str.strip, col, repeat(_WS)))  # type: ignore[arg-type]
+    except TypeError:  # a number, a date or a yes/no among its cells
+        types = set(map(type, col))
+    else:
+        return _patched(stripped, None, None, errors)
+    if shown and not few:  # type() keeps True apart from 1
         formatted = list(zip(col, map(type, col), map(shown.get, range(len(col))), strict=True))
         by_format = {key: _text(key[0], key[2]) for key in set(formatted)}
         out = list(map(by_format.__getitem__, formatted))
@@ -120,7 +111,18 @@ def _shown_column(
     else:
         by_value = {v: v.strip(_WS) if type(v) is str else _text(v, None) for v in set(col)}
         out = list(map(by_value.__getitem__, col))
-    if few and shown:
+    return _patched(out, col, shown if few else None, errors)
+
+
+def _patched(
+    out: list[str],
+    col: Sequence[object] | None,
+    shown: dict[int, Shown] | None,
+    errors: dict[int, str] | None,
+) -> list[str]:
+    """A column's shown texts with the few numbers that have a format of their own (`shown`, by
+    row) and the error cells put in."""
+    if shown and col is not None:
         for r, how in shown.items():
             value = col[r] if r < len(col) else ""
             if type(value) is not str:
@@ -138,37 +140,39 @@ def sheet_rows(
     merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None,
     formats: dict[int, dict[int, Shown]],
     errors: dict[int, dict[int, str]] | None = None,
-) -> list[GridRow]:
-    """A sheet's rows as texts, as Excel shows them; merged ranges noted on the rows they cover.
-    `formats` and `errors` go by column, then row: how a number is shown, and the cells calamine
-    reads as empty that hold an Excel error ("#DIV/0!"), which they show."""
-    covers: dict[int, dict[int, tuple[str, bool]]] = {}
+) -> SheetRows:
+    """A sheet's rows as texts, as Excel shows them, kept a column at a time; the places merged
+    ranges cover noted beside them; empty rows left out. `formats` and `errors` go by column, then
+    row: how a number is shown, and the cells calamine reads as empty that hold an Excel error
+    ("#DIV/0!"), which they show."""
+    n = len(rows)
+    across: dict[int, Cover] = {}
+    below: dict[int, list[str | None]] = {}
     reach = 0  # the columns a merged range reaches: kept, even empty, so that its rows stand under it
     for (r0, c0), (r1, c1) in merged or []:
         if c1 >= reach:
             reach = c1 + 1
-        value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+        if r0 >= n:
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
         if type(value) is str:
             anchor = value.strip()
         else:
             shown = formats.get(c0)
             anchor = _text(value, shown.get(r0) if shown else None).strip()
-        # a whole row of the range at once (C speed): stacked tables have 10万 covered cells
         if c1 > c0:
-            _cover(covers, r0, range(c0 + 1, c1 + 1), (anchor, False))
-        if r1 > r0 and c1 == c0:  # a merged 一级/二级 cell: one column down many rows
-            below = (anchor, True)
-            get = covers.get
-            for r in range(r0 + 1, r1 + 1):
-                covered = get(r)
-                if covered is None:
-                    covers[r] = {c0: below}
-                else:
-                    covered[c0] = below
-        elif r1 > r0:
-            below = (anchor, True)
-            for r in range(r0 + 1, r1 + 1):
-                _cover(covers, r, range(c0, c1 + 1), below)
+            row = across.get(r0)
+            if row is None:
+                row = across[r0] = {}
+            row.update(dict.fromkeys(range(c0 + 1, c1 + 1), (anchor, False)))
+        last = min(r1, n - 1)
+        if last > r0:  # a slice of a list per column (C speed): 10万 rows under merged 一级/二级 cells
+            texts = [anchor] * (last - r0)
+            for c in range(c0, c1 + 1):
+                column = below.get(c)
+                if column is None:
+                    column = below[c] = [None] * n
+                column[r0 + 1 : last + 1] = texts
     # a column at a time (10万 rows, a handful of columns); the sheet is a rectangle
     full = max(max(map(len, rows), default=0), reach)  # a merged range may reach past the cells
     if errors:
@@ -181,32 +185,19 @@ def sheet_rows(
     ]
     while len(cols) > reach and not any(cols[-1]):
         cols.pop()  # trailing empty columns say nothing
-    width, n = len(cols), len(rows)
-    # the rows' texts; a row that ends in empty cells is cut after its last filled cell (or the
-    # last a merged range covers), an empty row is left out
-    texts: list[tuple[str, ...] | None] = list(zip(*cols, strict=True)) if cols else [()] * n
-    cut = False
-    for r in [r for r, text in enumerate(cols[-1]) if not text] if cols else range(n):
-        row = texts[r]
-        assert row is not None
-        last = width - 1 if width else 0
-        while last and row[last - 1] == "":
-            last -= 1
-        cover = covers.get(r)
-        if cover is not None:
-            last = max(last, max(cover) + 1)
-        elif not last:
-            cut = True
-            texts[r] = None
-            continue
-        texts[r] = row[:last]
-    # then every row at once, in C (10万 GridRow and Where objects, each field given in order)
-    wheres = row_places(sheet_name, range(1, n + 1))
-    rest = [repeat(None)] * (len(GridRow._fields) - 3)  # raws: the texts are as printed
-    fields: Iterable[tuple[object, ...]] = zip(texts, wheres, map(covers.get, range(n)), *rest, strict=False)
-    if cut:
-        fields = filter(itemgetter(0), fields)  # the rows left out have no texts
-    return list(map(tuple.__new__, repeat(GridRow), fields))
+    texts_by_row: list[tuple[str, ...]] = list(zip(*cols, strict=True)) if cols else [()] * n
+    # an empty row is left out, unless a merged range covers some of it
+    empty = [r for r, text in enumerate(cols[-1]) if not text] if cols else range(n)
+    empty = [r for r in empty if not any(texts_by_row[r])]
+    if empty:
+        for column in below.values():
+            empty = [r for r in empty if column[r] is None]
+        empty = [r for r in empty if r not in across]
+    index: Sequence[int] = range(n)
+    if empty:
+        dropped = set(empty)
+        index = [r for r in range(n) if r not in dropped]
+    return SheetRows(sheet_name, cols, texts_by_row, index, Merges(across, below))
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]

@@ -9,16 +9,16 @@ million objects.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import compress, repeat
 from operator import ge, itemgetter, methodcaller, sub
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, overload
 
-from jixiao.domain.model import Document, ReadWarning, TargetTable, Where
+from jixiao.domain.model import Document, ReadWarning, TargetTable, Where, row_places
 from jixiao.readers import labels
 from jixiao.readers.assemble import Cell, TableBuilder, _Segment, finish, is_upper_header, unread
 from jixiao.readers.errors import ReadError
-from jixiao.readers.indicators import PendingRows
+from jixiao.readers.indicators import PendingRows, picker
 
 
 class GridRow(NamedTuple):
@@ -44,6 +44,139 @@ class GridRow(NamedTuple):
             else:
                 out.append(Cell(text, raws[c], Where(line, sheet, row, c + 1), row_key, c))
         return out
+
+
+T = TypeVar("T")
+Cover = dict[int, tuple[str, bool]]
+_WHERE_REST = (None,) * (len(Where._fields) - 3)  # after line, sheet and row
+_ROW_REST = (None,) * (len(GridRow._fields) - 3)  # after texts, where and covers
+
+
+class Merges:
+    """The places a sheet's merged ranges cover, each with its range's text: to the right of the
+    anchor in its row (`across`), and in the rows below it (`below`, a list per column, the text
+    where a range covers that row, else None: 10万 rows under merged 一级/二级 cells)."""
+
+    __slots__ = ("across", "below", "_filled")
+
+    def __init__(self, across: dict[int, Cover], below: dict[int, list[str | None]]) -> None:
+        self.across = across
+        self.below = below
+        self._filled: dict[int, list[str]] = {}
+
+    def at(self, r: int) -> Cover | None:
+        """The places row `r` has covered, left to right, or None."""
+        found: list[tuple[int, tuple[str, bool]]] = [
+            (c, (text, True)) for c, col in self.below.items() if (text := col[r]) is not None
+        ]
+        across = self.across.get(r)
+        if not found:
+            return across
+        if across:
+            found.extend(across.items())
+        return dict(sorted(found))
+
+    def filled(self, c: int, column: list[str]) -> list[str]:
+        """Column `c`'s texts with the text of the range above put in each empty place it covers
+        (worked out once a sheet: stacked tables each take their rows of it)."""
+        out = self._filled.get(c)
+        if out is None:
+            out = self._filled[c] = [v or a or "" for v, a in zip(column, self.below[c], strict=True)]
+        return out
+
+
+class SheetRows(Sequence[GridRow]):
+    """A sheet's rows, kept as its columns of shown texts; a row object is made when one is asked
+    for. A sheet of 10万 indicator rows is read a column at a time (`column`): its body rows never
+    become objects, only the rows of its tables' heads and those that need a closer look."""
+
+    __slots__ = ("sheet", "columns", "texts", "rows", "merges", "_made")
+
+    def __init__(
+        self,
+        sheet: str,
+        columns: list[list[str]],
+        texts: list[tuple[str, ...]],
+        rows: Sequence[int],
+        merges: Merges,
+        made: dict[int, GridRow] | None = None,
+    ) -> None:
+        self.sheet = sheet
+        self.columns = columns  # shown texts by column, each as long as the sheet
+        self.texts = texts  # the same by row, each as wide as the sheet
+        self.rows = rows  # the sheet's rows (from 0) in this view; an empty one is in none
+        self.merges = merges
+        self._made: dict[int, GridRow] = {} if made is None else made  # rows made so far, by row
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, i: int) -> GridRow: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> SheetRows: ...
+
+    def __getitem__(self, i: int | slice) -> GridRow | SheetRows:
+        if isinstance(i, slice):
+            return SheetRows(self.sheet, self.columns, self.texts, self.rows[i], self.merges, self._made)
+        r = self.rows[i]
+        return self._made.get(r) or self._row(r)
+
+    def __iter__(self) -> Iterator[GridRow]:
+        made = self._made
+        return (made.get(r) or self._row(r) for r in self.rows)
+
+    def _row(self, r: int) -> GridRow:
+        """Row `r` of the sheet, cut after its last filled cell or the last place a range covers;
+        kept, as a table's head rows are looked at several times."""
+        texts = self.texts[r]
+        cover = self.merges.at(r)
+        last = len(texts)
+        while last and texts[last - 1] == "":
+            last -= 1
+        if cover:
+            last = max(last, max(cover) + 1)
+        if last < len(texts):
+            texts = texts[:last]
+        # tuple.__new__: a named tuple's own __new__ is Python code
+        where = tuple.__new__(Where, (None, self.sheet, r + 1, *_WHERE_REST))
+        row: GridRow = tuple.__new__(GridRow, (texts, where, cover, *_ROW_REST))
+        self._made[r] = row
+        return row
+
+    def _take(self) -> Callable[[list[T]], Sequence[T]]:
+        """How to take the items of a sheet-long list at this view's rows (a slice where they run on)."""
+        rows = self.rows
+        if not rows:
+            return lambda items: []
+        first, last = rows[0], rows[-1]
+        if last - first + 1 == len(rows):
+            return itemgetter(slice(first, last + 1))
+        return picker(rows)
+
+    def row_texts(self) -> Sequence[tuple[str, ...]]:
+        """Each row's texts, as wide as the sheet."""
+        return self._take()(self.texts)
+
+    def body(self, picks: Sequence[int]) -> tuple[list[Sequence[str]], list[list[str]]]:
+        """Every column's texts at these rows, and the texts of the columns `picks` with the text
+        of a merged range above put in each empty place it covers (a list each, to change)."""
+        take, merges, columns = self._take(), self.merges, self.columns
+        every = list(map(take, columns))
+        picked = [
+            list(take(merges.filled(c, columns[c]) if c in merges.below else columns[c]))
+            if c < len(columns)
+            else [""] * len(self.rows)
+            for c in picks
+        ]
+        return every, picked
+
+    def wheres(self) -> list[Where]:
+        """Each row's place: its sheet and row number."""
+        rows = self.rows
+        numbers = range(rows.start + 1, rows.stop + 1) if isinstance(rows, range) else [r + 1 for r in rows]
+        return row_places(self.sheet, numbers)
 
 
 def rows_from_cells(cells: list[Cell]) -> list[GridRow]:
@@ -105,16 +238,18 @@ def _title(row: GridRow) -> str | None:
     return None
 
 
-def _titles(rows: list[GridRow]) -> dict[int, str]:
+def _titles(rows: Sequence[GridRow]) -> dict[int, str]:
     """The rows that are a table's title, by place. Only a row of one or two filled cells can be:
     those are found at C speed among 10万 indicator rows."""
-    texts = list(map(itemgetter(0), rows))  # GridRow.texts
+    texts = (
+        rows.row_texts() if isinstance(rows, SheetRows) else list(map(itemgetter(0), rows))
+    )  # GridRow.texts
     filled = map(sub, map(len, texts), map(methodcaller("count", ""), texts))
     found = {k: _title(rows[k]) for k in compress(range(len(rows)), map(ge, repeat(2), filled))}
     return {k: title for k, title in found.items() if title}
 
 
-def _simplified(rows: list[GridRow]) -> list[GridRow]:
+def _simplified(rows: Sequence[GridRow]) -> Sequence[GridRow]:
     """Traditional script → Simplified in the texts; `raws` keep what was printed."""
     from jixiao.readers.chinese import looks_traditional, to_simplified
 
@@ -130,7 +265,7 @@ def _simplified(rows: list[GridRow]) -> list[GridRow]:
     return out
 
 
-def assemble_grid(path: str, reader: str, rows: list[GridRow]) -> Document:
+def assemble_grid(path: str, reader: str, rows: Sequence[GridRow]) -> Document:
     """Build a Document from grid rows, or raise a located ReadError."""
     rows = _simplified(rows)
     warnings: list[ReadWarning] = []
