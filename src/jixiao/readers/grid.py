@@ -9,9 +9,9 @@ million objects.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, repeat
-from operator import ge, itemgetter, methodcaller, sub
+from operator import ge, itemgetter, methodcaller, not_, sub
 from typing import NamedTuple, TypeVar, overload
 
 from jixiao.domain.model import Document, ReadWarning, TargetTable, Where, row_places
@@ -159,6 +159,18 @@ class SheetRows(Sequence[GridRow]):
         """Each row's texts, as wide as the sheet."""
         return self._take()(self.texts)
 
+    def sparse(self, most: int) -> list[int]:
+        """The rows (by place in this view) with at most `most` filled cells. A row whose cells
+        under the sheet's fullest columns are all filled has more: that rules out a table's
+        indicator rows at C speed, and only the others are counted."""
+        take = self._take()
+        texts = take(self.texts)
+        places: Iterable[int] = range(len(texts))
+        fullest = sorted(self.columns, key=methodcaller("count", ""))[: most + 1]
+        if len(fullest) > most:
+            places = compress(places, map(not_, map(all, zip(*map(take, fullest), strict=True))))
+        return [k for k in places if len(texts[k]) - texts[k].count("") <= most]
+
     def body(self, picks: Sequence[int]) -> tuple[list[Sequence[str]], list[list[str]]]:
         """Every column's texts at these rows, and the texts of the columns `picks` with the text
         of a merged range above put in each empty place it covers (a list each, to change)."""
@@ -241,11 +253,13 @@ def _title(row: GridRow) -> str | None:
 def _titles(rows: Sequence[GridRow]) -> dict[int, str]:
     """The rows that are a table's title, by place. Only a row of one or two filled cells can be:
     those are found at C speed among 10万 indicator rows."""
-    texts = (
-        rows.row_texts() if isinstance(rows, SheetRows) else list(map(itemgetter(0), rows))
-    )  # GridRow.texts
-    filled = map(sub, map(len, texts), map(methodcaller("count", ""), texts))
-    found = {k: _title(rows[k]) for k in compress(range(len(rows)), map(ge, repeat(2), filled))}
+    if isinstance(rows, SheetRows):
+        sparse: Iterable[int] = rows.sparse(2)
+    else:
+        texts = list(map(itemgetter(0), rows))  # GridRow.texts
+        filled = map(sub, map(len, texts), map(methodcaller("count", ""), texts))
+        sparse = compress(range(len(rows)), map(ge, repeat(2), filled))
+    found = {k: _title(rows[k]) for k in sparse}
     return {k: title for k, title in found.items() if title}
 
 

@@ -149,77 +149,28 @@ def indicators_from_columns(
     """Indicators from columns of cells (cols[j][k]: role j of row k), located by `wheres`."""
     n = len(wheres)
     col = dict(zip(roles, cols, strict=True))
-    nones: list[Any] = [None] * n  # a column the rows do not have
-    kept = [r for r in _RAW_ROLES if r in col]
-    raws: list[dict[str, str]]
-    if len(kept) == len(_RAW_ROLES):  # the usual table: a dict display is 4 times faster than dict(zip())
-        # rows printed alike share one dict (10万 rows repeat a few thousand): fewer objects to
-        # make, to look up in review and to free; a row that adds a cell below gets its own copy
-        printed = list(zip(*(col[r] for r in _RAW_ROLES), strict=True))
-        once = {
-            cells: {"weight": w, "unit": u, "level1": l1, "level2": l2, "value": v}
-            for cells in dict.fromkeys(printed)
-            for w, u, l1, l2, v in (cells,)
-        }
-        raws = list(map(once.__getitem__, printed))
-    elif kept:
-        raws = [dict(zip(kept, cells, strict=True)) for cells in zip(*(col[r] for r in kept), strict=True)]
-    else:
-        raws = [{} for _ in range(n)]
+    # every field but the name and the texts kept as printed follows from a row's cells under
+    # these columns, and 10万 rows repeat a few thousand of them: each is worked out once, and
+    # rows printed alike share one `raw` (fewer objects to make, look up in review and free)
+    keyed = tuple(r for r in _KEYED_ROLES if r in col)
+    printed = list(zip(*(col[r] for r in keyed), strict=True)) if keyed else [()] * n
+    once = {cells: _fields(keyed, cells) for cells in dict.fromkeys(printed)}
+    fields = list(map(once.__getitem__, printed))
+    level1s, level2s, weights, operators, values, units, raws = (
+        list(map(itemgetter(j), fields)) for j in range(7)
+    )
 
     names = list(col.get("name", repeat("", n)))
     if "\n" in "".join(names):  # a name wrapped inside its cell: one line
         for k in [k for k, name in enumerate(names) if "\n" in name]:
             raws[k] = {**raws[k], "name": names[k]}
             names[k] = join_lines(names[k])
-
-    weights = _parsed(_weight, col["weight"]) if "weight" in col else nones
-    units: list[str | None] = [c or None for c in col["unit"]] if "unit" in col else nones
-    level1s: list[str | None] = (
-        _parsed(frame.normalise_level1, col["level1"]) if "level1" in col else [None] * n
-    )
-    level2s = _parsed(frame.normalise_level2, col["level2"]) if "level2" in col else nones
-
-    nature_ops: list[Operator | None] = nones
-    if "nature" in col:
-        natures = col["nature"]
-        parsed = _parsed(_nature, natures)
-        nature_ops = list(map(itemgetter(1), parsed))
-        for k in _filled(natures):
-            category = parsed[k][0]
-            if category:  # 指标性质 holds a category in one template …
-                raws[k] = {**raws[k], "level1": natures[k]}
-                level1s[k] = level1s[k] or category
-            else:  # … and a direction (≥ ＝ ≤) in another
-                raws[k] = {**raws[k], "operator": natures[k]}
-
-    if "value" in col:
-        # operator, value and unit together, once per distinct (value, unit, direction) printed
-        printed = list(zip(col["value"], units, nature_ops, strict=True))
-        final = {key: _value_fields(*key) for key in set(printed)}
-        fields = list(map(final.__getitem__, printed))
-        operators = list(map(itemgetter(0), fields))
-        values: list[str | None] = list(map(itemgetter(1), fields))
-        units = list(map(itemgetter(2), fields))
-    else:
-        operators, values = list(nature_ops), nones
-
-    if "group" in col:  # the merged 绩效指标 column holds the category in some templates ("产出指标")
-        groups = col["group"]
-        for k in _filled(groups):
-            if level1s[k] is None:
-                level1s[k] = frame.normalise_level1(groups[k])
-                if level1s[k]:
-                    raws[k] = {**raws[k], "level1": groups[k]}
-    if None in level1s:
-        for k in [k for k, level1 in enumerate(level1s) if level1 is None]:
-            level1s[k] = frame.level1_of_level2(level2s[k])
-
     for role in KEPT_ROLES:  # an empty 偏差原因 or 备注 says nothing: no key, as without the column
         if role in col:
             cells = col[role]
             for k in _filled(cells):
                 raws[k] = {**raws[k], role: cells[k]}
+    nones: list[Any] = [None] * n  # a column the rows do not have
     actuals = [c or None for c in col["actual"]] if "actual" in col else nones
     scores = _parsed(_weight, col["score"]) if "score" in col else nones
     deviations = [c or None for c in col["deviation"]] if "deviation" in col else nones
@@ -241,6 +192,44 @@ def indicators_from_columns(
             deviations,
         )  # fmt: skip
     )
+
+
+# the columns whose cells settle an indicator's category, weight, direction, value, unit and `raw`
+_KEYED_ROLES = ("weight", "unit", "level1", "level2", "value", "nature", "group")
+
+
+def _fields(
+    roles: tuple[str, ...], printed: tuple[str, ...]
+) -> tuple[str | None, str | None, Decimal | None, Operator | None, str | None, str | None, dict[str, str]]:
+    """level1, level2, weight, operator, value, unit and raw of a row whose cells under `roles`
+    are `printed`."""
+    cells = dict(zip(roles, printed, strict=True))
+    raw = {r: cells[r] for r in _RAW_ROLES if r in cells}  # kept on every row, empty or not
+    level1 = frame.normalise_level1(cells.get("level1"))
+    level2 = frame.normalise_level2(cells["level2"]) if "level2" in cells else None
+    weight = _weight(cells["weight"]) if "weight" in cells else None
+    unit = cells.get("unit") or None
+    direction = None
+    nature = cells.get("nature")
+    if nature:
+        category, direction = _nature(nature)
+        if category:  # 指标性质 holds a category in one template …
+            raw["level1"] = nature
+            level1 = level1 or category
+        else:  # … and a direction (≥ ＝ ≤) in another
+            raw["operator"] = nature
+    if "value" in cells:
+        operator, value, unit = _value_fields(cells["value"], unit, direction)
+    else:
+        operator, value = direction, None
+    group = cells.get("group")
+    if group and level1 is None:  # the merged 绩效指标 column holds the category in some templates
+        level1 = frame.normalise_level1(group)
+        if level1:
+            raw["level1"] = group
+    if level1 is None:
+        level1 = frame.level1_of_level2(level2)
+    return level1, level2, weight, operator, value, unit, raw
 
 
 def picker(indexes: Sequence[int]) -> Callable[[Sequence[T]], tuple[T, ...]]:
