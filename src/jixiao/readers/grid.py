@@ -87,7 +87,7 @@ class Merges:
 
 class SheetRows(Sequence[GridRow]):
     """A sheet's rows, kept as its columns of shown texts; a row object is made when one is asked
-    for. A sheet of 10万 indicator rows is read a column at a time (`column`): its body rows never
+    for. A sheet of 10万 indicator rows is read a column at a time (`body`): its body rows never
     become objects, only the rows of its tables' heads and those that need a closer look."""
 
     __slots__ = ("sheet", "columns", "texts", "rows", "merges", "_made")
