@@ -110,6 +110,19 @@ def test_a_folder_import_takes_doc_files_and_checks_them(soffice, tmp_path):
     assert check.error is None and len(check.document.tables) == 7 and check.findings
 
 
+def test_a_folder_import_takes_wps_office_files_by_their_content(soffice, tmp_path):
+    """WPS Office names its workbooks .et and its documents .wps, saved in the Excel and Word
+    formats: a folder import takes them and reads each by what it holds."""
+    from jixiao.services.imports import check_file, expand
+
+    xls = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "xls_percent_weights.xls"
+    book, text = tmp_path / "项目绩效目标.et", tmp_path / "部门绩效目标.wps"
+    book.write_bytes(xls.read_bytes())
+    text.write_bytes(FIXTURE.read_bytes())
+    assert expand([tmp_path]) == [text, book]
+    assert [len(check_file(f).document.tables) for f in (book, text)] == [1, 7]
+
+
 def _word_web_archive(html: str) -> bytes:
     """A page saved by Word as a "single file web page": labelled GB2312 (written as Windows' GBK,
     its superset), quoted-printable, CRLF lines, a picture beside the page."""

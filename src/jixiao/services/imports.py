@@ -27,6 +27,11 @@ SUFFIXES = {
     ".rtf",
     ".pdf",
     ".json",
+    # WPS Office (金山) saves its own extensions in the Excel and Word formats: read by content
+    ".et",
+    ".ett",
+    ".wps",
+    ".wpt",
 }
 
 
