@@ -956,7 +956,7 @@ class TableBuilder:
             wheres = list(take(wheres))
         for j in shape.carried_at:  # merged 一级/二级 cells printed once carry down
             last = ""
-            if "" in vals[j]:  # (a sheet's merged cells have given every row its text)
+            if "" in vals[j]:  # else every row has its text (a sheet's merged cells gave it)
                 vals[j] = [(last := v or last) for v in vals[j]]
             if self.short_rows_lost_merges and roles[j] in _CARRY_UP:
                 # up to the first row left out (a line holding only a 一级 is one: its text is lost)

@@ -1,10 +1,11 @@
 """Indicator rows → Indicators, a column at a time.
 
 Every reader ends here with the cells of its indicator rows by column role (name, weight, unit,
-nature, value …). The rows of one table share their columns, and a column repeats itself down a
-sheet (一级, 计量单位, ≥90%): so each column is parsed once per distinct cell, and what varies
-from row to row (a 指标性质 that is a category in one row, a wrapped name in another) is patched
-on the few rows it concerns. One implementation for one row or 10万.
+nature, value …). The rows of one table share their columns, and rows repeat themselves down a
+sheet but for the name (一级, 二级, 计量单位, ≥90%, 20%): so every field but the name is worked out once
+per distinct row of those cells (a 指标性质 that is a category in one row and a direction in another
+included), and what only some rows have (a wrapped name, a 偏差原因) is patched on the rows it
+concerns. One implementation for one row or 10万.
 """
 
 from __future__ import annotations
