@@ -430,3 +430,41 @@ def test_hidden_places_of_a_sheet():
     )
     assert hidden_places(xml) == ({1, 2, 3}, {7})
     assert hidden_places(b"<worksheet><sheetData/></worksheet>") == (set(), set())
+
+
+def test_formulas_saved_without_their_results_are_named(tmp_path):
+    """A program (openpyxl, a budget system's export) writes weights as formulas without their
+    results; Excel works them out on opening, but the file holds none. The weights read empty, and
+    one note names the cells and says how to fix the file."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "项目绩效目标"
+    for row in HIDDEN_ROWS[:7]:
+        ws.append([v for k, v in enumerate(row) if k != 5])
+    ws["E6"], ws["E7"] = "=60", "=100-E6"
+    wb.save(tmp_path / "导出.xlsx")
+    doc = read_path(tmp_path / "导出.xlsx")
+    assert [(i.name, i.weight) for i in doc.tables[0].indicators] == [
+        ("资助学生人次", None),
+        ("受助学生满意度", None),
+    ]
+    (note,) = doc.warnings
+    assert note.where.sheet == "项目绩效目标"
+    assert note.message.startswith("E6、E7是公式，但文件里没有保存计算结果")
+
+
+def test_formulas_saved_with_their_results_read_as_their_results(tmp_path):
+    path = _hidden_workbook(tmp_path / "已保存.xlsx")
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(
+        rb'<c r="E6"([^>]*)><v>([^<]*)</v>', rb'<c r="E6"\1><f>30+30</f><v>\2</v>', parts[sheet]
+    )
+    assert b"<f>30+30</f>" in parts[sheet]
+    with zipfile.ZipFile(path, "w") as zf:
+        for n, data in parts.items():
+            zf.writestr(n, data)
+    doc = read_path(path)
+    assert doc.tables[0].indicators[0].weight == 60
+    assert not any("公式" in w.message for w in doc.warnings)

@@ -25,7 +25,7 @@ from jixiao.readers.assemble import _WS
 from jixiao.readers.errors import ReadError
 from jixiao.readers.grid import Cover, Merges, SheetRows, assemble_grid
 from jixiao.readers.xls_formats import OLE, xls_number_formats
-from jixiao.readers.xlsx_formats import Errors, Formats, Hidden, Shown, number_formats
+from jixiao.readers.xlsx_formats import Errors, Formats, Hidden, Shown, Uncomputed, number_formats
 
 MAX_UNPACKED = 1 << 30  # 1 GiB of XML is no target table; a zip bomb is
 MAX_RATIO = 200
@@ -276,6 +276,7 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
     formats: Formats = {}
     error_cells: Errors = {}
     hidden: Hidden = {}
+    uncomputed: Uncomputed = {}
     zf = guard_zip(raw, name) if raw[:4] == b"PK\x03\x04" else None  # before anything unpacks it
     with ThreadPoolExecutor(max_workers=1) as pool:
         loading = pool.submit(_load_sheets, raw, name)
@@ -283,13 +284,22 @@ def read_excel(path: str | Path, data: bytes | None = None, display_name: str | 
             formats, error_cells, hidden = xls_number_formats(raw)
         elif zf is not None:
             try:
-                formats = number_formats(zf, error_cells, hidden)
+                formats = number_formats(zf, error_cells, hidden, uncomputed)
             except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, UnicodeDecodeError) as exc:
                 loading.cancel()
                 raise ReadError(name, "Excel 文件已损坏（压缩包内容校验失败），无法读取。") from exc
         sheets, skipped = loading.result()
     doc: Document | None = None
     errors: list[ReadError] = []
+    for sheet_name, missing in uncomputed.items():
+        shown = "、".join(missing[:5]) + (f" 等 {len(missing)} 个单元格" if len(missing) > 5 else "")
+        skipped.append(
+            ReadWarning(
+                f"{shown}是公式，但文件里没有保存计算结果（多为程序生成、未用 Excel 或 WPS 打开保存过的文件），"
+                "已按空格读取；请用 Excel 或 WPS 打开、保存后再导入。",
+                Where(sheet=sheet_name),
+            )
+        )
     for sheet_name, rows, merged in sheets:
         if sheet_name in hidden:
             skipped.extend(_hide(sheet_name, rows, *hidden[sheet_name]))

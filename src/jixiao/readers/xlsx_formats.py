@@ -38,6 +38,12 @@ class Shown(NamedTuple):
 Formats = dict[str, dict[int, dict[int, Shown]]]  # sheet → column → row → how a number is shown
 Errors = dict[str, dict[int, dict[int, str]]]  # sheet → column → row → "#DIV/0!"
 Hidden = dict[str, tuple[set[int], set[int]]]  # sheet → (hidden columns, hidden rows), from 0
+Uncomputed = dict[str, list[str]]  # sheet → the formula cells saved without their result ("B7")
+
+# a formula cell with no result saved (written by a program, never opened and saved in Excel)
+_NO_RESULT = re.compile(
+    rb'<c r="([A-Z]+\d+)"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v\s*/>|<v>\s*</v>)?</c>'
+)
 
 _DATE_TOKEN = re.compile(r"yyyy|yy|mm|m|dd|d|[年月日/.\- ]")
 _DATE_FIELDS = {"yyyy": "{y}", "yy": "{y2:02d}", "mm": "{m:02d}", "m": "{m}", "dd": "{d:02d}", "d": "{d}"}
@@ -120,11 +126,15 @@ def hidden_places(xml: bytes) -> tuple[set[int], set[int]]:
 
 
 def number_formats(
-    zf: zipfile.ZipFile, errors: Errors | None = None, hidden: Hidden | None = None
+    zf: zipfile.ZipFile,
+    errors: Errors | None = None,
+    hidden: Hidden | None = None,
+    uncomputed: Uncomputed | None = None,
 ) -> Formats:
     """Sheet name → column → row (0-based) → how the number is shown, for cells that matter. Cells
     holding an Excel error go to `errors`: sheet name → column → row → "#DIV/0!"; the columns and
-    rows a sheet hides to `hidden`. By column: the reader works a column at a time."""
+    rows a sheet hides to `hidden`; formula cells saved without their result to `uncomputed`. By
+    column: the reader works a column at a time."""
     names = set(zf.namelist())
     if "xl/styles.xml" not in names or "xl/workbook.xml" not in names:
         return {}
@@ -156,6 +166,10 @@ def number_formats(
             columns, rows = hidden_places(xml)
             if columns or rows:
                 hidden[sheet] = (columns, rows)
+        if uncomputed is not None and (b"<f>" in xml or b"<f " in xml):
+            missing = [ref.decode() for ref in _NO_RESULT.findall(xml)]
+            if missing:
+                uncomputed[sheet] = missing
         if errors is not None and b't="e"' in xml:
             for col, row, text in _ERROR_CELL.findall(xml):
                 errors.setdefault(sheet, {}).setdefault(_col_index(col), {})[int(row) - 1] = _unescape(text)
