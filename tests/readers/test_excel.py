@@ -468,3 +468,16 @@ def test_formulas_saved_with_their_results_read_as_their_results(tmp_path):
     doc = read_path(path)
     assert doc.tables[0].indicators[0].weight == 60
     assert not any("公式" in w.message for w in doc.warnings)
+
+
+def test_a_folder_import_takes_workbooks_with_macros_and_templates(tmp_path):
+    """A finance bureau's template with macros (.xlsm) or saved as a template (.xltx) is an
+    ordinary workbook inside: a folder import takes it and reads it."""
+    from jixiao.services.imports import check_file, expand
+
+    macros = _hidden_workbook(tmp_path / "绩效目标（含宏）.xlsm")
+    template = tmp_path / "绩效目标模板.xltx"
+    template.write_bytes(macros.read_bytes())
+    (tmp_path / "说明.url").write_text("[InternetShortcut]")
+    assert expand([tmp_path]) == sorted([macros, template])
+    assert [len(check_file(f).document.tables[0].indicators) for f in sorted([macros, template])] == [2, 2]
