@@ -179,6 +179,25 @@ def test_an_rtf_file_reads_as_the_seed(soffice, tmp_path, seed_path, expected):
     assert not missed_facts(document_to_dict(doc), expected)[0]
 
 
+def test_an_odt_file_reads_as_the_seed(soffice, tmp_path, seed_path, expected):
+    """OpenDocument text (LibreOffice, and the office suites of 统信 and 麒麟 systems save it)."""
+    doc = read_path(_seed_saved_as(soffice, tmp_path, seed_path, "odt"))
+    assert doc.reader == "odt" and len(doc.tables) == 7
+    assert not missed_facts(document_to_dict(doc), expected)[0]
+
+
+def test_an_ods_workbook_is_refused_with_what_to_do(tmp_path):
+    import zipfile
+
+    ods = tmp_path / "绩效目标.ods"
+    with zipfile.ZipFile(ods, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ReadError) as info:
+        read_path(ods)
+    assert str(info.value).startswith("绩效目标.ods") and "另存为 .xlsx" in str(info.value)
+
+
 def test_without_libreoffice_an_rtf_file_gets_a_clear_message(monkeypatch, tmp_path):
     monkeypatch.setenv("JIXIAO_SOFFICE", "")
     rtf = tmp_path / "表.rtf"

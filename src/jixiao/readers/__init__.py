@@ -37,7 +37,8 @@ def sniff(data: bytes) -> str:
 def _read_zip(p: Path, data: bytes, name: str) -> Document:
     from jixiao.readers.excel import guard_zip, read_excel
 
-    names = set(guard_zip(data, name).namelist())
+    archive = guard_zip(data, name)
+    names = set(archive.namelist())
     if "xl/workbook.xml" in names:
         return read_excel(p, data, name)
     if "word/document.xml" in names:
@@ -45,11 +46,22 @@ def _read_zip(p: Path, data: bytes, name: str) -> Document:
 
         doc: Document = read_docx(p, data, name)
         return doc
+    kind = archive.read("mimetype")[:80] if "mimetype" in names else b""
+    if kind == ODF_TEXT:  # LibreOffice, or an office suite on 统信/麒麟, saves .odt
+        return _read_converted(p, data, name, ".odt")
+    if kind.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        raise ReadError(
+            name,
+            "这是 OpenDocument 表格（.ods）文件，暂不能直接读取；请用 WPS、Excel 或 LibreOffice 另存为 .xlsx 后再导入。",
+        )
     raise ReadError(name, "这是一个压缩包，但不是 Excel（.xlsx）或 Word（.docx）文件。")
 
 
+ODF_TEXT = b"application/vnd.oasis.opendocument.text"
+
+
 def _read_converted(p: Path, data: bytes, name: str, suffix: str) -> Document:
-    """A .doc or an .rtf, made a .docx by LibreOffice and read as one."""
+    """A .doc, an .rtf or an .odt, made a .docx by LibreOffice and read as one."""
     from jixiao.readers.docx import read_docx
     from jixiao.readers.legacy_word import doc_to_docx
 

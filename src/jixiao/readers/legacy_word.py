@@ -50,8 +50,8 @@ def converter() -> str | None:
 
 
 def doc_to_docx(data: bytes, name: str, suffix: str = ".doc") -> bytes:
-    """The bytes of a .doc (or of an .rtf) as .docx bytes, or a ReadError that says what to do."""
-    what = "RTF 文件" if suffix == ".rtf" else "旧版 Word（.doc）文件"
+    """The bytes of a .doc (or of an .rtf, an .odt) as .docx bytes, or a ReadError that says what to do."""
+    what = {".rtf": "RTF 文件", ".odt": "OpenDocument 文字（.odt）文件"}.get(suffix, "旧版 Word（.doc）文件")
     program = converter()
     if program is None:
         raise ReadError(name, f"这是{what}，本机没有安装 LibreOffice，无法自动转换。{SAVE_AS}")

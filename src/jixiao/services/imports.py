@@ -31,6 +31,7 @@ SUFFIXES = {
     ".dot",
     ".dotx",
     ".rtf",
+    ".odt",
     ".pdf",
     ".json",
     # WPS Office (金山) saves its own extensions in the Excel and Word formats: read by content
