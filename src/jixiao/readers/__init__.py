@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from pathlib import Path
 
 from jixiao.domain.cache import gc_paused
@@ -46,8 +48,11 @@ def _read_zip(p: Path, data: bytes, name: str) -> Document:
 
         doc: Document = read_docx(p, data, name)
         return doc
-    kind = archive.read("mimetype")[:80] if "mimetype" in names else b""
-    if kind == ODF_TEXT:  # LibreOffice, or an office suite on 统信/麒麟, saves .odt
+    try:  # OpenDocument names its kind in a first entry of its own
+        kind = archive.read("mimetype")[:80] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        kind = b""
+    if kind.startswith(ODF_TEXT):  # LibreOffice, or an office suite on 统信/麒麟, saves .odt
         return _read_converted(p, data, name, ".odt")
     if kind.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
         raise ReadError(
