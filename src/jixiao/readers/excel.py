@@ -188,16 +188,13 @@ def sheet_rows(
     texts_by_row: list[tuple[str, ...]] = list(zip(*cols, strict=True)) if cols else [()] * n
     # an empty row is left out, unless a merged range covers some of it
     empty = [r for r, text in enumerate(cols[-1]) if not text] if cols else range(n)
-    empty = [r for r in empty if not any(texts_by_row[r])]
-    if empty:
-        for column in below.values():
-            empty = [r for r in empty if column[r] is None]
-        empty = [r for r in empty if r not in across]
+    merges = Merges(across, below)
+    empty = [r for r in empty if not any(texts_by_row[r]) and merges.at(r) is None]
     index: Sequence[int] = range(n)
     if empty:
         dropped = set(empty)
         index = [r for r in range(n) if r not in dropped]
-    return SheetRows(sheet_name, cols, texts_by_row, index, Merges(across, below))
+    return SheetRows(sheet_name, cols, texts_by_row, index, merges)
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]
