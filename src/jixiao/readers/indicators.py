@@ -75,10 +75,7 @@ class PendingRows:
         for col, cell in zip(cols, text.values()):  # noqa: B905  (same length by construction)
             col.append(cell)
         wheres.append(where)
-        if runs and runs[-1][0] is into:
-            runs[-1][1] += 1
-        else:
-            runs.append([into, 1])
+        _count_into(runs, into, 1)
         order.append(self._count)
         self._count += 1
 
@@ -119,10 +116,7 @@ class PendingRows:
             col.extend(new)
         n = len(wheres)
         at.extend(wheres)
-        if runs and runs[-1][0] is into:
-            runs[-1][1] += n
-        else:
-            runs.append([into, n])
+        _count_into(runs, into, n)
         order.extend(range(self._count, self._count + n))
         self._count += n
 
@@ -142,6 +136,14 @@ class PendingRows:
         order_built.sort(key=itemgetter(0))
         for _, into, ind in order_built:
             into.append(ind)
+
+
+def _count_into(runs: list[list[Any]], into: list[Indicator], n: int) -> None:
+    """`n` more rows go to `into`: the last run grows when it goes there too (a table's rows)."""
+    if runs and runs[-1][0] is into:
+        runs[-1][1] += n
+    else:
+        runs.append([into, n])
 
 
 def indicators_from_columns(
