@@ -33,7 +33,8 @@ def reference(name, rows, merged, formats, errors):
     covers = {}
     for (r0, c0), (r1, c1) in merged:
         value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
-        anchor = _shown(value, formats.get(c0, {}).get(r0)).strip()
+        # a merged cell holding an error shows the error, like any other
+        anchor = errors.get(c0, {}).get(r0) or _shown(value, formats.get(c0, {}).get(r0)).strip()
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):

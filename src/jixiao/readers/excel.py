@@ -10,10 +10,11 @@ import datetime as dt
 import io
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from decimal import ROUND_HALF_UP, Decimal
-from itertools import repeat
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import compress, repeat
+from operator import not_
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
@@ -73,16 +74,37 @@ def _text(value: object, shown: Shown | None) -> str:
     return str(value)
 
 
-@memo(1 << 14)
 def _number_text(value: float | int, shown: Shown | None) -> str:
     """A number as shown: percent and decimals from its format, else as Excel prints at most 15
-    significant digits (10.139999999999999 → 10.14). Cached: weights and amounts repeat."""
+    significant digits (10.139999999999999 → 10.14)."""
+    if not value:
+        value = 0  # Excel keeps no negative zero: -0.0 shows as 0
+    if shown is not None and not shown.percent and shown.decimals:
+        # an amount typed with no more decimals than its format shows (953.66 as 0.00): padded,
+        # nothing to round; a sheet of 1万 projects has as many amounts, each distinct
+        s = repr(value)
+        point = s.find(".") if type(value) is float else len(s)
+        if point >= 0 and "e" not in s and "n" not in s:
+            frac = len(s) - point - 1 if point < len(s) else 0
+            if frac <= shown.decimals:
+                return f"{s}{'' if frac else '.'}{'0' * (shown.decimals - frac)}"
+    return _rounded_text(value, shown)
+
+
+@memo(1 << 14)
+def _rounded_text(value: float | int, shown: Shown | None) -> str:
+    """`_number_text` by decimal arithmetic, rounding half up on the digits Python prints (as
+    Excel does: 2.675 shown as 0.00 is 2.68). Cached: weights and amounts repeat."""
     d = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
     if shown is not None:
         if shown.percent:
             d = d * 100
-        d = d.quantize(Decimal(1).scaleb(-shown.decimals), rounding=ROUND_HALF_UP)
-        return f"{d}%" if shown.percent else str(d)
+        try:
+            d = d.quantize(Decimal(1).scaleb(-shown.decimals), rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # more digits than a decimal context holds (1E+30 as 0.00)
+            shown = None
+        else:
+            return f"{d}%" if shown.percent else str(d)
     s = format(float(value), ".15g") if isinstance(value, float) else str(value)
     return str(Decimal(s)) if "e" in s else s
 
@@ -92,24 +114,32 @@ def _shown_column(
 ) -> list[str]:
     """One column's cells as the sheet shows them, each distinct (value, format) worked out once:
     a column repeats itself (一级, 计量单位, a weight of 20%)."""
-    few = shown is not None and len(shown) * 8 < len(col)  # a header cell or two: patched after
-    out: list[str]
     try:  # the usual column, all text: stripping it costs no more than a pass to check its types
         stripped = list(map(str.strip, col, repeat(_WS)))  # type: ignore[arg-type]
     except TypeError:  # a number, a date or a yes/no among its cells
-        types = set(map(type, col))
+        distinct = set(col)
     else:
         return _patched(stripped, None, None, errors)
-    if shown and not few:  # type() keeps True apart from 1
-        formatted = list(zip(col, map(type, col), map(shown.get, range(len(col))), strict=True))
-        by_format = {key: _text(key[0], key[2]) for key in set(formatted)}
-        out = list(map(by_format.__getitem__, formatted))
-    elif bool in types:
+    few = shown is not None and len(shown) * 8 < len(col)  # a header cell or two: patched after
+    # a set keeps one of True, 1 and 1.0: where one of them is in it, a yes/no may hide behind it
+    yes_no = (True in distinct or False in distinct) and bool in set(map(type, col))
+    out: list[str]
+    if shown and not few:
+        formats = map(shown.get, range(len(col)))
+        if yes_no:  # type() keeps True apart from 1
+            typed_formats = list(zip(col, map(type, col), formats, strict=True))
+            by_typed = {key: _text(key[0], key[2]) for key in set(typed_formats)}
+            out = list(map(by_typed.__getitem__, typed_formats))
+        else:
+            formatted = list(zip(col, formats, strict=True))
+            by_format = {key: _text(*key) for key in set(formatted)}
+            out = list(map(by_format.__getitem__, formatted))
+    elif yes_no:
         typed = list(zip(col, map(type, col), strict=True))
         by_type = {key: _text(key[0], None) for key in set(typed)}
         out = list(map(by_type.__getitem__, typed))
     else:
-        by_value = {v: v.strip(_WS) if type(v) is str else _text(v, None) for v in set(col)}
+        by_value = {v: v.strip(_WS) if type(v) is str else _text(v, None) for v in distinct}
         out = list(map(by_value.__getitem__, col))
     return _patched(out, col, shown if few else None, errors)
 
@@ -146,33 +176,10 @@ def sheet_rows(
     row: how a number is shown, and the cells calamine reads as empty that hold an Excel error
     ("#DIV/0!"), which they show."""
     n = len(rows)
-    across: dict[int, Cover] = {}
-    below: dict[int, list[str | None]] = {}
-    reach = 0  # the columns a merged range reaches: kept, even empty, so that its rows stand under it
-    for (r0, c0), (r1, c1) in merged or []:
-        if c1 >= reach:
-            reach = c1 + 1
-        if r0 >= n:
-            continue
-        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
-        if type(value) is str:
-            anchor = value.strip()
-        else:
-            shown = formats.get(c0)
-            anchor = _text(value, shown.get(r0) if shown else None).strip()
-        if c1 > c0:
-            row = across.get(r0)
-            if row is None:
-                row = across[r0] = {}
-            row.update(dict.fromkeys(range(c0 + 1, c1 + 1), (anchor, False)))
-        last = min(r1, n - 1)
-        if last > r0:  # a slice of a list per column (C speed): 10万 rows under merged 一级/二级 cells
-            texts = [anchor] * (last - r0)
-            for c in range(c0, c1 + 1):
-                column = below.get(c)
-                if column is None:
-                    column = below[c] = [None] * n
-                column[r0 + 1 : last + 1] = texts
+    merged = merged or []
+    # the columns a merged range reaches: kept, even empty, so that its rows stand under it
+    reach = max((c1 + 1 for _, (_, c1) in merged), default=0)
+    merged = [m for m in merged if m[0][0] < n]
     # a column at a time (10万 rows, a handful of columns); the sheet is a rectangle
     full = max(max(map(len, rows), default=0), reach)  # a merged range may reach past the cells
     if errors:
@@ -183,12 +190,12 @@ def sheet_rows(
     cols = [
         _shown_column(col, formats.get(c), errors.get(c)) for c, col in enumerate(zip(*rows, strict=True))
     ]
+    merges = _merges(merged, cols, n)
     while len(cols) > reach and not any(cols[-1]):
         cols.pop()  # trailing empty columns say nothing
     texts_by_row: list[tuple[str, ...]] = list(zip(*cols, strict=True)) if cols else [()] * n
     # an empty row is left out, unless a merged range covers some of it
-    empty = [r for r, text in enumerate(cols[-1]) if not text] if cols else range(n)
-    merges = Merges(across, below)
+    empty: Iterable[int] = compress(range(n), map(not_, cols[-1])) if cols else range(n)
     empty = [r for r in empty if not any(texts_by_row[r]) and merges.at(r) is None]
     index: Sequence[int] = range(n)
     if empty:
@@ -198,6 +205,29 @@ def sheet_rows(
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def _merges(merged: Merged, cols: list[list[str]], n: int) -> Merges:
+    """The places merged ranges cover, each with the text its anchor cell shows: to the right of
+    the anchor in its row, and in the rows below it."""
+    across: dict[int, Cover] = {}
+    below: dict[int, list[str | None]] = {}
+    for (r0, c0), (r1, c1) in merged:
+        anchor = cols[c0][r0].strip()
+        if c1 > c0:
+            row = across.get(r0)
+            if row is None:
+                row = across[r0] = {}
+            row.update(dict.fromkeys(range(c0 + 1, c1 + 1), (anchor, False)))
+        if r1 > r0:  # a slice of a list per column (C speed): 10万 rows under merged 一级/二级 cells
+            last = min(r1, n - 1)
+            texts = [anchor] * (last - r0)
+            for c in range(c0, c1 + 1):
+                column = below.get(c)
+                if column is None:
+                    column = below[c] = [None] * n
+                column[r0 + 1 : last + 1] = texts
+    return Merges(across, below)
 
 
 def _load_sheets(
