@@ -216,8 +216,11 @@ def rows_from_cells(cells: list[Cell]) -> list[GridRow]:
 def find_header(row: GridRow) -> dict[int, str] | None:
     """The indicator header: at least three indicator column labels, with a name and a value/weight."""
     texts, covers = row.texts, row.covers
-    if not covers and len(texts) - texts.count("") < 3:
-        return None  # most rows of a table's head: a label and its value or two
+    filled = len(texts) - texts.count("")
+    if filled < 3 and (not covers or filled + sum(cover[1] for cover in covers.values()) < 3):
+        # most rows of a table's head: a label and its value or two, a title or a goal merged
+        # across (only a cell merged down from a label above counts as a label here)
+        return None
     by_col: dict[int, str] = {}
     column = labels.indicator_column
     for k, label in enumerate(texts):

@@ -351,6 +351,7 @@ def _column_of(columns: dict[str, str], key: str) -> str | None:
     return found
 
 
+@memo(1 << 14)
 def goal_column(text: str) -> str | None:
     """ "年度目标", "预期目标" → "goal"; "中长期目标", "1-7月实际完成情况" → "extra"; else None."""
     if not text or len(text) > 24:
