@@ -255,6 +255,40 @@ def test_summary_of_projects_in_a_sheet(tmp_path):
     assert [t.weight_total for t in doc.tables] == [60, 90] and doc.warnings == []
 
 
+def test_a_summary_exported_a_row_per_indicator_is_a_table_per_project(tmp_path):
+    """A budget system's export: a 汇总表 titled as such, the project's name on every row of its
+    indicators, weights as percents. Each project is a table of its own, under the summary's title."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2024年项目支出绩效目标汇总表"])
+    ws.append(["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标权重"])
+    rows = [
+        ("公共文化服务体系建设", "产出指标", "数量指标", "送文化下乡演出场次", "≥60", "场", 0.4),
+        ("公共文化服务体系建设", "产出指标", "质量指标", "演出验收合格率", "100", "%", 0.3),
+        ("公共文化服务体系建设", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90", "%", 0.3),
+        ("文物保护修缮", "产出指标", "数量指标", "修缮文物保护单位数", "＝2", "处", 0.5),
+        ("文物保护修缮", "效益指标", "社会效益指标", "文物安全事故发生数", "＝0", "起", 0.5),
+    ]
+    for row in rows:
+        ws.append(row)
+    for r in range(3, 3 + len(rows)):
+        ws.cell(r, 7).number_format = "0%"
+    path = tmp_path / "汇总.xlsx"
+    wb.save(path)
+    doc = read_path(path)
+    assert [(t.title, t.name, [i.name for i in t.indicators]) for t in doc.tables] == [
+        (
+            "2024年项目支出绩效目标汇总表",
+            "公共文化服务体系建设",
+            ["送文化下乡演出场次", "演出验收合格率", "群众满意度"],
+        ),
+        ("2024年项目支出绩效目标汇总表", "文物保护修缮", ["修缮文物保护单位数", "文物安全事故发生数"]),
+    ]
+    assert [t.weight_total for t in doc.tables] == [100, 100] and doc.warnings == []
+    assert [t.fiscal_year for t in doc.tables] == [2024, 2024]
+    assert doc.tables[1].indicators[1].where.row == 7 and doc.tables[1].where.row == 6
+
+
 def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
     """A total computed by a formula reads as its value; a date reads as its format prints it
     (2024年12月31日); a cell whose formula failed reads as its error (#DIV/0!), not as empty, and the
