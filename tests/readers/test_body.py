@@ -25,6 +25,9 @@ SHAPES = [
     {0: "level1", 1: "level2", 2: "name", 4: "value"},  # column 3 under no role
     {0: "name", 1: "value"},
     {0: "task", 1: "level1", 2: "name", 3: "value", 4: "score"},
+    # a summary of projects: each project's block a table of its own
+    {0: "project", 1: "project_budget", 2: "level1", 3: "level2", 4: "name", 5: "value", 6: "weight"},
+    {0: "seq", 1: "project", 2: "project_goal", 3: "level1", 4: "name", 5: "value"},
 ]
 
 BY_ROLE = {  # what each column usually holds: most rows are plain indicators
@@ -38,10 +41,15 @@ BY_ROLE = {  # what each column usually holds: most rows are plain indicators
     "nature": ["≥", "产出", ""],
     "task": ["信访接待", ""],
     "score": ["9.5", ""],
+    # a project's cells are printed on its first row (A, B, A: three blocks), or on every row
+    "project": ["公共文化服务", "文物保护修缮", "", "", ""],
+    "project_budget": ["120", "85.50", "待定", "", ""],
+    "project_goal": ["开展送文化下乡演出60场。", "", ""],
 }
 LABELS = {
     "seq": "序号", "level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值",
     "unit": "计量单位", "weight": "指标权重", "nature": "指标性质", "task": "年度任务", "score": "得分",
+    "project": "项目名称", "project_budget": "预算金额", "project_goal": "年度目标",
 }  # fmt: skip
 ODD = [
     "合计",
@@ -90,7 +98,8 @@ def _read(shape: _BodyShape, rows: list[GridRow], columns: bool, short_rows_lost
     builder = TableBuilder(_Segment(None, []), warnings, short_rows_lost_merges, pending)
     (builder._read_body_columns if columns else builder._read_body_rows)(table, shape, rows)
     pending.flush()
-    return table.indicators, warnings, table.score_total, table.grade
+    projects = [(t.name, t.budget_total, t.goal, t.where, t.indicators) for t in [table, *builder.split]]
+    return projects, warnings, table.score_total, table.grade
 
 
 @settings(max_examples=500, deadline=None)
@@ -115,7 +124,7 @@ def test_a_long_body_keeps_its_total_footer_and_stray_cells_in_place():
     ]
     texts += [*plain[2000:], ["注：本表由项目单位填报"]]
     rows = [GridRow(t, Where(sheet="表1", row=k + 1)) for k, t in enumerate(texts)]
-    indicators, warnings, *_ = _read(shape, rows, True, False)
+    [(*_, indicators)], warnings, *_ = _read(shape, rows, True, False)
     assert len(indicators) == 3001
     assert [w.where.row for w in warnings] == [2002, 3003]
     assert "多出一格" in warnings[0].message and "注：本表" in warnings[1].message

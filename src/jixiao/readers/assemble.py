@@ -235,6 +235,29 @@ _TITLE_YEAR = re.compile(r"(20\d{2})年")
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
 
 
+class _Noted:
+    """The warnings a body adds, each noted with its row and its step on that row (left out 0, a
+    project's head 1, a stray cell 2), to be put back in that order: the row by row reading's."""
+
+    __slots__ = ("warnings", "start", "keys")
+
+    def __init__(self, warnings: list[ReadWarning]) -> None:
+        self.warnings = warnings
+        self.start = len(warnings)
+        self.keys: list[tuple[int, int]] = []
+
+    def at(self, row: int, step: int) -> None:
+        """The warnings added since the last note came from this row and step."""
+        added = len(self.warnings) - self.start - len(self.keys)
+        self.keys.extend([(row, step)] * added)
+
+    def sort(self) -> None:
+        if len(self.keys) > 1:
+            new = self.warnings[self.start :]
+            order = sorted(range(len(new)), key=self.keys.__getitem__)
+            self.warnings[self.start :] = [new[k] for k in order]
+
+
 def _is_total(text: str) -> bool:
     """A 合计 / 总分 row's label. Such labels are short: long texts (names) need no normalising."""
     return len(text) <= 16 and ("计" in text or "分" in text) and bool(TOTAL.match(labels.label_key(text)))
@@ -268,9 +291,9 @@ class _BodyShape:
 
     @property
     def by_columns(self) -> bool:
-        """Whether a body of this shape can be read a column at a time (each role in one column,
-        no project beside the indicators)."""
-        return self.unique_roles and not self.by_project and not self.own_head
+        """Whether a body of this shape can be read a column at a time: each role in one column,
+        and no goal or budget beside one table's indicators (a summary's projects are read so)."""
+        return self.unique_roles and not self.own_head
 
     @staticmethod
     def of(by_col: dict[int, str]) -> _BodyShape:
@@ -934,34 +957,81 @@ class TableBuilder:
         if special:
             suspects.update(i for i, t in enumerate(firsts) if t in special)
         dropped: set[int] = set()
+        noted = _Noted(self.warnings)  # a summary's warnings are put back in the order of its rows
+        strays: list[tuple[int, dict[str, str], str, Where]] = []
         for i in sorted(suspects):
             row = rows[i]
             text, stray, filled = self._row_cells(shape, row)
             if not self._is_indicator(table, row, text, stray, filled):
                 dropped.add(i)
+                noted.at(i, 0)
                 continue
             for j, role in enumerate(roles):
                 vals[j][i] = text.get(role, "")
             if stray is not None:
-                self._warn_stray(text, stray, row.where)
+                strays.append((i, text, stray, row.where))
         wheres = (
             rows.wheres() if isinstance(rows, SheetRows) else list(map(itemgetter(1), rows))
         )  # GridRow.where
+        kept: Sequence[int] = range(m)
         if dropped:
             kept = [i for i in range(m) if i not in dropped]
             if not kept:
+                noted.sort()
                 return
             take = picker(kept)
             vals = [list(take(column)) for column in vals]
             wheres = list(take(wheres))
+        runs = self._project_blocks(table, shape, vals, wheres, kept, noted) if shape.by_project else []
+        for i, text, stray, where in strays:
+            self._warn_stray(text, stray, where)
+            noted.at(i, 2)
+        noted.sort()
+        starts = bytearray(len(wheres))  # where a project's block starts, nothing carries down into it
+        for start, _, _ in runs:
+            starts[start] = 1
         for j in shape.carried_at:  # merged 一级/二级 cells printed once carry down
             last = ""
             if "" in vals[j]:  # else every row has its text (a sheet's merged cells gave it)
-                vals[j] = [(last := v or last) for v in vals[j]]
-            if self.short_rows_lost_merges and roles[j] in _CARRY_UP:
+                if runs:
+                    vals[j] = [(last := v or ("" if new else last)) for v, new in zip(vals[j], starts)]  # noqa: B905
+                else:
+                    vals[j] = [(last := v or last) for v in vals[j]]
+            if self.short_rows_lost_merges and roles[j] in _CARRY_UP and not shape.by_project:
                 # up to the first row left out (a line holding only a 一级 is one: its text is lost)
                 _carry_up(vals[j], min(dropped) if dropped else m)
-        self.pending.extend(table.indicators, roles, vals, wheres)
+        if runs:
+            self.pending.extend_runs([(into, n) for _, into, n in runs], roles, vals, wheres)
+        else:
+            self.pending.extend(table.indicators, roles, vals, wheres)
+
+    def _project_blocks(
+        self,
+        table: TargetTable,
+        shape: _BodyShape,
+        vals: list[list[str]],
+        wheres: Sequence[Where],
+        kept: Sequence[int],
+        noted: _Noted,
+    ) -> list[tuple[int, list[Indicator], int]]:
+        """A summary's rows (项目名称 beside the indicators) in blocks, a project each: the first
+        project fills the table being built, each next one a table of its own. Returns the blocks
+        as (first row, the list its indicators go to, rows), from the first row on."""
+        project_at = shape.roles.index("project")
+        column = vals[project_at]
+        blocks: list[tuple[int, list[Indicator], int]] = []
+        current = None
+        for i, name in enumerate(column):
+            if name and name != current:  # a project's name, printed (or merged) at its first row
+                text = {role: vals[j][i] for j, role in enumerate(shape.roles)}
+                target = self._project_table(table, text, wheres[i], first=current is None)
+                noted.at(kept[i], 1)
+                blocks.append((i, target.indicators, 0))
+                current = name
+        if not blocks or blocks[0][0] > 0:  # rows before the first project: the table's own
+            blocks.insert(0, (0, table.indicators, 0))
+        ends = [start for start, _, _ in blocks[1:]] + [len(column)]
+        return [(start, into, end - start) for (start, into, _), end in zip(blocks, ends, strict=True)]
 
     def _block_of(
         self,

@@ -89,7 +89,7 @@ class PendingRows:
         if all(map(keys.__eq__, map(dict.keys, texts))) and all(map(is_, intos, repeat(intos[0]))):
             # the usual body: one table, one set of columns
             roles = tuple(keys)
-            self._extend(intos[0], roles, [list(map(itemgetter(r), texts)) for r in roles], wheres)
+            self.extend(intos[0], roles, [list(map(itemgetter(r), texts)) for r in roles], wheres)
         else:
             for into, text, where in zip(intos, texts, wheres, strict=True):
                 self.add(into, text, where)
@@ -102,21 +102,25 @@ class PendingRows:
         wheres: Sequence[Where],
     ) -> None:
         """Many rows of one table, a column per role (cells[j][k]: role j of row k)."""
-        self._extend(into, roles, cells, wheres)
+        self.extend_runs([(into, len(wheres))], roles, cells, wheres)
 
-    def _extend(
+    def extend_runs(
         self,
-        into: list[Indicator],
+        intos: Sequence[tuple[list[Indicator], int]],
         roles: tuple[str, ...],
         cells: Sequence[Sequence[str]],
         wheres: Sequence[Where],
     ) -> None:
+        """Many rows, a column per role, in runs of rows that each go to one list (a summary's
+        projects, each a table of its own)."""
         cols, at, runs, order = self._group(roles)
         for col, new in zip(cols, cells, strict=True):
             col.extend(new)
         n = len(wheres)
         at.extend(wheres)
-        _count_into(runs, into, n)
+        for into, rows in intos:
+            if rows:
+                _count_into(runs, into, rows)
         order.extend(range(self._count, self._count + n))
         self._count += n
 
