@@ -7,9 +7,16 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["review_throughput.py", "xlsx_speed.py"]
+# the Excel read in the three layouts 10万 indicators come in: tables stacked on a sheet, one table,
+# a budget system's summary export (a row per indicator, its project on every row)
+BENCHES = [
+    ("review_throughput.py", []),
+    ("xlsx_speed.py", []),
+    ("xlsx_speed.py", ["--rows-per-table", "100000"]),
+    ("xlsx_speed.py", ["--summary"]),
+]
 
 if __name__ == "__main__":
-    for name in BENCHES:
-        print(f"== {name}")
-        subprocess.run([sys.executable, str(HERE / name), *sys.argv[1:]], check=True)
+    for name, options in BENCHES:
+        print(f"== {name} {' '.join(options)}")
+        subprocess.run([sys.executable, str(HERE / name), *options, *sys.argv[1:]], check=True)
