@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import ge, itemgetter, methodcaller, not_, sub
 from typing import NamedTuple, TypeVar, overload
 
@@ -273,7 +273,9 @@ def _simplified(rows: Sequence[GridRow]) -> Sequence[GridRow]:
     """Traditional script → Simplified in the texts; `raws` keep what was printed."""
     from jixiao.readers.chinese import looks_traditional, to_simplified
 
-    sample = "".join(t for row in rows[:60] for t in row.texts)
+    # a sheet's first rows, as texts (a workbook of a sheet per table asks this of every sheet)
+    head = rows.row_texts()[:60] if isinstance(rows, SheetRows) else [row.texts for row in rows[:60]]
+    sample = "".join(chain.from_iterable(head))
     if not looks_traditional(sample):
         return rows
     out = []
