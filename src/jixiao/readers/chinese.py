@@ -23,6 +23,9 @@ def looks_traditional(sample: str) -> bool:
     sample = sample[:4000]
     if not sample:
         return False
+    distinct = "".join(set(sample))
+    if _T2S.convert(distinct) == distinct:
+        return False  # no character of it is Traditional (a sheet per table: every sheet asks)
     converted = _T2S.convert(sample)
     changed = sum(map(ne, sample, converted))  # a sheet per table: this runs for every one
     return changed >= 3 and changed >= len(sample) * 0.01

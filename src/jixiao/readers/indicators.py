@@ -205,6 +205,7 @@ def indicators_from_columns(
 _KEYED_ROLES = ("weight", "unit", "level1", "level2", "value", "nature", "group")
 
 
+@memo(1 << 14)  # tables across a workbook (a sheet each) print the same rows again
 def _fields(
     roles: tuple[str, ...], printed: tuple[str, ...]
 ) -> tuple[str | None, str | None, Decimal | None, Operator | None, str | None, str | None, dict[str, str]]:
