@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-# the Excel read in the three layouts 10万 indicators come in: tables stacked on a sheet, one table,
-# a budget system's summary export (a row per indicator, its project on every row)
+# the Excel read in the layouts 10万 indicators come in: tables stacked on a sheet, one table, a budget
+# system's summary export (a row per indicator, its project on every row), a sheet per table
 BENCHES = [
     ("review_throughput.py", []),
     ("xlsx_speed.py", []),
     ("xlsx_speed.py", ["--rows-per-table", "100000"]),
     ("xlsx_speed.py", ["--summary"]),
+    ("xlsx_speed.py", ["--sheet-per-table", "--rows-per-table", "100"]),
 ]
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Excel speed: our reader vs a bare python-calamine read, our writer vs a bare XlsxWriter write.
 
-    .venv/bin/python bench/xlsx_speed.py [--indicators 100000] [--runs 3] [--rows-per-table 8 | --summary]
+    .venv/bin/python bench/xlsx_speed.py [--indicators 100000] [--runs 3] [--rows-per-table 8]
+                                         [--summary | --sheet-per-table]
 
 The workbook is `jixiao synth` data in the official layout (tables stacked on one sheet, merged
 一级/二级 cells, number formats). The bare write puts the very same cell values in the same places,
@@ -10,6 +11,10 @@ without formats or merges; the bare read is python-calamine's `to_python()` of t
 with its project's name on every row (项目名称 | 一级 | 二级 | 三级 | 指标值 | 计量单位 | 指标权重 as a
 percent), under a 汇总表 title. Written by XlsxWriter here (our writer prints the official layouts):
 only the read is compared.
+
+`--sheet-per-table`: the official layout our writer prints by default, each table on a sheet of its
+own (with `--rows-per-table 100`: 1,000 sheets). The bare read reads every sheet; only the read is
+compared.
 """
 
 from __future__ import annotations
@@ -93,6 +98,12 @@ def compare_writes(
     return side_by_side(ours_write, bare_write, runs)
 
 
+def bare_sheets(path: Path) -> list[list[list[Any]]]:
+    """Every sheet's cells, as python-calamine reads them and nothing more."""
+    wb = CalamineWorkbook.from_path(str(path))
+    return [wb.get_sheet_by_index(k).to_python() for k in range(len(wb.sheet_names))]
+
+
 def write_summary(doc: Document, path: Path) -> None:
     """A budget system's export of the document's indicators: a row each, its project on every row."""
     wb = xlsxwriter.Workbook(str(path))
@@ -118,6 +129,7 @@ def main() -> None:
         "--rows-per-table", type=int, default=8, help="8: many small tables stacked; 100000: one big table"
     )
     ap.add_argument("--summary", action="store_true", help="a summary export, a row per indicator")
+    ap.add_argument("--sheet-per-table", action="store_true", help="each table on a sheet of its own")
     ap.add_argument("--breakdown", action="store_true", help="also time the reader's phases")
     args = ap.parse_args()
     doc = synth_document(args.indicators, rows_per_table=args.rows_per_table)
@@ -127,11 +139,11 @@ def main() -> None:
         if args.summary:
             write_summary(doc, ours_path)
         else:
-            write_xlsx(doc, ours_path, one_sheet=True)
-        grid = CalamineWorkbook.from_path(str(ours_path)).get_sheet_by_index(0).to_python()
+            write_xlsx(doc, ours_path, one_sheet=not args.sheet_per_table)
+        grid = [row for sheet in bare_sheets(ours_path) for row in sheet]
         cells = sum(1 for row in grid for v in row if v != "")
 
-        if not args.summary:
+        if not (args.summary or args.sheet_per_table):
             w = compare_writes(doc, grid, ours_path, bare_path, args.runs)
         tables, rows = len(doc.tables), len(grid)
         # the reads start from a small heap: 10万 indicators and the grid kept alive here would
@@ -143,7 +155,7 @@ def main() -> None:
             return sum(len(t.indicators) for t in read_path(ours_path).tables)
 
         def bare_read() -> int:
-            return len(CalamineWorkbook.from_path(str(ours_path)).get_sheet_by_index(0).to_python())
+            return sum(map(len, bare_sheets(ours_path)))
 
         r = side_by_side(ours_read, bare_read, args.runs)
         if args.breakdown:
@@ -151,7 +163,8 @@ def main() -> None:
                 print(read_phases(ours_path))
     assert r["ours_result"] == args.indicators, r["ours_result"]
     print(
-        f"workbook{' (summary export)' if args.summary else ''}: {args.indicators} indicators in {tables} tables, "
+        f"workbook{' (summary export)' if args.summary else ''}: {args.indicators} indicators in {tables} tables"
+        f"{' (a sheet each)' if args.sheet_per_table else ''}, "
         f"{rows} rows, {cells} filled cells; median of {args.runs}"
     )
     if w is not None:
