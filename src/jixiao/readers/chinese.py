@@ -23,9 +23,8 @@ def looks_traditional(sample: str) -> bool:
     sample = sample[:4000]
     if not sample:
         return False
-    distinct = "".join(set(sample))
-    if _T2S.convert(distinct) == distinct:
-        return False  # no character of it is Traditional (a sheet per table: every sheet asks)
     converted = _T2S.convert(sample)
-    changed = sum(map(ne, sample, converted))  # a sheet per table: this runs for every one
+    if converted == sample:
+        return False  # nothing Traditional in it (a workbook of a sheet per table asks every sheet)
+    changed = sum(map(ne, sample, converted))
     return changed >= 3 and changed >= len(sample) * 0.01
