@@ -23,8 +23,8 @@ def looks_traditional(sample: str) -> bool:
     sample = sample[:4000]
     if not sample:
         return False
-    converted = _T2S.convert(sample)
+    converted: str = _T2S.convert(sample)
     if converted == sample:
         return False  # nothing Traditional in it (a workbook of a sheet per table asks every sheet)
-    changed = sum(map(ne, sample, converted))
+    changed: int = sum(map(ne, sample, converted))
     return changed >= 3 and changed >= len(sample) * 0.01

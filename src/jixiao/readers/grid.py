@@ -274,7 +274,11 @@ def _simplified(rows: Sequence[GridRow]) -> Sequence[GridRow]:
     from jixiao.readers.chinese import looks_traditional, to_simplified
 
     # a sheet's first rows, as texts (a workbook of a sheet per table asks this of every sheet)
-    head = rows.row_texts()[:60] if isinstance(rows, SheetRows) else [row.texts for row in rows[:60]]
+    head: Sequence[Sequence[str]]
+    if isinstance(rows, SheetRows):
+        head = rows.row_texts()[:60]
+    else:
+        head = [row.texts for row in rows[:60]]
     sample = "".join(chain.from_iterable(head))
     if not looks_traditional(sample):
         return rows
