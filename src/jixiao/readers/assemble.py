@@ -235,6 +235,17 @@ _TITLE_YEAR = re.compile(r"(20\d{2})年")
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
 
 
+def _firsts(columns: Sequence[Sequence[str]], m: int) -> list[str]:
+    """Each of `m` rows' first filled cell ("" for none), from its columns: a column at a time, up to
+    the first column that leaves no row without one (a table's 三级 names, mostly)."""
+    firsts = list(columns[0]) if columns else [""] * m
+    for column in columns[1:]:
+        if "" not in firsts:
+            break
+        firsts = [first or cell for first, cell in zip(firsts, column)]  # noqa: B905  (same length)
+    return firsts
+
+
 class _Noted:
     """The warnings a body adds, each noted with its row and its step on that row (left out 0, a
     project's head 1, a stray cell 2), to be put back in that order: the row by row reading's."""
@@ -906,11 +917,12 @@ class TableBuilder:
         from jixiao.readers.grid import SheetRows
 
         texts: Sequence[Sequence[str]]
+        firsts: list[str] | None = None  # each row's first filled cell
         if isinstance(rows, SheetRows):  # a sheet's rows are kept by column, each as wide as the sheet
-            texts = rows.row_texts()
             short: set[int] = set()
             grid: Sequence[Sequence[str]]
             grid, vals = rows.body(shape.picks)  # merged 一级/二级 cells above give their text
+            firsts = _firsts(grid, m)
         else:
             texts = list(map(itemgetter(0), rows))  # GridRow.texts
             short = (
@@ -948,7 +960,8 @@ class TableBuilder:
             header = {v for v in set(column) if v and labels.indicator_column(v) in ("value", "weight")}
             if header:
                 suspects.update(i for i, v in enumerate(column) if v in header)
-        firsts = list(map(next, map(filter, repeat(None), texts), repeat("")))
+        if firsts is None:
+            firsts = list(map(next, map(filter, repeat(None), texts), repeat("")))
         special = {  # what could be a 合计 or a footer (checked exactly below)
             t
             for t in set(firsts)

@@ -24,7 +24,7 @@ from jixiao.domain.cache import memo
 from jixiao.domain.model import Document, ReadWarning, Where
 from jixiao.readers.assemble import _WS
 from jixiao.readers.errors import ReadError
-from jixiao.readers.grid import Cover, Merges, SheetRows, assemble_grid
+from jixiao.readers.grid import Cover, Merges, RowTexts, SheetRows, assemble_grid
 from jixiao.readers.xls_formats import OLE, xls_number_formats
 from jixiao.readers.xlsx_formats import Errors, Formats, Hidden, Shown, Uncomputed, number_formats
 
@@ -193,15 +193,16 @@ def sheet_rows(
     merges = _merges(merged, cols, n)
     while len(cols) > reach and not any(cols[-1]):
         cols.pop()  # trailing empty columns say nothing
-    texts_by_row: list[tuple[str, ...]] = list(zip(*cols, strict=True)) if cols else [()] * n
     # an empty row is left out, unless a merged range covers some of it
     empty: Iterable[int] = compress(range(n), map(not_, cols[-1])) if cols else range(n)
-    empty = [r for r in empty if not any(texts_by_row[r]) and merges.at(r) is None]
+    for column in reversed(cols[:-1]):
+        empty = [r for r in empty if not column[r]]
+    empty = [r for r in empty if merges.at(r) is None]
     index: Sequence[int] = range(n)
     if empty:
         dropped = set(empty)
         index = [r for r in range(n) if r not in dropped]
-    return SheetRows(sheet_name, cols, texts_by_row, index, merges)
+    return SheetRows(sheet_name, cols, RowTexts(cols, n), index, merges)
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]

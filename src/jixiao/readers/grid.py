@@ -85,6 +85,29 @@ class Merges:
         return out
 
 
+class RowTexts:
+    """A sheet's shown texts by row, from its columns: all of them made at once when first asked
+    for together, a single row made on its own before that (a sheet of one table of 10万 rows only
+    ever asks for its head's)."""
+
+    __slots__ = ("columns", "n", "_all")
+
+    def __init__(self, columns: list[list[str]], n: int) -> None:
+        self.columns = columns
+        self.n = n
+        self._all: list[tuple[str, ...]] | None = None
+
+    def all(self) -> list[tuple[str, ...]]:
+        if self._all is None:
+            self._all = list(zip(*self.columns, strict=True)) if self.columns else [()] * self.n
+        return self._all
+
+    def __getitem__(self, r: int) -> tuple[str, ...]:
+        if self._all is not None:
+            return self._all[r]
+        return tuple([column[r] for column in self.columns])
+
+
 class SheetRows(Sequence[GridRow]):
     """A sheet's rows, kept as its columns of shown texts; a row object is made when one is asked
     for. A sheet of 10万 indicator rows is read a column at a time (`body`): its body rows never
@@ -96,7 +119,7 @@ class SheetRows(Sequence[GridRow]):
         self,
         sheet: str,
         columns: list[list[str]],
-        texts: list[tuple[str, ...]],
+        texts: RowTexts,
         rows: Sequence[int],
         merges: Merges,
         made: dict[int, GridRow] | None = None,
@@ -155,24 +178,27 @@ class SheetRows(Sequence[GridRow]):
             return itemgetter(slice(first, last + 1))
         return picker(rows)
 
-    def row_texts(self) -> Sequence[tuple[str, ...]]:
-        """Each row's texts, as wide as the sheet."""
-        return self._take()(self.texts)
+    def row_texts(self, most: int | None = None) -> Sequence[tuple[str, ...]]:
+        """Each row's texts (the first `most` rows' only, if given), as wide as the sheet."""
+        if most is not None:
+            return [self.texts[r] for r in self.rows[:most]]
+        return self._take()(self.texts.all())
 
     def sparse(self, most: int) -> list[int]:
         """The rows (by place in this view) with at most `most` filled cells. A row whose cells
         under the sheet's fullest columns are all filled has more: that rules out a table's
         indicator rows at C speed, and only the others are counted."""
-        take = self._take()
-        texts = take(self.texts)
-        places: Iterable[int] = range(len(texts))
+        take, rows, texts = self._take(), self.rows, self.texts
+        places: Sequence[int] = range(len(rows))
         # any columns would do (a row filled under all of them has more); the fullest rule out
         # most rows, and a sample of each column tells which they are
-        step = max(1, len(self.texts) // 4096)
+        step = max(1, texts.n // 4096)
         fullest = sorted(self.columns, key=lambda column: column[::step].count(""))[: most + 1]
         if len(fullest) > most:
-            places = compress(places, map(not_, map(all, zip(*map(take, fullest), strict=True))))
-        return [k for k in places if len(texts[k]) - texts[k].count("") <= most]
+            places = list(compress(places, map(not_, map(all, zip(*map(take, fullest), strict=True)))))
+        if len(places) * 8 > len(rows):
+            texts.all()  # many rows to look at (stacked tables' heads): all rows at once
+        return [k for k in places if len(row := texts[rows[k]]) - row.count("") <= most]
 
     def body(self, picks: Sequence[int]) -> tuple[list[Sequence[str]], list[list[str]]]:
         """Every column's texts at these rows, and the texts of the columns `picks` with the text
@@ -276,7 +302,7 @@ def _simplified(rows: Sequence[GridRow]) -> Sequence[GridRow]:
     # a sheet's first rows, as texts (a workbook of a sheet per table asks this of every sheet)
     head: Sequence[Sequence[str]]
     if isinstance(rows, SheetRows):
-        head = rows.row_texts()[:60]
+        head = rows.row_texts(60)
     else:
         head = [row.texts for row in rows[:60]]
     sample = "".join(chain.from_iterable(head))
