@@ -177,28 +177,14 @@ def indicators_from_columns(
             cells = col[role]
             for k in _filled(cells):
                 raws[k] = {**raws[k], role: cells[k]}
-    nones: list[Any] = [None] * n  # a column the rows do not have
-    actuals = [c or None for c in col["actual"]] if "actual" in col else nones
-    scores = _parsed(_weight, col["score"]) if "score" in col else nones
-    deviations = [c or None for c in col["deviation"]] if "deviation" in col else nones
-    # positional, in field order: twice as fast as keywords
-    return list(
-        map(
-            Indicator,
-            names,
-            level1s,
-            level2s,
-            weights,
-            operators,
-            values,
-            units,
-            raws,
-            wheres,
-            actuals,
-            scores,
-            deviations,
-        )  # fmt: skip
-    )
+    built = [names, level1s, level2s, weights, operators, values, units, raws, wheres]
+    if "actual" in col or "score" in col or "deviation" in col:  # a self-evaluation's or monitoring's
+        nones: list[Any] = [None] * n  # a column the rows do not have
+        built.append([c or None for c in col["actual"]] if "actual" in col else nones)
+        built.append(_parsed(_weight, col["score"]) if "score" in col else nones)
+        built.append([c or None for c in col["deviation"]] if "deviation" in col else nones)
+    # positional, in field order (twice as fast as keywords); the fields left out keep their default
+    return list(map(Indicator, *built))
 
 
 # the columns whose cells settle an indicator's category, weight, direction, value, unit and `raw`
