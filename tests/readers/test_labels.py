@@ -12,6 +12,9 @@ from jixiao.readers.labels import header_field, indicator_column
         ("2024年预算", ("budget_total", None, 2024)),
         ("年度资金总额", ("budget_total", None, None)),
         ("编制单位：某区司法局", ("preparer", "某区司法局", None)),
+        ("项目负责人及电话", ("extra", None, None)),  # kept in `extra`, as printed
+        ("联系人：王某 12345678", ("extra", "王某 12345678", None)),
+        ("项目起止时间", ("extra", None, None)),
         ("953.66", None),  # an amount is a value, never a label
         ("1,234.50", None),
         ("95%", None),
