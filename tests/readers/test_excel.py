@@ -289,6 +289,53 @@ def test_a_summary_exported_a_row_per_indicator_is_a_table_per_project(tmp_path)
     assert doc.tables[1].indicators[1].where.row == 7 and doc.tables[1].where.row == 6
 
 
+def test_the_central_department_template_totals_its_tasks_into_the_budget(tmp_path):
+    """财政部's 部门整体支出绩效目标申报表: a block of tasks with 预算金额 split into 总额 | 财政拨款 |
+    其他资金, then a 金额合计 row. The block is kept as printed; its total is the department's budget,
+    its sources the budget's lines, and nothing is left unplaced."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [
+        ["2025年度部门整体支出绩效目标申报表"],
+        ["部门（单位）名称", "某区卫生健康委员会"],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）"],
+        [None, None, None, "总额", "财政拨款", "其他资金"],
+        [None, "公共卫生服务", "开展基本公共卫生服务项目", 3200, 3000, 200],
+        [None, "医疗机构运行保障", "保障区属医疗机构正常运转", 5800.5, 5800.5, 0],
+        ["金额合计", None, None, 9000.5, 8800.5, 200],
+        ["年度总体目标", "完成基本公共卫生服务各项任务，居民健康水平持续提高。"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "数量指标", "家庭医生签约人数", "≥8万人"],
+        [None, "满意度指标", "服务对象满意度指标", "居民满意度", "≥85%"],
+    ]
+    for row in rows:
+        ws.append(row)
+    for cells in ("A1:F1", "B2:F2", "A3:A6", "B3:B4", "C3:C4", "D3:F3", "A7:C7", "B8:F8", "A9:A11"):
+        ws.merge_cells(cells)
+    for r in (5, 6, 7):
+        for c in "DEF":
+            ws[f"{c}{r}"].number_format = "0.00"
+    path = tmp_path / "部门整体.xlsx"
+    wb.save(path)
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert (t.kind, t.department, t.budget_total, t.budget_label) == (
+        "department",
+        "某区卫生健康委员会",
+        Decimal("9000.50"),
+        "金额合计",
+    )
+    assert [(line.label, line.amount) for line in t.budget_lines] == [
+        ("财政拨款", Decimal("8800.50")),
+        ("其他资金", Decimal("200.00")),
+    ]
+    assert (
+        t.extra["年度主要任务"].splitlines()[2]
+        == "公共卫生服务 | 开展基本公共卫生服务项目 | 3200.00 | 3000.00 | 200.00"
+    )
+    assert [i.name for i in t.indicators] == ["家庭医生签约人数", "居民满意度"] and doc.warnings == []
+
+
 def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
     """A total computed by a formula reads as its value; a date reads as its format prints it
     (2024年12月31日); a cell whose formula failed reads as its error (#DIV/0!), not as empty, and the

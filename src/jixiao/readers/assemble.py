@@ -347,6 +347,11 @@ def _body_shape(cols: tuple[tuple[int, str], ...]) -> _BodyShape:
     )
 
 
+# the row that totals a block of tasks, and the column of that total (the others are its sources)
+_TASK_TOTALS = frozenset(["金额合计", "合计", "总计", "资金合计", "预算金额合计", "预算合计"])
+_TOTAL_COLUMNS = frozenset(["总额", "合计", "小计", "预算金额", "资金总额", "金额"])
+
+
 class TableBuilder:
     """Builds one TargetTable from a segment of cells; collects warnings."""
 
@@ -513,6 +518,7 @@ class TableBuilder:
             block = labels.label_key(names[-1][1].text) if names else "年度主要任务"
             lines = [" | ".join(c.text for _, c in heads)]
             used.update(k for k, _ in names + heads)
+            column_labels = {c.col: c.text for _, c in heads}  # each column's label, the lowest row's
             n += 1
             while n < len(keys):
                 below = [(k, c) for k, c in rows[keys[n]] if c.text]
@@ -522,11 +528,49 @@ class TableBuilder:
                     _short_key(c.text) in labels.TASK_COLUMNS for _, c in below
                 ):
                     break
+                if all(_short_key(c.text) in labels.TASK_COLUMNS for _, c in below):
+                    column_labels.update((c.col, c.text) for _, c in below)  # 总额 | 财政拨款 | 其他资金
                 lines.append(" | ".join(c.text for _, c in below))
                 used.update(k for k, _ in rows[keys[n]])
                 n += 1
             table.extra[block] = "\n".join(lines)
+            if n < len(keys):
+                used |= self._read_task_total(table, rows[keys[n]], first_col, column_labels)
         return used
+
+    def _read_task_total(
+        self,
+        table: TargetTable,
+        row: list[tuple[int, Cell]],
+        first_col: int,
+        column_labels: dict[int | None, str],
+    ) -> set[int]:
+        """The row under a block of tasks that totals their amounts (金额合计 | 9000.50 | 8800.50 |
+        200.00, as the central template prints it): the total under 总额 (or the only amount) is the
+        table's budget, where it has none, the others its lines, each named by its column's label.
+        Returns the indexes of the cells consumed."""
+        filled = [(k, c) for k, c in row if c.text]
+        if not filled or _short_key(filled[0][1].text) not in _TASK_TOTALS:
+            return set()
+        amounts = [(k, c) for k, c in filled[1:] if (c.col or 0) >= first_col and _is_amount(c.text)]
+        if not amounts or len(amounts) != len(filled) - 1:
+            return set()
+        totals = [c for _, c in amounts if labels.label_key(column_labels.get(c.col, "")) in _TOTAL_COLUMNS]
+        total = totals[0] if totals else amounts[0][1] if len(amounts) == 1 else None
+        for _, cell in amounts:
+            label = filled[0][1] if cell is total else None
+            if cell is total and table.budget_total is None:
+                self._assign(table, "budget_total", label or cell, cell.text, cell)
+            elif cell is not total:
+                head = labels.label_key(column_labels.get(cell.col, "")) or labels.label_key(
+                    filled[0][1].text
+                )
+                try:
+                    amount = parse_amount(cell.text)
+                except ValueError:
+                    continue
+                table.budget_lines.append(BudgetLine(head, amount, cell.text))
+        return {k for k, _ in filled}
 
     def _read_task_stream(self, table: TargetTable, cells: list[Cell]) -> set[int]:
         """The same block in a stream of cells (one cell a line): its column labels in a run, then
