@@ -336,6 +336,67 @@ def test_the_central_department_template_totals_its_tasks_into_the_budget(tmp_pa
     assert [i.name for i in t.indicators] == ["家庭医生签约人数", "居民满意度"] and doc.warnings == []
 
 
+def test_the_central_project_template_keeps_the_mid_term_apart_from_the_year(tmp_path):
+    """财政部's 项目支出绩效目标申报表: 中期资金总额 and its sources beside 年度资金总额 and the year's,
+    中期目标（2025年—2027年）beside 年度目标, and the mid-term's 二级 | 三级 | 指标值 beside the year's
+    under one header. The year's make the budget, the goal and the indicators; the mid-term's are kept
+    as printed (in `extra`, and in each indicator's `raw`); nothing is left unplaced."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [
+        ["项目支出绩效目标申报表"],
+        ["（2025年度）"],
+        ["项目名称", "智慧社区建设"],
+        ["主管部门及代码", "某区政务服务数据管理局", None, None, "实施单位", "某区大数据中心"],
+        ["项目资金（万元）", None, "中期资金总额", 900, None, "年度资金总额", 300],
+        [None, None, "其中：财政拨款", 900, None, "其中：财政拨款", 300],
+        [None, None, "其他资金", 0, None, "其他资金", 0],
+        ["总体目标", "中期目标（2025年—2027年）", None, None, "年度目标"],
+        [None, "建成覆盖全区的智慧社区服务平台。", None, None, "完成20个社区的平台部署。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "数量指标", "部署社区数", "60个", "数量指标", "部署社区数", "20个"],
+        [None, None, "质量指标", "系统可用率", "≥99%", "质量指标", "系统可用率", "≥99%"],
+        [
+            None,
+            "满意度指标",
+            "服务对象满意度指标",
+            "居民满意度",
+            "≥90%",
+            "服务对象满意度指标",
+            "居民满意度",
+            "≥85%",
+        ],
+    ]
+    for row in rows:
+        ws.append(row)
+    for cells in ("A1:H1", "A2:H2", "B3:H3", "B4:D4", "F4:H4", "A5:B7", "A8:A9", "B8:D8", "E8:H8"):
+        ws.merge_cells(cells)
+    for cells in ("B9:D9", "E9:H9", "A10:A13", "B11:B12"):
+        ws.merge_cells(cells)
+    path = tmp_path / "项目.xlsx"
+    wb.save(path)
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert (t.name, t.fiscal_year, t.budget_total, t.goal) == (
+        "智慧社区建设",
+        2025,
+        Decimal(300),
+        "完成20个社区的平台部署。",
+    )
+    assert [(line.label, line.amount) for line in t.budget_lines] == [
+        ("其中:财政拨款", Decimal(300)),
+        ("其他资金", Decimal(0)),
+    ]
+    assert t.extra["中期资金总额"] == "900" and t.extra["中期资金总额·其中:财政拨款"] == "900"
+    assert t.extra["中期目标(2025年—2027年)"] == "建成覆盖全区的智慧社区服务平台。"
+    assert [(i.name, i.value, i.raw["long_term"]) for i in t.indicators] == [
+        ("部署社区数", "20", "60个"),
+        ("系统可用率", "99", "≥99%"),
+        ("居民满意度", "85", "≥90%"),
+    ]
+    assert doc.warnings == []
+
+
 def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
     """A total computed by a formula reads as its value; a date reads as its format prints it
     (2024年12月31日); a cell whose formula failed reads as its error (#DIV/0!), not as empty, and the

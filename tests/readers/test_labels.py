@@ -2,7 +2,7 @@
 
 import pytest
 
-from jixiao.readers.labels import header_field, indicator_column
+from jixiao.readers.labels import goal_column, header_field, indicator_column, mid_term_columns
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,18 @@ def test_header_field(text, field):
 def test_long_names_are_not_column_labels():
     assert indicator_column("三级指标（指标名称）") == "name"
     assert indicator_column("指标值" + "，" * 40) is None
+
+
+def test_the_mid_term_set_of_columns_is_the_first_of_two_side_by_side():
+    central = ["group", "level1", "level2", "name", "value", "level2", "name", "value"]
+    assert mid_term_columns(central) == [
+        "group", "level1", "long_term_level2", "long_term_name", "long_term", "level2", "name", "value"
+    ]  # fmt: skip
+    assert mid_term_columns(["level1", "name", "value", "weight"]) == ["level1", "name", "value", "weight"]
+    interleaved = ["name", "name", "value", "value"]  # not two sets side by side: left as printed
+    assert mid_term_columns(interleaved) == interleaved
+
+
+def test_a_goal_label_may_print_its_years():
+    assert goal_column("中期目标（2025年—2027年）") == "extra"
+    assert goal_column("年度目标") == "goal"

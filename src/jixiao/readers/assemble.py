@@ -147,14 +147,21 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
     while i < len(cells):
         j, roles, by_col = _header_run(cells, i)
         if _is_header(roles):
-            return i, j, roles, by_col
+            return i, j, *_mid_term_columns(roles, by_col)
         if cells[i].row is not None and roles and j < len(cells) and _only_labels(cells[i:j]):
             k, below, below_by_col = _header_run(cells, j)
             both = {**by_col, **below_by_col}
             if below and _only_labels(cells[j:k]) and _is_header(list(both.values())):
-                return i, k, roles + below, both
+                return i, k, *_mid_term_columns(roles + below, both)
         i = j if j > i else i + 1
     return None
+
+
+def _mid_term_columns(roles: list[str], by_col: dict[int, str]) -> tuple[list[str], dict[int, str]]:
+    """A header's roles, in order and by column, with the mid-term's set of columns renamed."""
+    places = sorted(by_col)
+    renamed = labels.mid_term_columns([by_col[k] for k in places])
+    return labels.mid_term_columns(roles), dict(zip(places, renamed, strict=True))
 
 
 def _run(
@@ -181,6 +188,13 @@ def _rows(
         if k not in taken:
             rows.setdefault(c.row, []).append((k, c))  # type: ignore[arg-type]
     return rows
+
+
+def _amount_after(row: list[tuple[int, Cell]], pos: int) -> tuple[int, Cell] | None:
+    """The amount right after a label in its row, with its index, or None."""
+    if pos + 1 < len(row) and _is_amount(row[pos + 1][1].text):
+        return row[pos + 1]
+    return None
 
 
 def _short_key(text: str) -> str:
@@ -425,6 +439,7 @@ class TableBuilder:
         used: set[int] = set()
         if cells and cells[0].row is not None:
             used = self._read_task_rows(table, cells)
+            used |= self._read_mid_term_money(table, cells, used)
             used |= self._read_goal_columns(table, cells, used)
             used |= self._read_money_columns(table, cells, used)
         elif cells:
@@ -571,6 +586,39 @@ class TableBuilder:
                     continue
                 table.budget_lines.append(BudgetLine(head, amount, cell.text))
         return {k for k, _ in filled}
+
+    def _read_mid_term_money(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
+        """The central template's money block: 中期资金总额 | 900 beside 年度资金总额 | 300, each with
+        its sources below it in its own columns (其中：财政拨款 | 900 …). The mid-term's amounts go to
+        `extra` ("中期资金总额", "中期资金总额·其中:财政拨款"), so the year's alone make the budget.
+        Returns the indexes of the cells consumed."""
+        used: set[int] = set()
+        if not any(_short_key(c.text) in labels.MID_TERM_TOTALS for c in cells):
+            return used  # most tables
+        rows = _rows(cells, taken)
+        keys = list(rows)
+        for n, key in enumerate(keys):
+            for pos, (k, cell) in enumerate(rows[key]):
+                if _short_key(cell.text) not in labels.MID_TERM_TOTALS:
+                    continue
+                total = labels.label_key(cell.text)
+                amount = _amount_after(rows[key], pos)
+                if amount is None:
+                    continue
+                used.update((k, amount[0]))
+                table.extra[total] = amount[1].text
+                for below in keys[n + 1 :]:  # its sources, in its column
+                    at = next((p for p, (_, c) in enumerate(rows[below]) if c.col == cell.col), None)
+                    if at is None:
+                        break
+                    source_at, source = rows[below][at]
+                    found = labels.header_field(source.text)
+                    amount = _amount_after(rows[below], at)
+                    if found is None or found[0] != "budget_line" or amount is None:
+                        break
+                    used.update((source_at, amount[0]))
+                    table.extra[budget_cell_label(total, labels.label_key(source.text))] = amount[1].text
+        return used
 
     def _read_task_stream(self, table: TargetTable, cells: list[Cell]) -> set[int]:
         """The same block in a stream of cells (one cell a line): its column labels in a run, then
@@ -726,7 +774,8 @@ class TableBuilder:
             first_col = min(col for col in heads if col is not None)
             used.update(k for k, c in rows[key] if c.col is not None and c.col < first_col)  # 总体目标
             used.update(k for k, _ in heads.values())
-            used.update(k for k, _ in below.values())
+            # a text under no goal label is left to be named as unplaced, not dropped
+            used.update(k for col, (k, c) in below.items() if col in heads or not c.text)
             for col, (_, head) in heads.items():
                 text = below[col][1].text if col in below else ""
                 if labels.goal_column(head.text) == "goal":

@@ -268,7 +268,8 @@ def find_header(row: GridRow) -> dict[int, str] | None:
             period = labels.VALUE_PERIODS.get(labels.label_key(text)) if text and k not in by_col else None
             if period is not None:
                 by_col[k] = period
-        return by_col
+        places = sorted(by_col)
+        return dict(zip(places, labels.mid_term_columns([by_col[k] for k in places]), strict=True))
     return None
 
 

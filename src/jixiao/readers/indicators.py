@@ -26,7 +26,10 @@ T = TypeVar("T")
 
 # columns kept as printed in `raw` beside the indicator's fields: self-evaluation and monitoring,
 # notes, long-term values, the duty a department's indicator serves
-KEPT_ROLES = ("actual", "score", "deviation", "note", "long_term", "forecast", "likelihood", "task")
+KEPT_ROLES = (
+    "actual", "score", "deviation", "note", "long_term", "forecast", "likelihood", "task",
+    "long_term_level1", "long_term_level2", "long_term_name",  # the central template's mid-term columns
+)  # fmt: skip
 # columns whose cell is kept in `raw` on every row, empty or not
 _RAW_ROLES = ("weight", "unit", "level1", "level2", "value")
 

@@ -149,6 +149,7 @@ GOAL_COLUMNS: dict[str, str] = {
     "目标完成情况": "extra",
     "年度目标完成情况": "extra",
     "中长期目标": "extra",
+    "中期目标": "extra",  # the central template's: 中期目标（2025年—2027年）
     "长期目标": "extra",
     "中长期绩效目标": "extra",
     "实施期目标": "extra",
@@ -156,6 +157,40 @@ GOAL_COLUMNS: dict[str, str] = {
     "总体目标": "extra",
     "项目总体目标": "extra",
 }
+
+# The central template's money block: 中期资金总额 and its sources in a column of their own, beside
+# 年度资金总额 and the year's sources; the mid-term's are kept in `extra`, the year's are the budget.
+MID_TERM_TOTALS = frozenset(
+    ["中期资金总额", "中长期资金总额", "中期资金", "实施期资金总额", "项目中期资金总额", "中期预算总额"]
+)
+
+# The central template prints the mid-term's indicators (二级 | 三级 | 指标值) and then the year's
+# under one header: the first of each repeated column is the mid-term's, kept as printed.
+MID_TERM_ROLES = {
+    "level1": "long_term_level1",
+    "level2": "long_term_level2",
+    "name": "long_term_name",
+    "value": "long_term",
+}
+
+
+def mid_term_columns(roles: list[str]) -> list[str]:
+    """Header roles in order, the mid-term's set of indicator columns (where the header prints two,
+    the mid-term's first) renamed for what they hold."""
+    if roles.count("name") != 2 or roles.count("value") != 2:
+        return roles
+    twice = [role for role in MID_TERM_ROLES if roles.count(role) == 2]
+    if any(roles.count(role) > 2 for role in MID_TERM_ROLES):
+        return roles
+    firsts = [roles.index(role) for role in twice]
+    seconds = [len(roles) - 1 - roles[::-1].index(role) for role in twice]
+    if max(firsts) > min(seconds):
+        return roles  # the two sets are not side by side
+    out = list(roles)
+    for k in firsts:
+        out[k] = MID_TERM_ROLES[roles[k]]
+    return out
+
 
 # Column labels of a money block laid out as a row of labels over a row of amounts.
 AMOUNT_COLUMNS: dict[str, str] = {
@@ -361,7 +396,11 @@ def goal_column(text: str) -> str | None:
     """ "年度目标", "预期目标" → "goal"; "中长期目标", "1-7月实际完成情况" → "extra"; else None."""
     if not text or len(text) > 24:
         return None
-    return _column_of(GOAL_COLUMNS, label_key(text))
+    key = label_key(text)
+    found = _column_of(GOAL_COLUMNS, key)
+    if found is None and key.endswith(")"):  # 中期目标（2025年—2027年）
+        found = _column_of(GOAL_COLUMNS, _ASIDE.sub("", key))
+    return found
 
 
 @memo(1 << 12)
