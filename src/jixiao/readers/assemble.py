@@ -438,8 +438,10 @@ class TableBuilder:
     def _read_header(self, table: TargetTable, cells: list[Cell]) -> None:
         used: set[int] = set()
         if cells and cells[0].row is not None:
-            used = self._read_task_rows(table, cells)
-            used |= self._read_mid_term_money(table, cells, used)
+            keys = set(map(_short_key, [c.text for c in cells]))  # the labels a block starts with
+            used = self._read_task_rows(table, cells) if not keys.isdisjoint(labels.TASK_NAMING) else set()
+            if not keys.isdisjoint(labels.MID_TERM_TOTALS):
+                used |= self._read_mid_term_money(table, cells, used)
             used |= self._read_goal_columns(table, cells, used)
             used |= self._read_money_columns(table, cells, used)
         elif cells:
@@ -593,8 +595,6 @@ class TableBuilder:
         `extra` ("中期资金总额", "中期资金总额·其中:财政拨款"), so the year's alone make the budget.
         Returns the indexes of the cells consumed."""
         used: set[int] = set()
-        if not any(_short_key(c.text) in labels.MID_TERM_TOTALS for c in cells):
-            return used  # most tables
         rows = _rows(cells, taken)
         keys = list(rows)
         for n, key in enumerate(keys):
