@@ -397,6 +397,68 @@ def test_the_central_project_template_keeps_the_mid_term_apart_from_the_year(tmp
     assert doc.warnings == []
 
 
+def test_the_central_self_evaluation_template_reads_all_four_rows_of_its_money(tmp_path):
+    """财政部's 项目支出绩效自评表: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 over four
+    rows (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金), then the goals side by side, the
+    indicators with what was achieved, and the 总分 row with the grade."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [
+        ["项目支出绩效自评表"],
+        ["（2024年度）"],
+        ["项目名称", "农村饮水安全维修养护"],
+        ["主管部门", "某区水务局", None, None, None, "实施单位", "某区农村供水站"],
+        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", 120, 120, 114, 10, 0.95, 9.5],
+        [None, "其中：当年财政拨款", 120, 120, 114, "—", 0.95, "—"],
+        [None, "上年结转资金", 0, 0, 0, "—", None, "—"],
+        [None, "其他资金", 0, 0, 0, "—", None, "—"],
+        ["年度总体目标", "预期目标", None, None, None, "实际完成情况"],
+        [None, "完成50处农村供水工程维修养护。", None, None, None, "完成48处农村供水工程维修养护。"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
+        [None, "产出指标", "数量指标", "维修养护工程数量", "≥50处", "48处", 45, 43, "2处因汛期推迟"],
+        [None, "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 45, 45, None],
+        ["总分", None, None, None, None, None, 100, 97.5, "自评等级：优"],
+    ]
+    for row in rows:
+        ws.append(row)
+    for cells in ("A1:I1", "A2:I2", "B3:I3", "B4:E4", "G4:I4", "A5:A9", "A10:A11", "B10:E10", "F10:I10"):
+        ws.merge_cells(cells)
+    for cells in ("B11:E11", "F11:I11", "A12:A14", "A15:F15"):
+        ws.merge_cells(cells)
+    for r in (6, 7):
+        ws[f"G{r}"].number_format = "0.00%"
+    path = tmp_path / "自评.xlsx"
+    wb.save(path)
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert (t.stage, t.budget_total, t.budget_executed, t.execution_rate) == (
+        "self_evaluation",
+        Decimal(120),
+        Decimal(114),
+        Decimal("95.00"),
+    )
+    lines = {line.label: line.amount for line in t.budget_lines}
+    assert lines["上年结转资金·全年执行数"] == 0 and lines["其他资金·全年预算数"] == 0
+    assert t.extra["实际完成情况"] == "完成48处农村供水工程维修养护。"
+    assert (t.score_total, t.grade) == (Decimal("97.5"), "优")
+    assert [(i.name, i.actual, i.score) for i in t.indicators] == [
+        ("维修养护工程数量", "48处", Decimal(43)),
+        ("受益群众满意度", "93%", Decimal(45)),
+    ]
+    assert doc.warnings == []
+
+
 def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
     """A total computed by a formula reads as its value; a date reads as its format prints it
     (2024年12月31日); a cell whose formula failed reads as its error (#DIV/0!), not as empty, and the

@@ -805,7 +805,7 @@ class TableBuilder:
                 )
                 if budget is not None:
                     kinds[budget] = "total"
-            for below in keys[n + 1 : n + 4]:
+            for below in keys[n + 1 : n + 9]:  # the total and its sources (当年拨款, 上年结转, 其他 …)
                 values = {c.col: (k, c) for k, c in rows[below]}
                 amounts = {
                     col: values[col] for col in heads if col in values and _is_amount(values[col][1].text)
