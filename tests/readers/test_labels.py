@@ -43,3 +43,19 @@ def test_the_mid_term_set_of_columns_is_the_first_of_two_side_by_side():
 def test_a_goal_label_may_print_its_years():
     assert goal_column("中期目标（2025年—2027年）") == "extra"
     assert goal_column("年度目标") == "goal"
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("绩效指标值", "value"),
+        ("指标值（包含数字及文字描述）", "value"),
+        ("全年实际完成值", "actual"),
+        ("1-7月实际完成值", "actual"),
+        ("偏差原因及改进措施", "deviation"),
+        ("指标单位", "unit"),
+        ("分值（权重）", "weight"),
+    ],
+)
+def test_column_labels_as_templates_word_them(label, role):
+    assert indicator_column(label) == role
