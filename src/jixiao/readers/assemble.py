@@ -244,7 +244,15 @@ FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系�
 _BUDGET_HEADS = frozenset(["年初预算数", "预算数", "年度预算数"])
 _FOOTER_START = frozenset("注备说填联审单财制")
 _NO_COVER: dict[int, tuple[str, bool]] = {}  # a row no merged cell covers (never written to)
-CARRY_DOWN = ("group", "level1", "level2", "task", *labels.PROJECT_ROLES)
+CARRY_DOWN = (
+    "group",
+    "level1",
+    "level2",
+    "task",
+    "long_term_level1",
+    "long_term_level2",
+    *labels.PROJECT_ROLES,
+)
 _TITLE_YEAR = re.compile(r"(20\d{2})年")
 TOTAL = re.compile(r"^(总分|合计|总计|综合得分|自评得分)$")
 
@@ -446,6 +454,7 @@ class TableBuilder:
             used |= self._read_money_columns(table, cells, used)
         elif cells:
             used = self._read_task_stream(table, cells)
+            used |= self._read_mid_term_stream(table, cells, used)
             used |= self._read_goal_stream(table, cells, used)
             used |= self._read_money_stream(table, cells, used)
         i = 0
@@ -620,6 +629,40 @@ class TableBuilder:
                     table.extra[budget_cell_label(total, labels.label_key(source.text))] = amount[1].text
         return used
 
+    def _read_mid_term_stream(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
+        """The central template's money block in a stream: 中期资金总额 900 年度资金总额 300, then the
+        sources two by two (其中：财政拨款 900 其中：财政拨款 300 …), the mid-term's first. The
+        mid-term's go to `extra`, as in a grid. Returns the indexes of the cells consumed."""
+        used: set[int] = set()
+        if not any(_short_key(c.text) in labels.MID_TERM_TOTALS for c in cells):
+            return used  # most tables
+        filled = [k for k, c in enumerate(cells) if c.text and k not in taken]
+
+        def kind(at: int) -> str | None:
+            found = labels.header_field(cells[filled[at]].text) if at < len(filled) else None
+            return found[0] if found else None
+
+        def amount(at: int) -> bool:
+            return at < len(filled) and _is_amount(cells[filled[at]].text)
+
+        for at, k in enumerate(filled):
+            if _short_key(cells[k].text) not in labels.MID_TERM_TOTALS:
+                continue
+            if not (amount(at + 1) and kind(at + 2) == "budget_total" and amount(at + 3)):
+                continue
+            total = labels.label_key(cells[k].text)
+            table.extra[total] = cells[filled[at + 1]].text
+            used.update((k, filled[at + 1]))
+            j = at + 4
+            while (
+                kind(j) == "budget_line" and amount(j + 1) and kind(j + 2) == "budget_line" and amount(j + 3)
+            ):
+                source = labels.label_key(cells[filled[j]].text)
+                table.extra[budget_cell_label(total, source)] = cells[filled[j + 1]].text
+                used.update((filled[j], filled[j + 1]))
+                j += 4
+        return used
+
     def _read_task_stream(self, table: TargetTable, cells: list[Cell]) -> set[int]:
         """The same block in a stream of cells (one cell a line): its column labels in a run, then
         its cells in rows of as many, up to the next header label."""
@@ -706,7 +749,7 @@ class TableBuilder:
                 if kind == "goal":
                     table.goal = table.goal or text
                 else:
-                    table.extra[_short_key(cells[k].text)] = text
+                    table.extra[labels.label_key(cells[k].text)] = text
             i = texts[-1] + 1
         return used
 
@@ -1315,6 +1358,7 @@ def _fits(role: str, text: str, following: str = "") -> bool:
     `following` is the next cell: an 一级/二级 cell is never directly followed by a weight, so a
     cell followed by one ("服务对象满意度", "10%") is an indicator's name, not a category.
     """
+    role = _AS_YEARS.get(role, role)  # the mid-term's 一级/二级 hold what the year's do
     if role in ("group", "level1", "level2") and following and _WEIGHT.match(following):
         return False
     if role == "group":
@@ -1381,7 +1425,23 @@ def _left_fits(cols: list[tuple[int, str]], texts: Sequence[str]) -> bool:
     return bool(checked) and all(_fits(role, text) for role, text in checked)
 
 
-_OPTIONAL = frozenset({"group", "level1", "level2", "unit", "nature", "weight", "seq", "note"})
+_OPTIONAL = frozenset(
+    {
+        "group",
+        "level1",
+        "level2",
+        "unit",
+        "nature",
+        "weight",
+        "seq",
+        "note",
+        "long_term_level1",
+        "long_term_level2",
+    }
+)
+
+
+_AS_YEARS = {"long_term_level1": "level1", "long_term_level2": "level2"}
 
 
 def take_row(roles: list[str], texts: list[str], i: int) -> tuple[dict[str, str], int]:
@@ -1389,6 +1449,8 @@ def take_row(roles: list[str], texts: list[str], i: int) -> tuple[dict[str, str]
     empty (or merged from above). Returns the row and the index of the first text not taken."""
     text: dict[str, str] = {}
     n = len(texts)
+    # 绩效指标 beside 一级指标 labels the rows (merged down the table's left), it holds no cells
+    group_heads_rows = "group" in roles and "level1" in roles
     for k, role in enumerate(roles):
         following = texts[i + 1] if i + 1 < n else ""
         after = roles[k + 1] if k + 1 < len(roles) else None
@@ -1402,7 +1464,10 @@ def take_row(roles: list[str], texts: list[str], i: int) -> tuple[dict[str, str]
         )
         # as many cells left as columns: each cell is in its place, whatever it holds
         exact = n - i == len(roles) - k
-        if i < n and (exact or _fits(role, texts[i], following) or role not in _OPTIONAL or misfit_in_place):
+        fits = i < n and _fits(role, texts[i], following)
+        if fits and role == "group" and group_heads_rows:  # only the label printed again
+            fits = labels.INDICATOR_COLUMNS.get(labels.label_key(texts[i])) == "group"
+        if i < n and (exact or fits or role not in _OPTIONAL or misfit_in_place):
             text[role] = texts[i]
             i += 1
             if role == "name" and after in ("weight", "nature"):
