@@ -190,6 +190,16 @@ def _rows(
     return rows
 
 
+def _money_parts(heads: list[Cell]) -> list[str]:
+    """The labels of the money columns under a group label in a block's run of labels (预算金额
+    followed by 总额 | 财政拨款 | 其他资金), or [] where the run has no such group."""
+    keys = [_short_key(c.text) for c in heads]
+    for at, key in enumerate(keys[:-2]):
+        if key in _MONEY_GROUPS and all(k in _MONEY_PARTS for k in keys[at + 1 :]):
+            return [c.text for c in heads[at + 1 :]]
+    return []
+
+
 def _amount_after(row: list[tuple[int, Cell]], pos: int) -> tuple[int, Cell] | None:
     """The amount right after a label in its row, with its index, or None."""
     if pos + 1 < len(row) and _is_amount(row[pos + 1][1].text):
@@ -372,6 +382,9 @@ def _body_shape(cols: tuple[tuple[int, str], ...]) -> _BodyShape:
 # the row that totals a block of tasks, and the column of that total (the others are its sources)
 _TASK_TOTALS = frozenset(["金额合计", "合计", "总计", "资金合计", "预算金额合计", "预算合计"])
 _TOTAL_COLUMNS = frozenset(["总额", "合计", "小计", "预算金额", "资金总额", "金额"])
+# a money group label over its parts, in a block of tasks
+_MONEY_GROUPS = frozenset(["预算金额", "金额", "资金", "预算数"])
+_MONEY_PARTS = frozenset(["总额", "资金总额", "合计", "小计", "财政拨款", "其他资金"])
 
 
 class TableBuilder:
@@ -572,31 +585,33 @@ class TableBuilder:
         column_labels: dict[int | None, str],
     ) -> set[int]:
         """The row under a block of tasks that totals their amounts (金额合计 | 9000.50 | 8800.50 |
-        200.00, as the central template prints it): the total under 总额 (or the only amount) is the
-        table's budget, where it has none, the others its lines, each named by its column's label.
-        Returns the indexes of the cells consumed."""
+        200.00, as the central template prints it), each amount named by its column's label (see
+        `_task_total`). Returns the indexes of the cells consumed."""
         filled = [(k, c) for k, c in row if c.text]
         if not filled or _short_key(filled[0][1].text) not in _TASK_TOTALS:
             return set()
         amounts = [(k, c) for k, c in filled[1:] if (c.col or 0) >= first_col and _is_amount(c.text)]
         if not amounts or len(amounts) != len(filled) - 1:
             return set()
-        totals = [c for _, c in amounts if labels.label_key(column_labels.get(c.col, "")) in _TOTAL_COLUMNS]
-        total = totals[0] if totals else amounts[0][1] if len(amounts) == 1 else None
-        for _, cell in amounts:
-            label = filled[0][1] if cell is total else None
-            if cell is total and table.budget_total is None:
-                self._assign(table, "budget_total", label or cell, cell.text, cell)
-            elif cell is not total:
-                head = labels.label_key(column_labels.get(cell.col, "")) or labels.label_key(
-                    filled[0][1].text
-                )
-                try:
-                    amount = parse_amount(cell.text)
-                except ValueError:
-                    continue
-                table.budget_lines.append(BudgetLine(head, amount, cell.text))
+        self._task_total(table, filled[0][1], [(c, column_labels.get(c.col, "")) for _, c in amounts])
         return {k for k, _ in filled}
+
+    def _task_total(self, table: TargetTable, label: Cell, amounts: list[tuple[Cell, str]]) -> None:
+        """A block of tasks' total row: the amount under 总额 (or the only one) is the table's budget,
+        where it has none; the others are its lines, each named by its column's label."""
+        totals = [cell for cell, head in amounts if labels.label_key(head) in _TOTAL_COLUMNS]
+        total = totals[0] if totals else amounts[0][0] if len(amounts) == 1 else None
+        for cell, head in amounts:
+            if cell is total:
+                if table.budget_total is None:
+                    self._assign(table, "budget_total", label, cell.text, cell)
+                continue
+            try:
+                amount = parse_amount(cell.text)
+            except ValueError:
+                continue
+            name = labels.label_key(head) or labels.label_key(label.text)
+            table.budget_lines.append(BudgetLine(name, amount, cell.text))
 
     def _read_mid_term_money(self, table: TargetTable, cells: list[Cell], taken: set[int]) -> set[int]:
         """The central template's money block: 中期资金总额 | 900 beside 年度资金总额 | 300, each with
@@ -708,12 +723,21 @@ class TableBuilder:
                     lines.append(" | ".join(cells[n].text for n in chunk))
                     j, rest = chunk[-1] + 1, rest[width:]
             else:
+                money = _money_parts(heads)
+                if money:
+                    width -= 1  # 预算金额 over 总额 | 财政拨款 | 其他资金, printed in one run: no column
                 while j + width <= len(cells):
                     row = cells[j : j + width]
                     if any(labels.header_field(c.text) is not None for c in row):
                         break
                     lines.append(" | ".join(c.text for c in row))
                     j += width
+                if money and j < len(cells) and _short_key(cells[j].text) in _TASK_TOTALS:
+                    amounts = _run(cells, j + 1, used, lambda c: _is_amount(c.text), len(money))
+                    if amounts and amounts[-1] == j + len(amounts):
+                        pairs = list(zip([cells[n] for n in amounts], money[-len(amounts) :], strict=True))
+                        self._task_total(table, cells[j], pairs)
+                        j = amounts[-1] + 1
             used.update(range(i, j))
             table.extra[block] = "\n".join(lines)
             i = max(j, k)
