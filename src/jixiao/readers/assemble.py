@@ -200,6 +200,18 @@ def _money_parts(heads: list[Cell]) -> list[str]:
     return []
 
 
+_DASHES = frozenset(["—", "——", "-", "--", "－", "–", "/", "／"])
+
+
+def _row_cells(cells: list[Cell]) -> list[Cell]:
+    """A money row's cells, up to the first that is neither an amount nor a dash nor empty: the
+    next row's label."""
+    for n, c in enumerate(cells):
+        if c.text and c.text not in _DASHES and not _is_amount(c.text):
+            return cells[:n]
+    return cells
+
+
 def _amount_after(row: list[tuple[int, Cell]], pos: int) -> tuple[int, Cell] | None:
     """The amount right after a label in its row, with its index, or None."""
     if pos + 1 < len(row) and _is_amount(row[pos + 1][1].text):
@@ -802,23 +814,24 @@ class TableBuilder:
                 start = j
                 while start < len(cells) and not cells[start].text:
                     start += 1
-                row = cells[start + 1 : start + 1 + width]
-                if start >= len(cells) or start in taken or len(row) < width:
+                if start >= len(cells) or start in taken:
                     break
                 row_label = cells[start].text
                 if first and _is_amount(row_label):  # the amounts right under their labels, no row label
                     row_label, start = "", start - 1
-                    row = cells[start + 1 : start + 1 + width]
+                # up to as many cells as columns, up to the next row's label: a copy that leaves empty
+                # cells out (执行率 of a source with no money) prints a source's row short
+                row = _row_cells(cells[start + 1 : start + 1 + width])
                 field = labels.header_field(row_label) if row_label else None
                 if _is_amount(row_label) or not any(_is_amount(c.text) for c in row):
                     break
                 if field is not None and field[0] not in ("budget_total", "budget_line"):
                     break
-                for k, kind, cell in zip(heads, kinds, row, strict=True):
+                for k, kind, cell in zip(heads, kinds, row):  # noqa: B905  (a short row: its first columns)
                     if _is_amount(cell.text):  # "—" under 分值 in a source's row: nothing there
                         self._money_cell(table, labels.label_key(cells[k].text), kind, row_label, cell, first)
-                used.update(range(heads[0], start + 1 + width))
-                first, j = False, start + 1 + width
+                used.update(range(heads[0], start + 1 + len(row)))
+                first, j = False, start + 1 + len(row)
             i = max(j, i + 1)
         return used
 
@@ -1403,6 +1416,8 @@ def _fits(role: str, text: str, following: str = "") -> bool:
             or parse_operator(text) is not None
             or normalise_text(text) in NO_DIRECTION
         )
+    if role == "deviation":  # free text, but not the next row's 一级/二级 nor a 总分 row
+        return not (_fits("level1", text) or _fits("level2", text) or _is_total(text))
     if role == "unit":
         return (
             0 < len(text) <= 6
@@ -1450,19 +1465,9 @@ def _left_fits(cols: list[tuple[int, str]], texts: Sequence[str]) -> bool:
 
 
 _OPTIONAL = frozenset(
-    {
-        "group",
-        "level1",
-        "level2",
-        "unit",
-        "nature",
-        "weight",
-        "seq",
-        "note",
-        "long_term_level1",
-        "long_term_level2",
-    }
-)
+    ["group", "level1", "level2", "unit", "nature", "weight", "seq", "note", "long_term_level1", "long_term_level2",
+     "deviation"]  # most rows of a self-evaluation have no 偏差原因: a copy leaves the cell out
+)  # fmt: skip
 
 
 _AS_YEARS = {"long_term_level1": "level1", "long_term_level2": "level2"}
