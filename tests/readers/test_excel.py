@@ -289,12 +289,25 @@ def test_a_summary_exported_a_row_per_indicator_is_a_table_per_project(tmp_path)
     assert doc.tables[1].indicators[1].where.row == 7 and doc.tables[1].where.row == 6
 
 
+def _read_sheet(tmp_path, name, rows, merged=(), formats=None):
+    """A one-sheet workbook of these rows (merged ranges, number formats by cell), saved and read."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    for cells in merged:
+        ws.merge_cells(cells)
+    for cell, number_format in (formats or {}).items():
+        ws[cell].number_format = number_format
+    path = tmp_path / name
+    wb.save(path)
+    return read_path(path)
+
+
 def test_the_central_department_template_totals_its_tasks_into_the_budget(tmp_path):
     """财政部's 部门整体支出绩效目标申报表: a block of tasks with 预算金额 split into 总额 | 财政拨款 |
     其他资金, then a 金额合计 row. The block is kept as printed; its total is the department's budget,
     its sources the budget's lines, and nothing is left unplaced."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
     rows = [
         ["2025年度部门整体支出绩效目标申报表"],
         ["部门（单位）名称", "某区卫生健康委员会"],
@@ -308,16 +321,9 @@ def test_the_central_department_template_totals_its_tasks_into_the_budget(tmp_pa
         [None, "产出指标", "数量指标", "家庭医生签约人数", "≥8万人"],
         [None, "满意度指标", "服务对象满意度指标", "居民满意度", "≥85%"],
     ]
-    for row in rows:
-        ws.append(row)
-    for cells in ("A1:F1", "B2:F2", "A3:A6", "B3:B4", "C3:C4", "D3:F3", "A7:C7", "B8:F8", "A9:A11"):
-        ws.merge_cells(cells)
-    for r in (5, 6, 7):
-        for c in "DEF":
-            ws[f"{c}{r}"].number_format = "0.00"
-    path = tmp_path / "部门整体.xlsx"
-    wb.save(path)
-    doc = read_path(path)
+    merged = ("A1:F1", "B2:F2", "A3:A6", "B3:B4", "C3:C4", "D3:F3", "A7:C7", "B8:F8", "A9:A11")
+    amounts = {f"{c}{r}": "0.00" for r in (5, 6, 7) for c in "DEF"}
+    doc = _read_sheet(tmp_path, "部门整体.xlsx", rows, merged, amounts)
     (t,) = doc.tables
     assert (t.kind, t.department, t.budget_total, t.budget_label) == (
         "department",
@@ -341,8 +347,6 @@ def test_the_central_project_template_keeps_the_mid_term_apart_from_the_year(tmp
     中期目标（2025年—2027年）beside 年度目标, and the mid-term's 二级 | 三级 | 指标值 beside the year's
     under one header. The year's make the budget, the goal and the indicators; the mid-term's are kept
     as printed (in `extra`, and in each indicator's `raw`); nothing is left unplaced."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
     rows = [
         ["项目支出绩效目标申报表"],
         ["（2025年度）"],
@@ -367,15 +371,8 @@ def test_the_central_project_template_keeps_the_mid_term_apart_from_the_year(tmp
             "≥85%",
         ],
     ]
-    for row in rows:
-        ws.append(row)
-    for cells in ("A1:H1", "A2:H2", "B3:H3", "B4:D4", "F4:H4", "A5:B7", "A8:A9", "B8:D8", "E8:H8"):
-        ws.merge_cells(cells)
-    for cells in ("B9:D9", "E9:H9", "A10:A13", "B11:B12"):
-        ws.merge_cells(cells)
-    path = tmp_path / "项目.xlsx"
-    wb.save(path)
-    doc = read_path(path)
+    merged = ("A1:H1", "A2:H2", "B3:H3", "B4:D4", "F4:H4", "A5:B7", "A8:A9", "B8:D8", "E8:H8", "B9:D9")
+    doc = _read_sheet(tmp_path, "项目.xlsx", rows, (*merged, "E9:H9", "A10:A13", "B11:B12"))
     (t,) = doc.tables
     assert (t.name, t.fiscal_year, t.budget_total, t.goal) == (
         "智慧社区建设",
@@ -401,8 +398,6 @@ def test_the_central_self_evaluation_template_reads_all_four_rows_of_its_money(t
     """财政部's 项目支出绩效自评表: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 over four
     rows (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金), then the goals side by side, the
     indicators with what was achieved, and the 总分 row with the grade."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
     rows = [
         ["项目支出绩效自评表"],
         ["（2024年度）"],
@@ -430,17 +425,9 @@ def test_the_central_self_evaluation_template_reads_all_four_rows_of_its_money(t
         [None, "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 45, 45, None],
         ["总分", None, None, None, None, None, 100, 97.5, "自评等级：优"],
     ]
-    for row in rows:
-        ws.append(row)
-    for cells in ("A1:I1", "A2:I2", "B3:I3", "B4:E4", "G4:I4", "A5:A9", "A10:A11", "B10:E10", "F10:I10"):
-        ws.merge_cells(cells)
-    for cells in ("B11:E11", "F11:I11", "A12:A14", "A15:F15"):
-        ws.merge_cells(cells)
-    for r in (6, 7):
-        ws[f"G{r}"].number_format = "0.00%"
-    path = tmp_path / "自评.xlsx"
-    wb.save(path)
-    doc = read_path(path)
+    merged = ("A1:I1", "A2:I2", "B3:I3", "B4:E4", "G4:I4", "A5:A9", "A10:A11", "B10:E10", "F10:I10")
+    merged += ("B11:E11", "F11:I11", "A12:A14", "A15:F15")
+    doc = _read_sheet(tmp_path, "自评.xlsx", rows, merged, {"G6": "0.00%", "G7": "0.00%"})
     (t,) = doc.tables
     assert (t.stage, t.budget_total, t.budget_executed, t.execution_rate) == (
         "self_evaluation",
