@@ -200,7 +200,8 @@ def _money_parts(heads: list[Cell]) -> list[str]:
     return []
 
 
-_DASHES = frozenset(["—", "——", "-", "--", "－", "–", "/", "／"])
+# what a money cell holds where there is nothing (a source's 分值 or 得分): not the next row's label
+_DASHES = frozenset(["—", "——", "-", "--", "－", "–", "/", "／", "无", "不适用", "N/A", "n/a"])
 
 
 def _row_cells(cells: list[Cell]) -> list[Cell]:
