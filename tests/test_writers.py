@@ -57,6 +57,10 @@ def test_self_evaluation_round_trip(tmp_path, ext):
         "tab_rows_department_duty_column.txt",
         "tab_rows_self_evaluation.txt",
         "self_evaluation_html.xls",
+        # the central templates: mid-term money, goal and columns; a total of tasks; a self-evaluation
+        "html_central_project_mid_term.html",
+        "cell_lines_central_department_tasks.txt",
+        "cell_lines_central_self_evaluation.txt",
     ],
 )
 def test_header_blocks_round_trip(tmp_path, ext, name):

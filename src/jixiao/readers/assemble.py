@@ -952,7 +952,7 @@ class TableBuilder:
             return
         if field_name == "extra":
             key = labels.label_key(label.text)
-            if key not in labels.EXTRA_FIELDS and ":" in key:
+            if key not in labels.EXTRA_FIELDS and ":" in key and "·" not in key:
                 key = key.partition(":")[0]  # "项目负责人：李某": the value came inline
             table.extra[key] = value or ""
             return

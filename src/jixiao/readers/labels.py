@@ -53,6 +53,7 @@ HEADER_FIELDS: dict[str, str] = {
     "项目支出名称": "name",
     "部门支出预算总量": "budget_total",
     "年度资金总额": "budget_total",
+    "金额合计": "budget_total",  # the central department template's total of its tasks, as written back
     "资金总额": "budget_total",
     "预算总额": "budget_total",
     "年度预算": "budget_total",
@@ -376,7 +377,7 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
         return (HEADER_FIELDS[key], inline, None)
     if BUDGET_LINE.match(key):  # 其中:中央资金, 区级资金, 自筹资金 …
         return ("budget_line", inline, None)
-    if key in EXTRA_FIELDS:
+    if key in EXTRA_FIELDS or key.partition("·")[0] in MID_TERM_TOTALS:  # 中期资金总额·其中:财政拨款
         return ("extra", inline, None)
     if key in GROUP_LABELS:
         return ("group", inline, None)
