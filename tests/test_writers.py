@@ -61,6 +61,7 @@ def test_self_evaluation_round_trip(tmp_path, ext):
         "html_central_project_mid_term.html",
         "cell_lines_central_department_tasks.txt",
         "cell_lines_central_self_evaluation.txt",
+        "cell_lines_central_department_self_evaluation.txt",
     ],
 )
 def test_header_blocks_round_trip(tmp_path, ext, name):

@@ -446,6 +446,45 @@ def test_the_central_self_evaluation_template_reads_all_four_rows_of_its_money(t
     assert doc.warnings == []
 
 
+def test_a_money_block_groups_its_sources_by_kind(tmp_path):
+    """The central 部门整体支出绩效自评表 groups its money rows under 按收入性质分： and 按支出性质分：,
+    rows that hold no amount: the sources under them are still the budget's lines."""
+    rows = [
+        ["2024年度部门整体支出绩效自评表"],
+        ["部门（单位）名称", "某区教育委员会"],
+        [
+            "年度预算执行情况（万元）",
+            None,
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        [None, "年度资金总额", 5000, 5200, 5100, 10, 0.9808, 9.8],
+        [None, "按收入性质分："],
+        [None, "一般公共预算", 4800, 5000, 4900],
+        [None, "按支出性质分："],
+        [None, "项目支出", 2000, 2200, 2120],
+        ["年度总体目标", "预期目标", None, None, "实际完成情况"],
+        [None, "保障全区中小学正常运转。", None, None, "全区中小学正常运转。"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [None, "产出指标", "数量指标", "保障学校数", "≥60所", "62所", 90, 90],
+    ]
+    merged = ("A1:I1", "B2:I2", "A3:A8", "A9:A10", "B9:D9", "E9:I9", "B10:D10", "E10:I10", "A11:A12")
+    doc = _read_sheet(tmp_path, "部门自评.xlsx", rows, merged, {"G4": "0.00%"})
+    (t,) = doc.tables
+    assert (t.budget_total, t.budget_executed, t.execution_rate) == (
+        Decimal(5200),
+        Decimal(5100),
+        Decimal("98.08"),
+    )
+    lines = {line.label: line.amount for line in t.budget_lines}
+    assert lines["一般公共预算·全年执行数"] == 4900 and lines["项目支出·全年预算数"] == 2200
+    assert doc.warnings == []
+
+
 def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
     """A total computed by a formula reads as its value; a date reads as its format prints it
     (2024年12月31日); a cell whose formula failed reads as its error (#DIV/0!), not as empty, and the

@@ -213,6 +213,14 @@ def _row_cells(cells: list[Cell]) -> list[Cell]:
     return cells
 
 
+_MONEY_GROUP = re.compile(r"^(按.{1,8}分|其中)$")
+
+
+def _is_money_group(text: str) -> bool:
+    """A row of a money block that only groups the sources under it: 按收入性质分：, 按支出性质分：."""
+    return bool(_MONEY_GROUP.match(labels.label_key(text))) if len(text) <= 16 else False
+
+
 def _amount_after(row: list[tuple[int, Cell]], pos: int) -> tuple[int, Cell] | None:
     """The amount right after a label in its row, with its index, or None."""
     if pos + 1 < len(row) and _is_amount(row[pos + 1][1].text):
@@ -823,6 +831,10 @@ class TableBuilder:
                 # up to as many cells as columns, up to the next row's label: a copy that leaves empty
                 # cells out (执行率 of a source with no money) prints a source's row short
                 row = _row_cells(cells[start + 1 : start + 1 + width])
+                if not row and not first and _is_money_group(row_label):
+                    used.add(start)  # 按收入性质分：, over the sources it groups
+                    j = start + 1
+                    continue
                 field = labels.header_field(row_label) if row_label else None
                 if _is_amount(row_label) or not any(_is_amount(c.text) for c in row):
                     break
@@ -886,12 +898,16 @@ class TableBuilder:
                 )
                 if budget is not None:
                     kinds[budget] = "total"
-            for below in keys[n + 1 : n + 9]:  # the total and its sources (当年拨款, 上年结转, 其他 …)
+            for below in keys[n + 1 : n + 13]:  # the total and its sources (当年拨款, 上年结转, 其他 …)
                 values = {c.col: (k, c) for k, c in rows[below]}
                 amounts = {
                     col: values[col] for col in heads if col in values and _is_amount(values[col][1].text)
                 }
                 if not amounts:
+                    filled = [(k, c) for k, c in rows[below] if c.text]
+                    if len(filled) == 1 and _is_money_group(filled[0][1].text):
+                        used.add(filled[0][0])  # 按收入性质分：, over the sources it groups
+                        continue
                     break
                 row_label = next((c.text for k, c in rows[below] if c.text and c.col not in heads), "")
                 first = not any(k in used for k, _ in heads.values())
