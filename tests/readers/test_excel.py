@@ -485,6 +485,52 @@ def test_a_money_block_groups_its_sources_by_kind(tmp_path):
     assert doc.warnings == []
 
 
+def test_the_central_monitoring_template_reads_its_ticked_options_as_words(tmp_path):
+    """财预〔2019〕136号's 项目支出绩效目标执行监控表: the goal set at the start of the year (年初设定目标),
+    and under 偏差原因分析 and 完成目标可能性 a row of options (经费保障 … 其他; 确定能 | 有可能 | 完全不可能)
+    ticked with √ row by row. The options row is no indicator; each indicator's deviation and likelihood
+    are the options it ticks, as words; a text under 其他 follows them."""
+    head = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况"]
+    rows = [
+        ["项目支出绩效目标执行监控表"],
+        ["（2024年度）"],
+        ["项目名称", "社区养老服务补助"],
+        ["年度总体目标", "年初设定目标", None, None, None, "1-7月实际完成情况"],
+        [None, "为辖区老人提供助餐服务6万人次。", None, None, None, "已提供助餐服务3.1万人次。"],
+        [*head, "偏差原因分析", None, None, None, None, "完成目标可能性", None, None, "备注"],
+        [None] * 7
+        + ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "确定能", "有可能", "完全不可能"],
+        [None, "产出指标", "数量指标", "助餐服务人次", "≥6万人次", "3.1万人次", "6.2万人次"]
+        + [None] * 5
+        + ["√"],
+        [
+            None,
+            "满意度指标",
+            "服务对象满意度指标",
+            "老人满意度",
+            "≥90%",
+            "—",
+            "92%",
+            None,
+            None,
+            "√",
+            None,
+            "调查延后",
+        ]
+        + [None, "√"],
+    ]
+    merged = ("A4:A5", "B4:E4", "F4:P4", "B5:E5", "F5:P5", "A6:A9", "H6:L6", "M6:O6", "P6:P7")
+    merged += tuple(f"{c}6:{c}7" for c in "BCDEFG")
+    doc = _read_sheet(tmp_path, "监控.xlsx", rows, merged)
+    (t,) = doc.tables
+    assert (t.stage, t.goal) == ("monitoring", "为辖区老人提供助餐服务6万人次。")
+    assert [(i.name, i.actual, i.deviation, i.raw.get("likelihood")) for i in t.indicators] == [
+        ("助餐服务人次", "3.1万人次", None, "确定能"),
+        ("老人满意度", "—", "人员保障、调查延后", "有可能"),
+    ]
+    assert doc.warnings == []
+
+
 def test_formulas_errors_and_dates_as_the_sheet_shows_them(tmp_path):
     """A total computed by a formula reads as its value; a date reads as its format prints it
     (2024年12月31日); a cell whose formula failed reads as its error (#DIV/0!), not as empty, and the

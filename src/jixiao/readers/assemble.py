@@ -989,6 +989,9 @@ class TableBuilder:
         split = _value_split(by_col, rows[0]) if rows else None
         if split is not None:  # a second header row (中长期 | 年度 under 指标值): read by it
             by_col, rows = split, rows[1:]
+        ticks = _tick_columns(by_col, rows[0]) if rows and split is None else None
+        if ticks is not None:  # 经费保障 | 制度保障 … under 偏差原因分析, ticked (√) row by row
+            rows = [_ticked(row, ticks) for row in rows[1:]]
         shape = _BodyShape.of(by_col)
         if shape.by_columns:
             self._read_body_columns(table, shape, rows)
@@ -1554,6 +1557,55 @@ def is_upper_header(texts: Sequence[str]) -> bool:
         labels.indicator_column(t) is not None or labels.label_key(t) in labels.INDICATOR_GROUPS
         for t in filled
     )
+
+
+# the options a monitoring table ticks under 偏差原因分析 and 完成目标可能性 (财预〔2019〕136号)
+_TICK_OPTIONS = frozenset(
+    [
+        "经费保障",
+        "制度保障",
+        "人员保障",
+        "硬件条件保障",
+        "硬件保障",
+        "其他",
+        "其它",
+        "确定能",
+        "有可能",
+        "完全不可能",
+        "不可能",
+    ]
+)
+_TICKS = frozenset(["√", "✓", "✔", "☑", "■", "●", "✗", "是", "v", "V"])
+
+
+def _tick_columns(by_col: dict[int, str], row: GridRow) -> dict[int, list[tuple[int, str]]] | None:
+    """The columns of options under a header's 偏差原因分析 or 完成目标可能性, by the column of that
+    label: when the row under the header holds only such options. None otherwise."""
+    options = {k: text for k, text in enumerate(row.texts) if text}
+    if len(options) < 2 or any(labels.label_key(text) not in _TICK_OPTIONS for text in options.values()):
+        return None
+    groups: dict[int, list[tuple[int, str]]] = {}
+    for k, text in options.items():
+        owner = max((c for c in by_col if c <= k), default=None)
+        if owner is None or by_col[owner] not in ("deviation", "likelihood"):
+            return None
+        groups.setdefault(owner, []).append((k, labels.label_key(text)))
+    return groups
+
+
+def _ticked(row: GridRow, groups: dict[int, list[tuple[int, str]]]) -> GridRow:
+    """A row with its ticked options put in their group's column, as words: 人员保障, 确定能; any
+    other text in an option's column (an explanation under 其他) after them."""
+    texts = list(row.texts)
+    width = max(k for options in groups.values() for k, _ in options) + 1
+    texts.extend([""] * (width - len(texts)))
+    for owner, options in groups.items():
+        ticked = [label for k, label in options if texts[k] in _TICKS]
+        written = [texts[k] for k, _ in options if texts[k] and texts[k] not in _TICKS]
+        for k, _ in options:
+            texts[k] = ""
+        texts[owner] = "、".join(ticked + written)
+    return row._replace(texts=texts, raws=None)
 
 
 def _value_split(by_col: dict[int, str], row: GridRow) -> dict[int, str] | None:

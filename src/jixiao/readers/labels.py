@@ -145,6 +145,9 @@ GOAL_COLUMNS: dict[str, str] = {
     "年度预期目标": "goal",
     "全年目标": "goal",
     "全年绩效目标": "goal",
+    # a monitoring table's (财预〔2019〕136号): the target set at the start of the year
+    "年初设定目标": "goal",
+    "年初目标": "goal",
     # a self-evaluation's 预期目标 | 实际完成情况: what was achieved, kept as printed
     "实际完成情况": "extra",
     "目标完成情况": "extra",
