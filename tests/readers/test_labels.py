@@ -62,7 +62,16 @@ def test_column_labels_as_templates_word_them(label, role):
 
 
 @pytest.mark.parametrize(
-    "label", ["财政资金", "其中：财政资金", "自有资金", "单位自筹", "债券资金", "其中：一般公共预算", "政府性基金预算"]
+    "label",
+    [
+        "财政资金",
+        "其中：财政资金",
+        "自有资金",
+        "单位自筹",
+        "债券资金",
+        "其中：一般公共预算",
+        "政府性基金预算",
+    ],
 )
 def test_a_source_of_funds_named_by_its_kind_is_a_budget_line(label):
     assert header_field(label) == ("budget_line", None, None)
