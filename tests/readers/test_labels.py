@@ -2,7 +2,7 @@
 
 import pytest
 
-from jixiao.readers.labels import goal_column, header_field, indicator_column, mid_term_columns
+from jixiao.readers.labels import goal_column, header_field, indicator_column, is_title, mid_term_columns
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,17 @@ def test_column_labels_as_templates_word_them(label, role):
 )
 def test_a_source_of_funds_named_by_its_kind_is_a_budget_line(label):
     assert header_field(label) == ("budget_line", None, None)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "附件3：2025年项目支出绩效目标表",
+        "2025年项目支出绩效目标汇总表",
+        "2025年度部门项目支出绩效目标公开表",
+        "2024年度项目支出绩效自评结果表",
+        "某区民政局2025年度部门整体支出绩效目标表",
+    ],
+)
+def test_titles_as_sites_publish_them(title):
+    assert is_title(title)
