@@ -55,6 +55,9 @@ def test_a_goal_label_may_print_its_years():
         ("偏差原因及改进措施", "deviation"),
         ("指标单位", "unit"),
         ("分值（权重）", "weight"),
+        ("全年完成值", "actual"),
+        ("自评得分", "score"),
+        ("未完成原因", "deviation"),
     ],
 )
 def test_column_labels_as_templates_word_them(label, role):
