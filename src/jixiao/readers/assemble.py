@@ -1575,7 +1575,7 @@ _TICK_OPTIONS = frozenset(
         "不可能",
     ]
 )
-_TICKS = frozenset(["√", "✓", "✔", "☑", "■", "●", "✗", "是", "v", "V"])
+_TICKS = frozenset(["√", "✓", "✔", "☑", "■", "●", "是", "v", "V"])  # a cross (✗) says no
 
 
 def _tick_columns(by_col: dict[int, str], row: GridRow) -> dict[int, list[tuple[int, str]]] | None:
