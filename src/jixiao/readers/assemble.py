@@ -159,9 +159,7 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
 
 def _mid_term_columns(roles: list[str], by_col: dict[int, str]) -> tuple[list[str], dict[int, str]]:
     """A header's roles, in order and by column, with the mid-term's set of columns renamed."""
-    places = sorted(by_col)
-    renamed = labels.mid_term_columns([by_col[k] for k in places])
-    return labels.mid_term_columns(roles), dict(zip(places, renamed, strict=True))
+    return labels.mid_term_columns(roles), labels.mid_term_by_column(by_col)
 
 
 def _run(
@@ -479,16 +477,20 @@ class TableBuilder:
     # -- header block ------------------------------------------------------------------------
     def _read_header(self, table: TargetTable, cells: list[Cell]) -> None:
         used: set[int] = set()
+        keys = set(map(_short_key, [c.text for c in cells]))  # the labels a block starts with
+        tasks, mid_term = not keys.isdisjoint(labels.TASK_NAMING), not keys.isdisjoint(labels.MID_TERM_TOTALS)
         if cells and cells[0].row is not None:
-            keys = set(map(_short_key, [c.text for c in cells]))  # the labels a block starts with
-            used = self._read_task_rows(table, cells) if not keys.isdisjoint(labels.TASK_NAMING) else set()
-            if not keys.isdisjoint(labels.MID_TERM_TOTALS):
+            if tasks:
+                used = self._read_task_rows(table, cells)
+            if mid_term:
                 used |= self._read_mid_term_money(table, cells, used)
             used |= self._read_goal_columns(table, cells, used)
             used |= self._read_money_columns(table, cells, used)
         elif cells:
-            used = self._read_task_stream(table, cells)
-            used |= self._read_mid_term_stream(table, cells, used)
+            if tasks:
+                used = self._read_task_stream(table, cells)
+            if mid_term:
+                used |= self._read_mid_term_stream(table, cells, used)
             used |= self._read_goal_stream(table, cells, used)
             used |= self._read_money_stream(table, cells, used)
         i = 0
@@ -561,8 +563,6 @@ class TableBuilder:
         in `extra` under the block's label, a line per row with its cells joined by " | ", so
         neither the goal nor the budget takes them. Returns the indexes of the cells consumed."""
         used: set[int] = set()
-        if not any(_short_key(c.text) in labels.TASK_NAMING for c in cells):
-            return used  # most tables: no block of tasks
         rows = _rows(cells)
         keys = list(rows)
         n = 0
@@ -670,8 +670,6 @@ class TableBuilder:
         sources two by two (其中：财政拨款 900 其中：财政拨款 300 …), the mid-term's first. The
         mid-term's go to `extra`, as in a grid. Returns the indexes of the cells consumed."""
         used: set[int] = set()
-        if not any(_short_key(c.text) in labels.MID_TERM_TOTALS for c in cells):
-            return used  # most tables
         filled = [k for k, c in enumerate(cells) if c.text and k not in taken]
 
         def kind(at: int) -> str | None:
@@ -703,8 +701,6 @@ class TableBuilder:
         """The same block in a stream of cells (one cell a line): its column labels in a run, then
         its cells in rows of as many, up to the next header label."""
         used: set[int] = set()
-        if not any(_short_key(c.text) in labels.TASK_NAMING for c in cells):
-            return used
         i = 0
         while i < len(cells):
             k = i
@@ -1110,12 +1106,10 @@ class TableBuilder:
         from jixiao.readers.grid import SheetRows
 
         texts: Sequence[Sequence[str]]
-        firsts: list[str] | None = None  # each row's first filled cell
         if isinstance(rows, SheetRows):  # a sheet's rows are kept by column, each as wide as the sheet
             short: set[int] = set()
             grid: Sequence[Sequence[str]]
             grid, vals = rows.body(shape.picks)  # merged 一级/二级 cells above give their text
-            firsts = _firsts(grid, m)
         else:
             texts = list(map(itemgetter(0), rows))  # GridRow.texts
             short = (
@@ -1153,8 +1147,7 @@ class TableBuilder:
             header = {v for v in set(column) if v and labels.indicator_column(v) in ("value", "weight")}
             if header:
                 suspects.update(i for i, v in enumerate(column) if v in header)
-        if firsts is None:
-            firsts = list(map(next, map(filter, repeat(None), texts), repeat("")))
+        firsts = _firsts(grid, m)  # each row's first filled cell
         special = {  # what could be a 合计 or a footer (checked exactly below)
             t
             for t in set(firsts)

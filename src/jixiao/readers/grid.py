@@ -268,10 +268,7 @@ def find_header(row: GridRow) -> dict[int, str] | None:
             period = labels.VALUE_PERIODS.get(labels.label_key(text)) if text and k not in by_col else None
             if period is not None:
                 by_col[k] = period
-        if len(set(by_col.values())) < len(by_col):  # a role printed twice: the mid-term's beside the year's?
-            places = sorted(by_col)
-            by_col = dict(zip(places, labels.mid_term_columns([by_col[k] for k in places]), strict=True))
-        return by_col
+        return labels.mid_term_by_column(by_col)  # the mid-term's columns beside the year's, renamed
     return None
 
 

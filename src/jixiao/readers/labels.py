@@ -196,6 +196,14 @@ def mid_term_columns(roles: list[str]) -> list[str]:
     return out
 
 
+def mid_term_by_column(by_col: dict[int, str]) -> dict[int, str]:
+    """Header roles by column, the mid-term's set renamed (`mid_term_columns`, columns left to right)."""
+    if len(set(by_col.values())) == len(by_col):
+        return by_col  # no role printed twice: the usual header
+    places = sorted(by_col)
+    return dict(zip(places, mid_term_columns([by_col[k] for k in places]), strict=True))
+
+
 # Column labels of a money block laid out as a row of labels over a row of amounts.
 AMOUNT_COLUMNS: dict[str, str] = {
     "资金总额": "total",
