@@ -169,19 +169,16 @@ class SheetRows(Sequence[GridRow]):
         return row
 
     def _take(self) -> Callable[[list[T]], Sequence[T]]:
-        """How to take the items of a sheet-long list at this view's rows (a slice where they run on)."""
-        rows = self.rows
-        if not rows:
-            return lambda items: []
-        first, last = rows[0], rows[-1]
-        if last - first + 1 == len(rows):
-            return itemgetter(slice(first, last + 1))
-        return picker(rows)
+        """How to take the items of a sheet-long list at this view's rows."""
+        return _taker(self.rows)
 
     def row_texts(self, most: int | None = None) -> Sequence[tuple[str, ...]]:
         """Each row's texts (the first `most` rows' only, if given), as wide as the sheet."""
-        if most is not None:
-            return [self.texts[r] for r in self.rows[:most]]
+        if most is not None:  # a sheet's first rows, from its columns (zip: C speed)
+            rows = self.rows[:most]
+            return (
+                list(zip(*map(_taker(rows), self.columns), strict=True)) if self.columns else [()] * len(rows)
+            )
         return self._take()(self.texts.all())
 
     def sparse(self, most: int) -> list[int]:
@@ -218,6 +215,16 @@ class SheetRows(Sequence[GridRow]):
         rows = self.rows
         numbers = range(rows.start + 1, rows.stop + 1) if isinstance(rows, range) else [r + 1 for r in rows]
         return row_places(self.sheet, numbers)
+
+
+def _taker(rows: Sequence[int]) -> Callable[[list[T]], Sequence[T]]:
+    """How to take the items of a sheet-long list at these rows (a slice where they run on)."""
+    if not rows:
+        return lambda items: []
+    first, last = rows[0], rows[-1]
+    if last - first + 1 == len(rows):
+        return itemgetter(slice(first, last + 1))
+    return picker(rows)
 
 
 def rows_from_cells(cells: list[Cell]) -> list[GridRow]:
