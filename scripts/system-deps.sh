@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Debian packages jixiao needs, when missing and when we are root.
-#   system-deps.sh        what the tests need (a real browser, CJK fonts, PDF tools, LibreOffice)
+#   system-deps.sh        what the tests need (a real browser, CJK fonts, PDF tools, LibreOffice
+#                         Writer and Calc)
 #   system-deps.sh run    what the running app uses: CJK fonts for its PDFs, LibreOffice for .doc
 #                         files; without them it still runs, and says what is missing
 mode="${1:-test}"
@@ -13,6 +14,10 @@ fi
 # LibreOffice converts legacy Word (.doc) files; its recommended extras are not needed
 office=""
 [ -e /usr/lib/libreoffice/program/libswlo.so ] || office="libreoffice-writer-nogui"
+# the tests print our Excel files to PDF as a filer's office suite does, and read them back
+if [ "$mode" = "test" ] && [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; then
+  office="$office libreoffice-calc-nogui"
+fi
 [ -z "$need$office" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing Debian packages:$need $office"

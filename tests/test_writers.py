@@ -232,3 +232,44 @@ def test_xlsx_writer_frees_its_workbook_when_done(tmp_path, seed_path):
             gc.enable()
     assert left == []
     assert read_path(tmp_path / "a.xlsx").tables[0].name == doc.tables[0].name
+
+
+def _printed_by_calc(tmp_path: Path, xlsx: Path) -> Path:
+    """The workbook printed to PDF by LibreOffice Calc, as a filer's office suite prints it."""
+    from jixiao.readers.legacy_word import converter
+
+    need_tool("soffice")
+    if not Path("/usr/lib/libreoffice/program/libsclo.so").exists():
+        need_tool("/usr/lib/libreoffice/program/libsclo.so")  # LibreOffice Calc: a skip, or a failure on CI
+    subprocess.run(
+        [converter(), f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(xlsx)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    return tmp_path / f"{xlsx.stem}.pdf"
+
+
+@pytest.mark.parametrize("one_sheet", [False, True])
+def test_xlsx_printed_to_pdf_reads_as_the_seed(tmp_path, seed_path, expected, one_sheet):
+    """What a filer prints from our workbook shows every text whole: a goal merged across the
+    table wraps in a row as tall as it needs (a row of default height printed its first line,
+    cut the rest, and let it run over the indicator header below)."""
+    out = tmp_path / "绩效目标表.xlsx"
+    write_xlsx(read_path(seed_path), out, one_sheet=one_sheet)
+    back = read_path(_printed_by_calc(tmp_path, out))
+    missed, count = missed_facts(document_to_dict(back), expected)
+    assert count > 200 and missed == []
+
+
+def test_xlsx_rows_of_merged_paragraphs_are_tall_and_leave_the_columns_narrow(tmp_path, seed_path):
+    import openpyxl
+
+    doc = read_path(seed_path)
+    out = tmp_path / "seed.xlsx"
+    write_xlsx(doc, out)
+    ws = openpyxl.load_workbook(out).worksheets[0]  # the department's table
+    goal_row = next(r for r in ws.iter_rows() if r[0].value == "当年整体绩效目标")[0].row
+    assert len(doc.tables[0].goal or "") > 250
+    assert (ws.row_dimensions[goal_row].height or 0) >= 5 * 13.5  # its 300 characters over some 80 columns
+    assert ws.row_dimensions[goal_row + 1].height is None  # the header below keeps Excel's own height
+    assert ws.column_dimensions["B"].width < 20  # the goal wraps; it does not widen its first column

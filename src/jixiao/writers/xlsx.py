@@ -8,6 +8,7 @@ sheet computes), everything else as text.
 from __future__ import annotations
 
 import gc
+import math
 import re
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 from jixiao.domain.cache import gc_paused
 from jixiao.domain.model import Document, TargetTable
 from jixiao.domain.widths import display_width
-from jixiao.writers.layout import Layout, layouts
+from jixiao.writers.layout import Box, Layout, layouts
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
@@ -71,6 +72,9 @@ class _TableWriter:
     def __init__(self, ws: Worksheet, f: _Formats) -> None:
         self.ws, self.f = ws, f
         self.widths: dict[int, int] = {}
+        # rows holding text merged across columns: neither Excel nor WPS sizes such a row to its
+        # text (a goal of 300 characters would show and print its first line only)
+        self.merged_text_rows: list[tuple[int, list[Box | None]]] = []
         self.kinds = {
             "title": f.title,
             "note": f.note,
@@ -84,6 +88,7 @@ class _TableWriter:
         widths = self.widths
         number, kinds, text_format = self.f.number, self.kinds, self.f.text  # 100万 cells: looked up once
         for row in layout.rows:
+            merged_text = False
             for c, box in enumerate(row):
                 if box is None:
                     continue
@@ -91,6 +96,7 @@ class _TableWriter:
                 fmt = number(box.decimals, box.percent) if kind == "number" else kinds.get(kind, text_format)
                 if box.colspan > 1 or box.rowspan > 1:
                     _merge(ws, r, c, box.rowspan, box.colspan, fmt)
+                    merged_text = merged_text or (box.colspan > 1 and bool(box.text) and kind in _SIZED)
                 if box.kind == "number" and box.number is not None:
                     ws.write_number(r, c, float(box.number), fmt)
                 elif box.text:
@@ -110,12 +116,16 @@ class _TableWriter:
                     and 2 * len(text) // box.colspan + 2 > have
                     and kind not in ("note", "note-right")
                 ):
-                    widest = (
-                        display_width(text) if "\n" not in text else max(map(display_width, text.split("\n")))
+                    widest = _widest(text)
+                    # a paragraph merged across the table (a goal, an overview) wraps in its row
+                    # rather than widen its first column and shrink the whole printed page
+                    need = (
+                        min(widest // box.colspan + 2, 40) if box.colspan == 1 or widest <= _PARAGRAPH else 0
                     )
-                    need = min(widest // box.colspan + 2, 40)
                     if need > have:
                         widths[c] = need
+            if merged_text:
+                self.merged_text_rows.append((r, row))
             r += 1
         return r
 
@@ -132,10 +142,44 @@ def _merge(ws: Worksheet, row: int, col: int, rows: int, cols: int, fmt: object)
                 write_blank(r, c, None, fmt)
 
 
-def _setup(ws: Worksheet, widths: dict[int, int], columns: int) -> None:
-    defaults = {0: 12, 1: 14, 2: 28, 3: 10, 4: 12, 5: 10, 6: 10, 7: 28}
-    for col in range(columns):
-        ws.set_column(col, col, max(defaults.get(col, 12), widths.get(col, 0)))
+_SIZED = frozenset(["label", "text", "center"])  # the kinds of box that wrap in their cell
+_PARAGRAPH = 60  # display columns: a merged text wider than this is a paragraph
+_LINE_POINTS = 13.5  # a line of 10-point 宋体, as Excel spaces it
+_DEFAULT_WIDTHS = {0: 12, 1: 14, 2: 28, 3: 10, 4: 12, 5: 10, 6: 10, 7: 28}
+
+
+def _widest(text: str) -> int:
+    """The display width of a text's widest line."""
+    return display_width(text) if "\n" not in text else max(map(display_width, text.split("\n")))
+
+
+def _lines(text: str, width: float) -> int:
+    """The lines a text wraps into in a cell `width` characters wide (a tenth spare: a line breaks
+    before a word or a character that would not fit whole)."""
+    room = max(width - 1, 1)
+    if len(text) * 2.2 <= room and "\n" not in text:  # one line however wide its characters (most)
+        return 1
+    return sum(max(1, math.ceil(display_width(line) * 1.1 / room)) for line in text.split("\n"))
+
+
+def _row_heights(ws: Worksheet, rows: list[tuple[int, list[Box | None]]], widths: list[float]) -> None:
+    """Each row with text merged across columns as tall as its longest text wraps to."""
+    for r, row in rows:
+        lines = 1
+        for c, box in enumerate(row):
+            if box is not None and box.text and box.kind in _SIZED:
+                lines = max(lines, _lines(box.text, sum(widths[c : c + box.colspan])))
+        if lines > 1:
+            ws.set_row(r, lines * _LINE_POINTS + 3)
+
+
+def _setup(
+    ws: Worksheet, widths: dict[int, int], columns: int, merged_text_rows: list[tuple[int, list[Box | None]]]
+) -> None:
+    final = [float(max(_DEFAULT_WIDTHS.get(col, 12), widths.get(col, 0))) for col in range(columns)]
+    for col, width in enumerate(final):
+        ws.set_column(col, col, width)
+    _row_heights(ws, merged_text_rows, final)
     ws.set_paper(9)  # A4
     ws.set_portrait()
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
@@ -169,11 +213,11 @@ def _write_workbook(doc: Document, path: str | Path, one_sheet: bool) -> None:
         for _, layout in layouts(doc):
             r = writer.write(r, layout) + 1
             columns = max(columns, layout.width)
-        _setup(ws, writer.widths, columns)
+        _setup(ws, writer.widths, columns, writer.merged_text_rows)
     else:
         for n, (t, layout) in enumerate(layouts(doc), start=1):
             ws = wb.add_worksheet(_sheet_name(n, t, used))
             writer = _TableWriter(ws, f)
             writer.write(0, layout)
-            _setup(ws, writer.widths, layout.width)
+            _setup(ws, writer.widths, layout.width, writer.merged_text_rows)
     wb.close()
