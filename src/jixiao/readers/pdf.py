@@ -217,6 +217,17 @@ class _Grid(NamedTuple):
     xs: list[tuple[float, float]]  # the columns' left and right edges
     open_from: dict[int, int]  # column → the first of its last rows that no cell covers, with no text
     top_text: dict[int, str]  # column → the text of a place no cell covers, from the first row on
+    # (row, column) of a place a merged cell covers → True when the cell starts in a row above
+    # (一级 merged down), False when it starts to the left in this row (a title merged across)
+    from_above: dict[tuple[int, int], bool]
+
+
+def _column_edges(table: TableFinder) -> list[tuple[float, float]]:
+    """Each column's left and right edges. pdfplumber's column boxes hold every cell that starts
+    in the column, spans included: a title merged across the table makes the first column as
+    wide as the table. A column ends where the next one starts."""
+    starts = [column.bbox[0] for column in table.columns]
+    return list(zip(starts, [*starts[1:], table.bbox[2]], strict=True))
 
 
 def _grid(page: pdfplumber.page.Page, table: TableFinder, continues: _Continues | None) -> _Grid:
@@ -228,11 +239,12 @@ def _grid(page: pdfplumber.page.Page, table: TableFinder, continues: _Continues 
       before: when its columns are the last ones of the table before, those are put back (empty,
       under the merged cells above)."""
     grid: list[list[str | None]] = table.extract()
-    xs = [(c.bbox[0], c.bbox[2]) for c in table.columns]
+    xs = _column_edges(table)
     open_from: dict[int, int] = {}
     top_text: dict[int, str] = {}
+    from_above: dict[tuple[int, int], bool] = {}
     if not grid:
-        return _Grid(grid, xs, open_from, top_text)
+        return _Grid(grid, xs, open_from, top_text, from_above)
     if continues is not None and len(xs) < len(continues.xs):
         before = continues.xs
         lost = len(before) - len(xs)
@@ -250,14 +262,19 @@ def _grid(page: pdfplumber.page.Page, table: TableFinder, continues: _Continues 
     for c, (x0, x1) in enumerate(xs):
         r = 0
         while r < len(grid):
-            if grid[r][c] is not None or _covered(merged, (x0 + x1) / 2, (tops[r] + tops[r + 1]) / 2):
+            if grid[r][c] is not None:
+                r += 1
+                continue
+            cover = _covering(merged, (x0 + x1) / 2, (tops[r] + tops[r + 1]) / 2)
+            if cover is not None:
+                from_above[(r, c)] = cover[1] < tops[r] - 1
                 r += 1
                 continue
             end = r + 1  # a run of places in this column that no cell covers
             while (
                 end < len(grid)
                 and grid[end][c] is None
-                and not _covered(merged, (x0 + x1) / 2, (tops[end] + tops[end + 1]) / 2)
+                and _covering(merged, (x0 + x1) / 2, (tops[end] + tops[end + 1]) / 2) is None
             ):
                 end += 1
             text = page.crop((x0, tops[r], x1, tops[end]), strict=False).extract_text().strip()
@@ -268,11 +285,15 @@ def _grid(page: pdfplumber.page.Page, table: TableFinder, continues: _Continues 
             elif end == len(grid):
                 open_from[c] = r  # the cut cell's text may be on the next page
             r = end
-    return _Grid(grid, xs, open_from, top_text)
+    return _Grid(grid, xs, open_from, top_text, from_above)
 
 
-def _covered(cells: list[tuple[float, float, float, float]], x: float, y: float) -> bool:
-    return any(c[0] <= x <= c[2] and c[1] <= y <= c[3] for c in cells)
+Box = tuple[float, float, float, float]
+
+
+def _covering(cells: list[Box], x: float, y: float) -> Box | None:
+    """The merged cell over the point (x, y), if any."""
+    return next((c for c in cells if c[0] <= x <= c[2] and c[1] <= y <= c[3]), None)
 
 
 def _extract(raw: bytes, name: str) -> list[Cell]:
@@ -297,9 +318,11 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
             items: list[tuple[float, str, object]] = [(t.bbox[1], "table", t) for t in tables]
             boxes = [t.bbox for t in tables]
 
-            def outside(obj: dict, boxes: list = boxes) -> bool:  # type: ignore[type-arg]
+            def outside(obj: dict, boxes: list = boxes, page: Any = page) -> bool:  # type: ignore[type-arg]
                 x = (obj["x0"] + obj["x1"]) / 2
                 y = (obj["top"] + obj["bottom"]) / 2
+                if not (0 <= x <= page.width and 0 <= y <= page.height):
+                    return False  # off the page (a table too wide for it): neither shown nor printed
                 return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
             if boxes:
@@ -354,8 +377,10 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                         if value is None:
                             # covered by a merged cell: from above (一级/二级 spans rows) or from the left
                             up = (r > 0 or continues is not None) and (c in above or c in prev_none)
-                            left = c > 0 and (values[c - 1] is not None or c - 1 in none_here)
-                            vertical = up and (not left or c <= 1)
+                            vertical = found.from_above.get((r, c), False) and up
+                            if (r, c) not in found.from_above:  # no merged cell here: a page's cut
+                                left = c > 0 and (values[c - 1] is not None or c - 1 in none_here)
+                                vertical = up and (not left or c <= 1)
                             anchor = (
                                 above.get(c, "")
                                 if vertical
