@@ -757,3 +757,26 @@ def test_a_folder_import_takes_workbooks_with_macros_and_templates(tmp_path):
     (tmp_path / "说明.url").write_text("[InternetShortcut]")
     assert expand([tmp_path]) == sorted([macros, template])
     assert [len(check_file(f).document.tables[0].indicators) for f in sorted([macros, template])] == [2, 2]
+
+
+def test_labels_typed_apart_in_one_cell_are_read_apart_and_a_goal_with_a_gap_stays_whole(tmp_path):
+    """A sheet's note row typed in one cell ("填报单位：X　　　　填报日期：…　　单位：万元") reads as its
+    printed line does; a goal with spaces in it is one goal."""
+    doc = _read_sheet(
+        tmp_path,
+        "note.xlsx",
+        [
+            ["2025年项目支出绩效目标表"],
+            ["填报单位：某区民政局    联系人：王某　　　　单位：元"],
+            ["项目名称", "困难群众救助"],
+            ["年度资金总额", 1250000],
+            ["年度绩效目标", "保障困难群众基本生活。    全年救助不少于3000人次。"],
+            ["一级指标", "二级指标", "三级指标", "指标值", "指标权重"],
+            ["产出指标", "数量指标", "救助人次", "≥3000人次", "100"],
+        ],
+    )
+    (table,) = doc.tables
+    assert (table.preparer, table.extra.get("联系人"), doc.money_unit) == ("某区民政局", "王某", "元")
+    assert table.budget_total == 1250000
+    assert table.goal == "保障困难群众基本生活。    全年救助不少于3000人次。"
+    assert doc.warnings == []

@@ -103,6 +103,25 @@ def split_tables(cells: list[Cell]) -> list[_Segment]:
 GAP = re.compile(r"[ \t\u00a0]{2,}|\u3000+")
 
 
+def _labels_apart(cells: list[Cell]) -> list[Cell]:
+    """A cell that prints several labels, each with its value, apart on one line (a sheet's note
+    row merged across the table, "编制单位：X　　　　单位：万元") as a cell each, as the line reads in
+    print. A cell whose parts are not all labels (a goal with a gap in it) stays whole."""
+    out = cells
+    for k, cell in enumerate(cells):
+        text = cell.text
+        if ("：" in text or ":" in text) and GAP.search(text):
+            parts = [part for part in GAP.split(text) if part.strip(_WS)]
+            if len(parts) > 1 and all(labels.header_field(part.strip(_WS)) is not None for part in parts):
+                if out is cells:
+                    out = cells[:k]
+                out.extend(replace(cell, text=part.strip(_WS), raw=part) for part in parts)
+                continue
+        if out is not cells:
+            out.append(cell)
+    return out
+
+
 def _split_untitled(segment: _Segment) -> list[_Segment]:
     """One title over several table elements, each with its own indicator header (a Word file with a
     table per project under one heading): a segment per table element, each with the paragraphs
@@ -445,7 +464,7 @@ class TableBuilder:
         if m:
             table.fiscal_year = int(m.group(1))
         # a merged cell is read once, at its anchor
-        self._read_header(table, [c for c in seg.cells if not c.covered])
+        self._read_header(table, _labels_apart([c for c in seg.cells if not c.covered]))
         if not title and table.name is None and table.budget_total is not None:
             table.kind = "department"  # an untitled table with a total but no project name
         return table
