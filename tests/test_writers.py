@@ -62,6 +62,8 @@ def test_self_evaluation_round_trip(tmp_path, ext):
         "cell_lines_central_department_tasks.txt",
         "cell_lines_central_self_evaluation.txt",
         "cell_lines_central_department_self_evaluation.txt",
+        # a department's amounts in 元 under a label that names no unit
+        "tab_rows_department.txt",
     ],
 )
 def test_header_blocks_round_trip(tmp_path, ext, name):
@@ -73,6 +75,7 @@ def test_header_blocks_round_trip(tmp_path, ext, name):
     WRITERS[ext](src, out)
     back = read_path(out)
     a, b = src.tables[0], back.tables[0]
+    assert back.money_unit == src.money_unit  # 1,860万 in 元 must not come back as 1,860万万元
     assert b.extra == a.extra
     assert (b.goal, b.budget_total) == (a.goal, a.budget_total)
     facts = ("long_term", "forecast", "likelihood", "task")

@@ -454,6 +454,12 @@ def label_unit(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def with_money_unit(label: str, unit: str) -> str:
+    """A money label with `unit` in brackets in place of the one it prints, if any: "年度预算（元）",
+    万元 → "年度预算（万元）"."""
+    return _MONEY_UNIT_ASIDE.sub(f"（{unit}）", label, count=1)
+
+
 @memo(1 << 12)
 def is_title(text: str) -> bool:
     """Titles: 部门整体绩效目标表, 2024年项目支出绩效目标表, 项目支出绩效自评表 … (not a long sentence)."""

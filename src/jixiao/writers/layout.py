@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from jixiao.domain.model import BudgetLine, Document, Indicator, TargetTable, budget_cell
-from jixiao.readers.labels import amount_column, goal_column
+from jixiao.readers.labels import amount_column, goal_column, label_unit, with_money_unit
 
 TARGET_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标权重"]
 # a multi-year project's table with a 中长期 value beside the year's
@@ -139,6 +139,10 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
                  Box(t.department or "", colspan=width - 5))
         )  # fmt: skip
     else:
+        if t.stage == "target" and not (t.budget_label and label_unit(t.budget_label)):
+            rows.append(
+                _row(width, Box(f"单位：{doc.money_unit}", "note-right", width))
+            )  # the label says none
         rows.append(_row(width, Box("业务主管部门", "label"), Box(t.department or "", colspan=width - 1)))
     for key, value in t.extra.items():
         if key.startswith("预算执行") or key == "监控期间" or goal_column(key) == "extra":
@@ -150,7 +154,8 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
             rows.extend(_block(key, [line.split(" | ") for line in lines], width))
         else:
             rows.append(_row(width, Box(key, "label"), Box(value, colspan=width - 1)))
-    rows.extend(_evaluation_money(t, width, monitoring=True) if monitoring else _money(t, width))
+    unit = doc.money_unit
+    rows.extend(_evaluation_money(t, width, unit, True) if monitoring else _money(t, width, unit))
     for label, text in (("项目概况", t.overview), ("立项依据", t.basis)):
         if text:
             rows.append(_row(width, Box(label, "label"), Box(text, colspan=width - 1)))
@@ -218,7 +223,7 @@ def _block(label: str, lines: list[list[str]], width: int) -> list[list[Box | No
     return rows
 
 
-def _evaluation_money(t: TargetTable, width: int, monitoring: bool) -> list[list[Box | None]]:
+def _evaluation_money(t: TargetTable, width: int, unit: str, monitoring: bool) -> list[list[Box | None]]:
     """The money block of a self-evaluation (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分)
     or a monitoring table (年初预算数 | 执行数 | 执行率 | 全年预计执行数): columns over 年度资金总额
     and a row per source of funds, whose cells are its "row·column" budget lines."""
@@ -270,7 +275,9 @@ def _evaluation_money(t: TargetTable, width: int, monitoring: bool) -> list[list
     out: list[list[Box | None]] = []
     for n, cells in enumerate(rows):
         cells[-1].colspan = width - len(cells)
-        out.append([Box("项目资金（万元）", "label", rowspan=len(rows)) if n == 0 else None] + _spread(cells))
+        out.append(
+            [Box(f"项目资金（{unit}）", "label", rowspan=len(rows)) if n == 0 else None] + _spread(cells)
+        )
     return out
 
 
@@ -282,10 +289,14 @@ def _spread(boxes: list[Box]) -> list[Box | None]:
     return row
 
 
-def _money(t: TargetTable, width: int) -> list[list[Box | None]]:
+def _money(t: TargetTable, width: int, unit: str) -> list[list[Box | None]]:
     if t.stage == "self_evaluation":
-        return _evaluation_money(t, width, monitoring=False)
-    label = t.budget_label or ("部门支出预算总量（万元）" if t.kind == "department" else "年度资金总额")
+        return _evaluation_money(t, width, unit, False)
+    # the amounts are in the document's unit, which a project's table prints above (单位：万元) and a
+    # department's in its total's label; a label printed with another unit is put right
+    label = with_money_unit(
+        t.budget_label or ("部门支出预算总量" if t.kind == "department" else "年度资金总额"), unit
+    )
     printed = "" if t.budget_total is None else str(t.budget_total)
     if not t.budget_lines:
         return [_row(width, Box(label, "label"), amount_box(t.budget_total, printed, width - 1))]
