@@ -89,7 +89,16 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[TableFinder]:
         for line in page.lines
         if line["top"] != line["bottom"] and abs(line["top"] - line["bottom"]) < 0.01 and line["width"] > 1
     ]
+    if any(map(_shading, page.rects)) and (page.lines or not all(map(_shading, page.rects))):
+        # Excel and WPS paint a shaded merged cell a row at a time: the edges of those fills would
+        # cut the cell into rows (a 年度主要任务 label over its block of tasks); the ruling lines are enough
+        page = page.filter(lambda obj: obj.get("object_type") != "rect" or not _shading(obj))
     return page.find_tables({"explicit_horizontal_lines": level} if level else None)
+
+
+def _shading(rect: dict[str, Any]) -> bool:
+    """A filled box with no outline, wider and taller than a ruling line drawn as a box."""
+    return bool(rect["fill"]) and not rect["stroke"] and rect["width"] > 2 and rect["height"] > 2
 
 
 def _target_unruled(page: pdfplumber.page.Page, goes_on: bool) -> list[list[str]] | None:
