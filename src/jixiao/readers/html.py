@@ -19,6 +19,10 @@ from jixiao.readers.errors import ReadError
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
 _BLOCK_BREAKS = {"br", "p", "div", "li", "tr"}
+# elements inside a line of text: their text joins their neighbours' (any other element starts a line)
+_INLINE = frozenset(
+    "a abbr b bdi big cite code em font i kbd mark q s samp small span strike strong sub sup tt u var".split()
+)
 _MAX_SPAN = 200
 # a rowspan of 65534 would make a grid of millions of cells
 
@@ -125,23 +129,48 @@ def cells_of_html(text: str, name: str) -> list[Cell]:
                 for col, part in enumerate(parts):
                     out.append(Cell.of(part, Where(line=line), row=grid.row, col=col))
 
+    # the text of inline runs (Word's pages set 2025 and 年项目支出绩效目标表 in two fonts) joins up
+    # to the next block, as a browser shows it
+    pending: list[str] = []
+    pending_line: list[int | None] = [None]
+
+    def add(value: str | None, line: int | None) -> None:
+        if value:
+            if not pending:
+                pending_line[0] = line
+            pending.append(value)
+
+    def flush() -> None:
+        if pending:
+            emit_text("".join(pending), pending_line[0])
+            pending.clear()
+
     def walk(node: etree._Element) -> None:
         if not isinstance(node.tag, str) or node.tag in _SKIP:
             return
         if node.tag == "table" and node.find(".//table") is None:
+            flush()
             caption = node.find("caption")  # the table's title, where a page marks it as such
             if caption is not None:
                 emit_text(_text(caption), caption.sourceline)
             grid.table(node, out)
             return
         # a table holding tables is page layout, not data: read what is inside it
-        emit_text(node.text, node.sourceline)
+        inline = node.tag in _INLINE
+        if not inline:
+            flush()
+        if node.tag == "br":
+            add("\n", node.sourceline)
+        add(node.text, node.sourceline)
         for child in node:
             walk(child)
-            emit_text(child.tail, child.sourceline)
+            add(child.tail, child.sourceline)
+        if not inline:
+            flush()
 
     body = root.find("body")
     walk(body if body is not None else root)
+    flush()
     return out
 
 
