@@ -2,6 +2,7 @@
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -277,3 +278,23 @@ def test_tables_from_runs_of_rows_are_the_tables_read_row_by_row(tmp_path, order
     csv.writer(buf, lineterminator="\n").writerows([header, *rows])
     out.write_text(buf.getvalue(), encoding="utf-8")
     assert _tables_of(out) == expected
+
+
+def test_a_sheet_saved_as_csv_reads_as_the_seed(expected):
+    """The seed's workbook (every table on one sheet) saved as CSV in GBK by LibreOffice Calc, as
+    Excel saves one on a Chinese system: the printed layout a row a line, not our open-data columns."""
+    doc = read_path(Path(__file__).resolve().parents[1] / "fixtures" / "seed_saved_as_csv.csv")
+    missed, count = missed_facts(document_to_dict(doc), expected)
+    assert count > 200 and missed == []
+    assert (doc.reader, doc.encoding, len(doc.tables)) == ("text:csv-rows", "gb18030", 7)
+
+
+def test_prose_with_commas_is_not_a_csv_file():
+    """A copy of one cell a line whose goal holds ASCII commas stays one cell a line."""
+    text = "\n".join(
+        ["2024年项目支出绩效目标表", "项目名称", "老旧小区改造", "年度绩效目标", "改造12个小区, 惠及2,400户, 年内完工。",
+         "三级指标", "指标值", "指标权重", "改造小区个数", "≥12个", "50", "居民满意度", "≥90%", "50"]
+    )  # fmt: skip
+    doc = read_path("copy.txt", text.encode())
+    assert doc.reader == "text" and doc.tables[0].goal == "改造12个小区, 惠及2,400户, 年内完工。"
+    assert [i.name for i in doc.tables[0].indicators] == ["改造小区个数", "居民满意度"]

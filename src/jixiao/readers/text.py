@@ -4,12 +4,14 @@
   a paragraph break and carries nothing; one cell a paragraph reads the same way;
 - cells ending in `|`, a bare `|` line starting each row, runs of `|` for merged cells (web pages);
 - one row a line, cells separated by `|`, by tabs or by runs of spaces;
+- a sheet saved as CSV (comma-separated, a cell with a comma, a quote or a line break quoted);
 - a whole table on one line, cells separated by spaces.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -309,9 +311,40 @@ def _pipe_cells(lines: list[str]) -> list[Cell]:
     return cells
 
 
+def _csv_cells(text: str) -> list[Cell] | None:
+    """A sheet saved as CSV, the printed layout kept (title, label/value rows, the indicator header
+    and rows): its rows, as wide as the sheet; None when the text is no such file. Excel and WPS
+    write every row as wide as the sheet, so most rows have the same number of cells."""
+    if "," not in text[:4096]:
+        return None
+    reader = csv.reader(io.StringIO(text))
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for row in reader:
+            rows.append((line, row))
+            line = reader.line_num + 1  # a quoted cell may hold line breaks: the next row's first line
+    except csv.Error:
+        return None
+    filled = [row for _, row in rows if any(cell.strip() for cell in row)]
+    widths = Counter(map(len, filled)).most_common(1)
+    if len(filled) < 3 or not widths or widths[0][0] < 3 or widths[0][1] < 0.8 * len(filled):
+        return None
+    return [
+        Cell.of(cell, Where(line=n, column=c + 1), row=n, col=c)
+        for n, row in rows
+        if any(cell.strip() for cell in row)
+        for c, cell in enumerate(row)
+    ]
+
+
 def cells_of_text(text: str) -> tuple[list[Cell], str]:
     lines = text.splitlines()
     layout = detect_layout(lines)
+    if layout in ("cell-lines", "one-line"):  # a comma is no cell separator in the other layouts
+        saved = _csv_cells(text)
+        if saved is not None:
+            return saved, "csv-rows"
     if layout == "pipe-cells":
         return _pipe_cells(lines), layout
     if layout in ("pipe-rows", "tab-rows", "space-rows"):
@@ -327,7 +360,7 @@ def read_text(path: str | Path, data: bytes | None = None, display_name: str | N
     raw = data if data is not None else p.read_bytes()
     text, encoding = decode_text(raw, name)
     cells, layout = cells_of_text(text)
-    rows_layout = layout in ("pipe-cells", "pipe-rows", "tab-rows", "space-rows")
+    rows_layout = layout in ("pipe-cells", "pipe-rows", "tab-rows", "space-rows", "csv-rows")
     doc = assemble(
         name,
         "text" if layout == "cell-lines" else f"text:{layout}",
