@@ -35,3 +35,10 @@ def test_a_bad_severity_is_refused(monkeypatch):
     monkeypatch.setattr(P, "_CACHE", {})
     with pytest.raises(ValueError, match="级别"):
         P.load_params("某市", 2024)
+
+
+def test_a_year_before_any_rules_is_reviewed_by_the_national_defaults():
+    """A 2012 table (older than every rule file) is reviewed by the defaults, not refused with a crash."""
+    old, now = P.load_params("全国", 2012), P.load_params("全国", 2024)
+    assert old.version == now.version and old.weight_totals == now.weight_totals
+    assert P.load_params("重庆", 1999).required_level1 == P.load_params("重庆", None).required_level1

@@ -242,7 +242,8 @@ EXTRA_FIELDS = frozenset(
      "项目类型", "项目起止时间", "项目起止年限", "项目实施期", "项目实施期限", "实施期限", "项目期限",
      "项目周期", "项目编码", "项目代码", "项目编号", "资金性质", "功能科目", "预算科目"]
 )  # fmt: skip
-YEAR_ONLY = re.compile(r"^[(（]?(预算年度[:：]?|年度[:：]?)?(?P<year>\d{4})年?度?[)）]?$")
+# a budget year is this century's: a bare 1000 is an amount, not a year
+YEAR_ONLY = re.compile(r"^[(（]?(预算年度[:：]?|年度[:：]?)?(?P<year>20\d{2})年?度?[)）]?$")
 MONITORING_PERIOD = re.compile(
     r"^\(?(监控(期间|时段)[:：]?)?(?P<period>(?P<year>\d{4})年\d{1,2}(-|—|–|~|～|至)\d{1,2}月(份)?)\)?$"
 )

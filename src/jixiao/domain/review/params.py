@@ -68,6 +68,9 @@ def load_params(region: str = "全国", year: int | None = None) -> ReviewParams
     if key in _CACHE:
         return _CACHE[key]
     files = _files()
+    national = [f.get("years", [0, 9999]) for f in files if f.get("region") == "全国"]
+    if year is not None and not any(lo <= year <= hi for lo, hi in national):
+        year = None  # a year before any rules were written down (a 2012 table): the defaults as they are
     merged: dict[str, Any] = {}
     for f in sorted(files, key=lambda f: (f.get("region") != "全国", f.get("years", [0])[0])):
         lo, hi = f.get("years", [0, 9999])
