@@ -130,3 +130,36 @@ def test_a_long_body_keeps_its_total_footer_and_stray_cells_in_place():
     assert "多出一格" in warnings[0].message and "注：本表" in warnings[1].message
     assert indicators[2000].name == "办结率" and indicators[2000].level2 == "数量"  # carried down
     assert (indicators[0].where.row, indicators[-1].where.row) == (1, 3002)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(1, 5), min_size=1, max_size=6))
+def test_labels_centred_on_their_rows_take_those_rows(sizes):
+    """Blocks of rows (a merged 一级 each) printed as a PDF's text prints them: each label on the line
+    at the middle of its rows, a line of its own (between two rows) when its rows are even. Whatever
+    the sizes, each label gets its own rows back."""
+    from jixiao.readers.assemble import _label_blocks
+
+    lines: list[str] = []  # "row" or "label k", top to bottom
+    for k, size in enumerate(sizes):
+        block = ["row"] * size
+        if size % 2:
+            block[size // 2] = f"row label {k}"  # the middle row's own line
+        else:
+            block.insert(size // 2, f"label {k}")  # a line between the middle two
+        lines.extend(block)
+    rows = [n for n, line in enumerate(lines) if line.startswith("row")]
+    found = [(n, line.startswith("row")) for n, line in enumerate(lines) if "label" in line]
+    blocks = _label_blocks(rows, found)
+    expected, first = [], 0
+    for size in sizes:
+        expected.append((first, first + size - 1))
+        first += size
+    assert blocks == expected
+
+
+def test_labels_above_their_rows_head_them():
+    from jixiao.readers.assemble import _label_blocks
+
+    # 产出 over rows 1-2, 效益 over rows 4-6 (a heading line each)
+    assert _label_blocks([1, 2, 4, 5, 6], [(0, False), (3, False)]) == [(0, 1), (2, 4)]

@@ -1008,12 +1008,54 @@ class TableBuilder:
         if ticks is not None:  # 经费保障 | 制度保障 … under 偏差原因分析, ticked (√) row by row
             rows = [_ticked(row, ticks) for row in rows[1:]]
         shape = _BodyShape.of(by_col)
+        if self.short_rows_lost_merges and shape.unique_roles and not shape.by_project:
+            rows = self._centred_labels(shape, rows)
         if shape.by_columns:
             self._read_body_columns(table, shape, rows)
         else:
             self._read_body_rows(table, shape, rows)
         if self.flush_each_body:
             self.pending.flush()
+
+    def _centred_labels(self, shape: _BodyShape, rows: Sequence[GridRow]) -> Sequence[GridRow]:
+        """A copy of a PDF's text prints a merged 一级 or 二级 once, in the middle of the rows it
+        spans: on a line of its own between two rows when they are even. Each such line's label
+        goes to the rows it is centred on, and the line is no row. Labels printed above their rows
+        (a section's heading each) go to the rows below them, up to the next."""
+        places = [k for k, role in shape.cols if role in _CENTRED]
+        if not places:
+            return rows
+        cells = [self._row_cells(shape, row) for row in rows]
+        floating = {
+            k
+            for k, (text, stray, filled) in enumerate(cells)
+            if filled
+            and stray is None
+            and all(not v or role in _CENTRED for role, v in text.items())
+            and not any(_is_total(v) or FOOTER.match(v) for v in text.values() if v)
+        }
+        if not floating:
+            return rows
+        lines = [[*row.texts] for row in rows]
+        raws = [[*(row.raws or row.texts)] for row in rows]
+        kept = [k for k in range(len(rows)) if k not in floating]
+        for col in places:
+            role = shape.by_col[col]
+            labelled = [(k, text) for k in range(len(rows)) if (text := cells[k][0].get(role, ""))]
+            if floating.isdisjoint(k for k, _ in labelled):
+                continue  # printed on its rows in this column: carried down as usual
+            blocks = _label_blocks(kept, [(k, k not in floating) for k, _ in labelled])
+            if blocks is None:
+                continue
+            for (first, last), (_, text) in zip(blocks, labelled, strict=True):
+                for k in kept[first : last + 1]:
+                    if len(lines[k]) < shape.width:  # a short row: its cells where they were placed
+                        placed = cells[k][0]
+                        lines[k] = raws[k] = [
+                            placed.get(r, "") if r else "" for r in map(shape.by_col.get, range(shape.width))
+                        ]
+                    lines[k][col] = raws[k][col] = text
+        return [rows[k]._replace(texts=lines[k], raws=raws[k]) for k in kept]
 
     def _row_cells(self, shape: _BodyShape, row: GridRow) -> tuple[dict[str, str], str | None, int]:
         """A row's cells by role, the first filled cell under no indicator column (or None), and
@@ -1471,6 +1513,46 @@ def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
 # every indicator has a 一级: the body's first rows without one are under the first printed below them
 # (a 二级 may be left empty on purpose: not carried up)
 _CARRY_UP = frozenset({"level1", "group"})
+_CENTRED = frozenset({"level1", "level2", "group"})  # merged down, printed once in the middle by a PDF
+
+
+def _label_blocks(rows: list[int], found: list[tuple[int, bool]]) -> list[tuple[int, int]] | None:
+    """The rows each label of a column spans, as (first, last) places in `rows` (the lines that are
+    rows), from the lines the labels stand on (`found`: line, and whether it is a row's own). Labels
+    all above their rows (headings): each spans the rows up to the next. Else each is centred on its
+    rows, as a PDF prints a merged cell: the split of the rows into blocks, in order, one a label,
+    each holding its label's own row, whose centres stand nearest the labels (least squares; line
+    positions are rounded, so no single label settles where its block ends). None when there are
+    more labels than rows, or too many rows (over 200) to weigh every split."""
+    m, n = len(rows), len(found)
+    if not m or n > m or m > 200:
+        return None
+    if found[0][0] < rows[0]:  # a heading above the first row: the labels head their rows
+        starts = [next((i for i, r in enumerate(rows) if r > at), m) for at, _ in found]
+        ends = [*starts[1:], m]
+        return [(a, max(a, b - 1)) for a, b in zip(starts, ends, strict=True)]
+    own = [rows.index(at) if is_row else -1 for at, is_row in found]
+    inf = float("inf")
+    # best[k][j]: the least cost of the first k + 1 labels over rows 0..j, label k's block ending at j
+    best = [[inf] * m for _ in range(n)]
+    back = [[0] * m for _ in range(n)]
+    for k, (at, _) in enumerate(found):
+        for j in range(k, m - (n - 1 - k)):  # rows left for the labels after it
+            for i in range(0, 1) if k == 0 else range(k, j + 1):  # label k's block: rows i..j
+                if own[k] >= 0 and not i <= own[k] <= j:
+                    continue
+                cost = (0.0 if k == 0 else best[k - 1][i - 1]) + ((rows[i] + rows[j]) / 2 - at) ** 2
+                if cost < best[k][j]:
+                    best[k][j], back[k][j] = cost, i
+    if best[n - 1][m - 1] == inf:
+        return None
+    blocks: list[tuple[int, int]] = []
+    j = m - 1
+    for k in range(n - 1, -1, -1):
+        i = back[k][j]
+        blocks.append((i, j))
+        j = i - 1
+    return blocks[::-1]
 
 
 def _carry_up(column: list[str], reach: int) -> bool:
