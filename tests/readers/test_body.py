@@ -6,6 +6,8 @@ every row. On random bodies (short rows, cells under no column, merged cells, �
 the header printed again) both must give the same indicators, warnings and totals.
 """
 
+from decimal import Decimal
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -163,3 +165,27 @@ def test_labels_above_their_rows_head_them():
 
     # 产出 over rows 1-2, 效益 over rows 4-6 (a heading line each)
     assert _label_blocks([1, 2, 4, 5, 6], [(0, False), (3, False)]) == [(0, 1), (2, 4)]
+
+
+def test_a_total_row_under_centred_labels_stays_the_total():
+    """A PDF's text copy of a self-evaluation: 产出指标 centred between its two rows, then the 总分
+    row. The label spans the indicator rows only; 总分 and the grade are the table's."""
+    from jixiao.readers import read_path
+
+    text = "\n".join(
+        [
+            "                         项目支出绩效自评表",
+            "  项目名称     农村饮水安全巩固提升工程",
+            "  一级指标     二级指标     三级指标            年度指标值     实际完成值    分值    得分",
+            "               数量指标     新建改造供水工程数      12处          12处         40     40",
+            "  产出指标",
+            "               质量指标     工程验收合格率          100%          100%         40     40",
+            "  满意度指标   服务对象满意度指标  受益群众满意度   ≥90%          88%          20     18",
+            "                            总分                                              100    98     自评等级：优",
+        ]
+    )
+    doc = read_path("自评.txt", text.encode())
+    (table,) = doc.tables
+    assert [(i.level1, i.name) for i in table.indicators] == [
+        ("产出", "新建改造供水工程数"), ("产出", "工程验收合格率"), ("满意度", "受益群众满意度")]  # fmt: skip
+    assert (table.score_total, table.grade) == (Decimal("98"), "优")

@@ -1032,23 +1032,26 @@ class TableBuilder:
             if filled
             and stray is None
             and all(not v or role in _CENTRED for role, v in text.items())
-            and not any(_is_total(v) or FOOTER.match(v) for v in text.values() if v)
+            and not any(map(_closes, filter(None, text.values())))
         }
         if not floating:
             return rows
         lines = [[*row.texts] for row in rows]
         raws = [[*(row.raws or row.texts)] for row in rows]
         kept = [k for k in range(len(rows)) if k not in floating]
+        # the rows the labels span: a 总分 / 合计 row or a footer below the indicators is under none
+        spanned = [k for k in kept if not _closes(next((t for t in rows[k].texts if t), ""))]
         for col in places:
             role = shape.by_col[col]
             labelled = [(k, text) for k in range(len(rows)) if (text := cells[k][0].get(role, ""))]
             if floating.isdisjoint(k for k, _ in labelled):
                 continue  # printed on its rows in this column: carried down as usual
-            blocks = _label_blocks(kept, [(k, k not in floating) for k, _ in labelled])
+            labelled = [(k, text) for k, text in labelled if k in floating or k in spanned]
+            blocks = _label_blocks(spanned, [(k, k not in floating) for k, _ in labelled])
             if blocks is None:
                 continue
             for (first, last), (_, text) in zip(blocks, labelled, strict=True):
-                for k in kept[first : last + 1]:
+                for k in spanned[first : last + 1]:
                     if len(lines[k]) < shape.width:  # a short row: its cells where they were placed
                         placed = cells[k][0]
                         lines[k] = raws[k] = [
@@ -1514,6 +1517,11 @@ def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
 # (a 二级 may be left empty on purpose: not carried up)
 _CARRY_UP = frozenset({"level1", "group"})
 _CENTRED = frozenset({"level1", "level2", "group"})  # merged down, printed once in the middle by a PDF
+
+
+def _closes(text: str) -> bool:
+    """A 总分 / 合计 row's label, or a footer's start ("注：…"): what ends a table's indicators."""
+    return _is_total(text) or bool(FOOTER.match(text))
 
 
 def _label_blocks(rows: list[int], found: list[tuple[int, bool]]) -> list[tuple[int, int]] | None:
