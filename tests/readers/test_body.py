@@ -189,3 +189,27 @@ def test_a_total_row_under_centred_labels_stays_the_total():
     assert [(i.level1, i.name) for i in table.indicators] == [
         ("产出", "新建改造供水工程数"), ("产出", "工程验收合格率"), ("满意度", "受益群众满意度")]  # fmt: skip
     assert (table.score_total, table.grade) == (Decimal("98"), "优")
+
+
+def test_labels_wrapped_in_narrow_columns_join_the_label_above():
+    """pdftotext -layout of a Word table with narrow label columns and no blank lines between rows:
+    业务主管部 / 门 and 年度资金总 / 额 are labels split over two lines, each rest under its start."""
+    from jixiao.readers import read_path
+
+    head = " 项目名称   校舍维修改造                       业务主管部     某区教育委员会"
+    text = "\n".join(
+        [
+            "                  2024年项目支出绩效目标表",
+            head,
+            " " * head.index("业务主管部") + "门",
+            " 年度资金总     320.00",
+            " 额",
+            " 一级指标     二级指标      三级指标         指标值       计量单位   指标权重",
+            " 产出指标     数量指标      维修改造学校数   3            所         50",
+            " 满意度指标   满意度指标    师生满意度       ≥90          %          50",
+        ]
+    )
+    doc = read_path("监控.txt", text.encode())
+    (table,) = doc.tables
+    assert (table.department, table.budget_total) == ("某区教育委员会", Decimal("320.00"))
+    assert doc.warnings == []

@@ -33,7 +33,7 @@ from jixiao.domain.money import FEN_PER_UNIT, parse_amount
 from jixiao.domain.values import NO_DIRECTION, normalise_text, parse_operator, parse_target
 from jixiao.readers import labels
 from jixiao.readers.errors import ReadError
-from jixiao.readers.indicators import PendingRows, picker
+from jixiao.readers.indicators import PendingRows, join_lines, picker
 
 if TYPE_CHECKING:
     from jixiao.readers.grid import GridRow
@@ -434,10 +434,14 @@ class TableBuilder:
         warnings: list[ReadWarning],
         short_rows_lost_merges: bool = False,
         pending: PendingRows | None = None,
+        lines_wrap: bool = False,
     ) -> None:
         # True for copies that print a merged cell once and drop it from the rows below (web
         # pages and PDFs copied as text): a short row is then aligned to the right
         self.short_rows_lost_merges = short_rows_lost_merges
+        # True for a PDF's text copied a line a row: a cell too long for its column goes on, alone,
+        # on the lines below its row's first
+        self.lines_wrap = lines_wrap
         self.segment = segment
         self.warnings = warnings
         self.money_unit: str | None = None
@@ -1008,6 +1012,8 @@ class TableBuilder:
         if ticks is not None:  # 经费保障 | 制度保障 … under 偏差原因分析, ticked (√) row by row
             rows = [_ticked(row, ticks) for row in rows[1:]]
         shape = _BodyShape.of(by_col)
+        if self.lines_wrap and shape.unique_roles and not shape.by_project:
+            rows = self._joined_wraps(shape, rows)
         if self.short_rows_lost_merges and shape.unique_roles and not shape.by_project:
             rows = self._centred_labels(shape, rows)
         if shape.by_columns:
@@ -1016,6 +1022,32 @@ class TableBuilder:
             self._read_body_rows(table, shape, rows)
         if self.flush_each_body:
             self.pending.flush()
+
+    def _joined_wraps(self, shape: _BodyShape, rows: Sequence[GridRow]) -> Sequence[GridRow]:
+        """An indicator's cells that wrap go on, alone, on the lines below it (a PDF's text with
+        narrow columns and no blank line between rows: 城乡低保保障 / 人数): a line holding only
+        such fragments, a 三级 name's among them, is the rest of the row above."""
+        out: list[GridRow] = []
+        placed: dict[str, str] | None = None  # the cells of the last row kept, by role, if an indicator's
+        for row in rows:
+            text, stray, filled = self._row_cells(shape, row)
+            if (
+                placed is not None
+                and filled
+                and stray is None
+                and text.get("name")
+                and all(not v or role in _WRAPPING for role, v in text.items())
+            ):
+                for role, fragment in text.items():
+                    if fragment:
+                        placed[role] = join_lines(f"{placed.get(role, '')}\n{fragment}")
+                texts = [placed.get(r, "") if r else "" for r in map(shape.by_col.get, range(shape.width))]
+                out[-1] = out[-1]._replace(texts=texts, raws=None)
+                continue
+            is_indicator = bool(text.get("name")) and any(text.get(r) for r in _MEASURES) and stray is None
+            placed = dict(text) if is_indicator else None
+            out.append(row)
+        return out
 
     def _centred_labels(self, shape: _BodyShape, rows: Sequence[GridRow]) -> Sequence[GridRow]:
         """A copy of a PDF's text prints a merged 一级 or 二级 once, in the middle of the rows it
@@ -1516,7 +1548,17 @@ def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
 # every indicator has a 一级: the body's first rows without one are under the first printed below them
 # (a 二级 may be left empty on purpose: not carried up)
 _CARRY_UP = frozenset({"level1", "group"})
-_CENTRED = frozenset({"level1", "level2", "group"})  # merged down, printed once in the middle by a PDF
+_CENTRED = frozenset({"level1", "level2", "group"})
+# the columns of text that wrap in a narrow cell, and those that measure (one of them on a row's first line)
+_WRAPPING = frozenset({"name", "level1", "level2", "group", "deviation", "note", "task"})
+_MEASURES = (
+    "value",
+    "weight",
+    "unit",
+    "actual",
+    "score",
+    "nature",
+)  # merged down, printed once in the middle by a PDF
 
 
 def _closes(text: str) -> bool:
@@ -1755,7 +1797,14 @@ def _simplified(cells: list[Cell]) -> list[Cell]:
     return [replace(c, text=to_simplified(c.text), anchor=to_simplified(c.anchor)) for c in cells]
 
 
-def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merges: bool = False) -> Document:
+def assemble(
+    path: str,
+    reader: str,
+    cells: list[Cell],
+    *,
+    short_rows_lost_merges: bool = False,
+    lines_wrap: bool = False,
+) -> Document:
     """Build a Document from a cell stream, or raise a located ReadError."""
     cells = _simplified(cells)
     warnings: list[ReadWarning] = []
@@ -1768,7 +1817,7 @@ def assemble(path: str, reader: str, cells: list[Cell], *, short_rows_lost_merge
                 cells_of_row = list(row)
                 unread(warnings, [c.text for c in cells_of_row], cells_of_row[0].where)
             continue
-        builder = TableBuilder(segment, warnings, short_rows_lost_merges, pending)
+        builder = TableBuilder(segment, warnings, short_rows_lost_merges, pending, lines_wrap)
         table = builder.build()
         if segment.follows and doc.tables:
             # the department and 编制单位 printed once above several tables belong to each

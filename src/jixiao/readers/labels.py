@@ -13,7 +13,7 @@ from jixiao.domain.values import unspaced
 
 # compiled once: label_key and label_unit run for every cell of 12,500 tables' head blocks
 _UNIT_ASIDE = re.compile(r"\((万元|元|亿元|%|分|盖章|公章|签章|签字|签名)\)")
-_MONEY_UNIT_ASIDE = re.compile(r"[(（](万元|元|亿元)[)）]")
+MONEY_UNIT_ASIDE = re.compile(r"[(（](万元|元|亿元)[)）]")
 
 
 @memo(1 << 16)
@@ -451,14 +451,14 @@ def amount_column(text: str) -> str | None:
 
 def label_unit(text: str) -> str | None:
     """ "部门支出预算总量（万元）" → "万元"."""
-    m = _MONEY_UNIT_ASIDE.search(text)
+    m = MONEY_UNIT_ASIDE.search(text)
     return m.group(1) if m else None
 
 
 def with_money_unit(label: str, unit: str) -> str:
     """A money label with `unit` in brackets in place of the one it prints, if any: "年度预算（元）",
     万元 → "年度预算（万元）"."""
-    return _MONEY_UNIT_ASIDE.sub(f"（{unit}）", label, count=1)
+    return MONEY_UNIT_ASIDE.sub(f"（{unit}）", label, count=1)
 
 
 @memo(1 << 12)

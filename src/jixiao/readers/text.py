@@ -159,12 +159,17 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
         grid: Grid | None = None  # where the columns start, by the last full line
         # the left edge: copies often indent every line alike (a page margin)
         margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
+        placed: list[tuple[int, list[str], Starts]] = []
         for n, texts, starts in _space_rows(lines, margin):
             texts, grid = _by_starts(starts, texts, grid)
-            cells.extend(
-                Cell.of(text, Where(line=n, column=c + 1), row=n, col=c) for c, text in enumerate(texts)
-            )
-        return cells
+            if placed and _labels_go_on(placed[-1], texts, starts):
+                continue
+            placed.append((n, list(texts), starts))
+        return [
+            Cell.of(text, Where(line=n, column=c + 1), row=n, col=c)
+            for n, texts, _ in placed
+            for c, text in enumerate(texts)
+        ]
     numbered = _continued(lines) if layout == "tab-rows" else list(enumerate(lines, start=1))
     for n, line in numbered:
         if not line.strip() or _RULE_LINE.match(line):
@@ -238,7 +243,8 @@ def _merged_band(band: list[str]) -> tuple[list[str], Starts] | None:
     return [join_lines("\n".join(p)) for p in parts], columns
 
 
-Grid = tuple[list[int], list[int]]  # where the columns start: in characters, in display columns
+# where the columns start, in characters and in display columns; and whether they are an indicator header's
+Grid = tuple[list[int], list[int], bool]
 
 
 def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[list[str], Grid | None]:
@@ -251,15 +257,23 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
     starts in the column its first cell stands under, and goes on cell after cell, as printed."""
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
+    if grid is None or not grid[2]:
+        if sum(1 for text in texts if labels.indicator_column(text)) >= 3 and starts[0][1] <= 2:
+            # the indicator header, its first label centred a little in from the edge: its columns
+            return texts, ([c for c, _ in starts], [w for _, w in starts], True)
     if grid is not None:
-        for metric, columns in enumerate(grid):
+        for metric, columns in enumerate(grid[:2]):
             placed = _placed([_column(start[metric], columns) for start in starts], texts)
             if placed is not None:
-                return placed, grid
+                return _padded(placed, columns), grid
     if starts[0] == (0, 0):
-        return texts, ([c for c, _ in starts], [w for _, w in starts])
+        return texts, (
+            [c for c, _ in starts],
+            [w for _, w in starts],
+            any(map(labels.indicator_column, texts)),
+        )
     if grid is not None:  # cells past the grid's last column (a sub-header): place the first one
-        for metric, columns in enumerate(grid):
+        for metric, columns in enumerate(grid[:2]):
             first = _column(starts[0][metric], columns)
             if first is not None:
                 return [""] * first + texts, grid
@@ -272,6 +286,41 @@ def _column(start: int, columns: list[int]) -> int | None:
         if abs(column - start) <= 1:
             return k
     return None
+
+
+def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts: Starts) -> bool:
+    """A line holding only the rest of labels that wrapped in their narrow columns (业务主管部 / 门,
+    年度资金总 / 额, 1-7月执行 / 数, with no blank line between the rows), each under the label it
+    ends: joined to the line above, in place. A fragment makes a label with the cell above it that
+    is none alone, or is the unit that cell's amounts are in ("（万元）" under 项目资金)."""
+    _, above_texts, above_starts = above
+    filled = [k for k, text in enumerate(above_texts) if text]
+    if len(filled) != len(above_starts) or len(texts) != len(starts) or len(texts) > len(filled):
+        return False
+    joins: list[tuple[int, str]] = []
+    for text, (char, _) in zip(texts, starts, strict=True):
+        under = next((k for k, (c, _) in zip(filled, above_starts, strict=True) if abs(c - char) <= 2), None)
+        if under is None:
+            return False
+        joined = join_lines(f"{above_texts[under]}\n{text}")
+        unit = labels.MONEY_UNIT_ASIDE.fullmatch(text) is not None
+        if not (unit or (_a_label(joined) and not _a_label(above_texts[under]))):
+            return False
+        joins.append((under, joined))
+    for k, joined in joins:
+        above_texts[k] = joined
+    return True
+
+
+def _a_label(text: str) -> bool:
+    """A label of the table's head or of its indicator columns."""
+    return bool(labels.header_field(text) or labels.goal_column(text) or labels.indicator_column(text))
+
+
+def _padded(placed: list[str], columns: list[int]) -> list[str]:
+    """A placed row as wide as its grid: the cells after its last are empty, not missing (a row
+    short of cells would be taken for one that lost its empty ones)."""
+    return placed + [""] * (len(columns) - len(placed))
 
 
 def _placed(at: list[int | None], texts: list[str]) -> list[str] | None:
@@ -366,6 +415,7 @@ def read_text(path: str | Path, data: bytes | None = None, display_name: str | N
         "text" if layout == "cell-lines" else f"text:{layout}",
         cells,
         short_rows_lost_merges=rows_layout,
+        lines_wrap=layout == "space-rows",
     )
     doc.encoding = encoding
     return doc
