@@ -213,3 +213,22 @@ def test_labels_wrapped_in_narrow_columns_join_the_label_above():
     (table,) = doc.tables
     assert (table.department, table.budget_total) == ("某区教育委员会", Decimal("320.00"))
     assert doc.warnings == []
+
+
+def test_a_total_row_short_of_cells_ends_a_stream():
+    """One cell a line (empty cells as whitespace, as in the seed): the 总分 row, merged over the
+    first three columns, prints fewer cells than the others. It is the table's total and grade, not
+    a table cut off."""
+    from jixiao.readers import read_path
+
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
+    rows = [
+        ["产出指标", "数量指标", "新建改造供水工程数", "12处", "12处", "50", "50", "\t"],
+        ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "88%", "50", "45", "水压不稳"],
+    ]
+    lines = ["项目支出绩效自评表", "项目名称", "农村饮水安全", *header, *(c for r in rows for c in r)]
+    lines += ["总分", "100", "95", "自评等级：优"]
+    doc = read_path("自评.txt", "\n".join(lines).encode())
+    (table,) = doc.tables
+    assert (table.score_total, table.grade, len(table.indicators)) == (Decimal("95"), "优", 2)
+    assert doc.warnings == []

@@ -99,6 +99,9 @@ def split_tables(cells: list[Cell]) -> list[_Segment]:
     return [s for s in segments if s.title is not None or any(c.text for c in s.cells)]
 
 
+# the raw text of a cell that a text's empty line stands for (LibreOffice's plain-text export)
+EMPTY_LINE = "\n"
+
 # "编制单位：X　　　　单位：万元" printed on one line: two cells
 GAP = re.compile(r"[ \t\u00a0]{2,}|\u3000+")
 
@@ -489,6 +492,9 @@ class TableBuilder:
                 if is_upper_header([c.text for c in head[k:]]):
                     head = head[:k]  # the header's first row (绩效指标 over 一级 | 二级 | 三级)
             self.segment = _Segment(seg.title, head)
+        # an empty line that stands for an empty cell counts in the rows of a body, not in a head
+        # (whose blocks are read by their labels)
+        self.segment.cells = [c for c in self.segment.cells if c.raw != EMPTY_LINE]
         table = self.build_head()
         if header is not None:
             if body and body[0].row is not None and by_col:
@@ -1486,6 +1492,9 @@ class TableBuilder:
             pending.flush()
         if any(c.text for c in rest):
             first = next(c for c in rest if c.text)
+            if _is_total(first.text):  # 总分 merged over the first columns: a row short of cells
+                self._read_total(table, {}, [c.text for c in rest])
+                return
             self.warnings.append(
                 ReadWarning(
                     f"表「{table.title or table.name or '未命名'}」最后一行只有 {len(rest)} 格（应为 {width} 格），"

@@ -21,7 +21,7 @@ from jixiao.domain.frame import normalise_level1
 from jixiao.domain.model import Document, Where
 from jixiao.domain.widths import display_width
 from jixiao.readers import labels
-from jixiao.readers.assemble import Cell, assemble
+from jixiao.readers.assemble import EMPTY_LINE, Cell, assemble
 from jixiao.readers.encoding import decode_text
 from jixiao.readers.indicators import join_lines
 
@@ -61,8 +61,11 @@ def detect_layout(lines: list[str]) -> str:
 def _cell_lines(lines: list[str]) -> list[Cell]:
     """One cell a line; a line that holds a tab between two texts holds two cells ("2024年预算\t10.14")."""
     cells: list[Cell] = []
+    empty_cells = _empty_lines_are_cells(lines)
     for n, line in enumerate(lines, start=1):
         if line == "":
+            if empty_cells:
+                cells.append(Cell.of(EMPTY_LINE, Where(line=n)))
             continue
         if _INTERNAL_TAB.search(line):
             parts = line.split("\t")
@@ -72,6 +75,20 @@ def _cell_lines(lines: list[str]) -> list[Cell]:
         else:
             cells.append(Cell.of(line, Where(line=n)))
     return cells
+
+
+def _empty_lines_are_cells(lines: list[str]) -> bool:
+    """Whether an empty line is an empty cell (LibreOffice's plain-text export of a table: a cell a
+    line, nothing on an empty one) rather than a break between paragraphs: the text marks no empty
+    cell with whitespace (as the seed does), and its empty lines do not part every cell (one cell a
+    paragraph)."""
+    if any(line and not line.strip() for line in lines):
+        return False
+    content = [k for k, line in enumerate(lines) if line]
+    if len(content) < 10:
+        return False
+    parted = sum(1 for k in content if k + 1 < len(lines) and lines[k + 1] == "")
+    return parted < 0.6 * len(content)
 
 
 def _one_line(lines: list[str]) -> list[Cell]:
