@@ -172,11 +172,35 @@ def find_indicator_header(cells: list[Cell]) -> tuple[int, int, list[str], dict[
             return i, j, *_mid_term_columns(roles, by_col)
         if cells[i].row is not None and roles and j < len(cells) and _only_labels(cells[i:j]):
             k, below, below_by_col = _header_run(cells, j)
-            both = {**by_col, **below_by_col}
+            both = _flattened(cells[i:j], cells[j:k], by_col, below_by_col) or {**by_col, **below_by_col}
             if below and _only_labels(cells[j:k]) and _is_header(list(both.values())):
                 return i, k, *_mid_term_columns(roles + below, both)
         i = j if j > i else i + 1
     return None
+
+
+def _flattened(
+    upper: list[Cell], lower: list[Cell], upper_by_col: dict[int, str], lower_by_col: dict[int, str]
+) -> dict[int, str] | None:
+    """A two-row header copied without its merges (a web page's text): 绩效指标 | 指标值 | 计量单位 |
+    权重 over 一级 | 二级 | 三级 (and 中长期 | 年度 under 指标值), each row's cells from the first column.
+    The group label stands for the columns the row below names first, 指标值 for the periods after
+    them; the labels merged down follow. None for a header whose cells stand where they belong."""
+    ups = [upper_by_col[k] for k in sorted(upper_by_col)]
+    if not ups or ups[0] != "group" or any(c.covered for c in (*upper, *lower)):
+        return None
+    first = min(upper_by_col)
+    if min(lower_by_col, default=-1) != first or sorted(upper_by_col) != list(range(first, first + len(ups))):
+        return None  # cells placed in their columns already (a PDF's text keeps positions)
+    named = [c.label for c in lower if c.label]
+    periods = [
+        labels.VALUE_PERIODS[key] for t in named if (key := labels.label_key(t)) in labels.VALUE_PERIODS
+    ]
+    levels = [lower_by_col[k] for k in sorted(lower_by_col)][: len(named) - len(periods)]
+    out = list(levels)
+    for role in ups[1:]:
+        out.extend(periods if role == "value" and len(periods) >= 2 else [role])
+    return dict(enumerate(out, start=first))
 
 
 def _mid_term_columns(roles: list[str], by_col: dict[int, str]) -> tuple[list[str], dict[int, str]]:
@@ -1012,6 +1036,8 @@ class TableBuilder:
     def read_body(self, table: TargetTable, by_col: dict[int, str], rows: Sequence[GridRow]) -> None:
         """Rows of a grid under its header: each cell goes to its column's role."""
         split = _value_split(by_col, rows[0]) if rows else None
+        if split is not None and self.short_rows_lost_merges:  # 中长期 | 年度 from the first column
+            split = _periods_spread(by_col, {k: split[k] for k, t in enumerate(rows[0].texts) if t}) or split
         if split is not None:  # a second header row (中长期 | 年度 under 指标值): read by it
             by_col, rows = split, rows[1:]
         ticks = _tick_columns(by_col, rows[0]) if rows and split is None else None
@@ -1759,6 +1785,23 @@ def _ticked(row: GridRow, groups: dict[int, list[tuple[int, str]]]) -> GridRow:
             texts[k] = ""
         texts[owner] = "、".join(ticked + written)
     return row._replace(texts=texts, raws=None)
+
+
+def _periods_spread(by_col: dict[int, str], below: dict[int, str]) -> dict[int, str] | None:
+    """A copy that lost the header's merges (a web page's text): 指标值 printed once over 中长期 |
+    年度, which stand alone on the next line from its first column. The value's column becomes the
+    periods', and the columns after it move right by as many more. None unless the line below holds
+    only periods, and not under the value's column."""
+    value_at = next((k for k, role in by_col.items() if role == "value"), None)
+    periods = [below[k] for k in sorted(below)]
+    if value_at is None or len(periods) < 2 or min(below) == value_at:
+        return None
+    if any(role not in labels.VALUE_PERIODS.values() for role in periods):
+        return None
+    more = len(periods) - 1
+    spread = {k + more if k > value_at else k: role for k, role in by_col.items() if k != value_at}
+    spread.update({value_at + j: role for j, role in enumerate(periods)})
+    return spread
 
 
 def _value_split(by_col: dict[int, str], row: GridRow) -> dict[int, str] | None:

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from jixiao.domain.frame import normalise_level1
+from jixiao.domain.frame import level1_of_level2, normalise_level1, normalise_level2
 from jixiao.domain.model import Document, Where
 from jixiao.domain.widths import display_width
 from jixiao.readers import labels
@@ -159,13 +159,16 @@ def _quoted_lines(lines: list[str], k: int, most: int = 30) -> int:
 
 
 def _starts_a_row(line: str) -> bool:
-    """A line that starts with a label (年度资金总额, 一级指标, 产出指标) starts a row of its own: two
-    short rows of a table's head (项目名称 … | 年度资金总额 …) are not one row with a broken cell."""
+    """A line that starts with a label (年度资金总额, 一级指标, 产出指标, 质量指标) starts a row of its
+    own: two short rows of a table's head (项目名称 … | 年度资金总额 …), or two rows under merged
+    一级/二级 cells a web page's copy prints once, are not one row with a broken cell."""
     first = line.split("\t", 1)[0].strip()
     return bool(first) and (
         labels.header_field(first) is not None
         or labels.indicator_column(first) is not None
         or normalise_level1(first) is not None
+        or level1_of_level2(normalise_level2(first)) is not None
+        or labels.label_key(first) in labels.VALUE_PERIODS
     )
 
 
