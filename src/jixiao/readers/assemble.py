@@ -1439,6 +1439,7 @@ class TableBuilder:
             and not covers
             and sum(1 for t in texts if t) < len(cols)
             and len(texts) < width
+            and not (_right_fits(by_col, width, texts) and not _left_fits(cols, texts))
         ):
             # copies that drop empty cells (PDF text, space-separated rows): the row's cells
             # are placed by what each column can hold, as in a stream
@@ -1569,6 +1570,21 @@ def _fits(role: str, text: str, following: str = "") -> bool:
             and parse_target(text).kind in ("text", "placeholder")
         )
     return bool(text)
+
+
+def _right_fits(by_col: dict[int, str], width: int, texts: Sequence[str]) -> bool:
+    """Whether a short row, aligned to the right, is a row under merged cells: those it lacks at the
+    left are merged down (a project's name, budget and goal, its 一级), and its 二级, weight and
+    direction cells fit the columns they come under (a summary's rows, copied from a web page)."""
+    shift = width - len(texts)
+    if shift <= 0 or not all(by_col.get(k) in CARRY_DOWN for k in range(shift)):
+        return False
+    checked = [
+        (role, texts[k - shift])
+        for k, role in by_col.items()
+        if k >= shift and texts[k - shift] and role in ("level1", "level2", "weight", "nature")
+    ]
+    return bool(checked) and all(_fits(role, text) for role, text in checked)
 
 
 def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
