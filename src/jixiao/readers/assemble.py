@@ -125,6 +125,34 @@ def _labels_apart(cells: list[Cell]) -> list[Cell]:
     return out
 
 
+def _under_block_labels(cells: list[Cell]) -> list[Cell]:
+    """A copy that lost the head's merges (a web page's text): a block's label merged down beside
+    its rows (年度预算安排（万元） over its amounts, 年度履职目标 beside its duties) is printed in its
+    first row only, and the rows below start a column short. Each such row moves right by one, under
+    the columns of the row that holds the label."""
+    out: list[Cell] = []
+    width = 0  # the cells of the last row that starts with a label, while rows a cell short follow
+    for _, group in groupby(cells, _row_of):
+        row = list(group)
+        first = row[0].text
+        if first and (labels.header_field(first) is not None or labels.indicator_column(first) == "task"):
+            width = len(row)
+        elif (
+            width
+            and len(row) == width - 1
+            and first
+            and not labels.is_title(first)
+            and all(
+                not c.covered and c.col == k for k, c in enumerate(row)
+            )  # a row printed from its first column
+        ):
+            row = [replace(c, col=k + 1) for k, c in enumerate(row)]
+        else:
+            width = 0
+        out.extend(row)
+    return out
+
+
 def _split_untitled(segment: _Segment) -> list[_Segment]:
     """One title over several table elements, each with its own indicator header (a Word file with a
     table per project under one heading): a segment per table element, each with the paragraphs
@@ -495,7 +523,10 @@ class TableBuilder:
         if m:
             table.fiscal_year = int(m.group(1))
         # a merged cell is read once, at its anchor
-        self._read_header(table, _labels_apart([c for c in seg.cells if not c.covered]))
+        cells = seg.cells
+        if self.short_rows_lost_merges and cells and cells[0].row is not None:
+            cells = _under_block_labels(cells)
+        self._read_header(table, _labels_apart([c for c in cells if not c.covered]))
         if not title and table.name is None and table.budget_total is not None:
             table.kind = "department"  # an untitled table with a total but no project name
         return table
