@@ -127,30 +127,37 @@ def _labels_apart(cells: list[Cell]) -> list[Cell]:
 
 def _under_block_labels(cells: list[Cell]) -> list[Cell]:
     """A copy that lost the head's merges (a web page's text): a block's label merged down beside
-    its rows (年度预算安排（万元） over its amounts, 年度履职目标 beside its duties) is printed in its
-    first row only, and the rows below start a column short. Each such row moves right by one, under
-    the columns of the row that holds the label."""
+    its rows (年度预算安排（万元） over its amounts, 年度履职目标 beside its duties, 项目资金（万元） beside
+    its sources) is printed in its first row only, and the rows below start a column short. Each such
+    row moves right by one, under the columns of the row that holds the label: a row of values, or
+    one that starts with a label where the labelled row has one in that column too."""
     out: list[Cell] = []
-    width = 0  # the cells of the last row that starts with a label, while rows a cell short follow
+    block: list[Cell] | None = None  # the row that starts with the block's label, while rows follow
     for _, group in groupby(cells, _row_of):
         row = list(group)
         first = row[0].text
-        if first and (labels.header_field(first) is not None or labels.indicator_column(first) == "task"):
-            width = len(row)
-        elif (
-            width
-            and len(row) == width - 1
+        if (
+            block is not None
+            and len(row) == len(block) - 1
             and first
             and not labels.is_title(first)
-            and all(
-                not c.covered and c.col == k for k, c in enumerate(row)
-            )  # a row printed from its first column
+            and all(not c.covered and c.col == k for k, c in enumerate(row))  # printed from the first column
+            and (not _head_label(first) or _head_label(block[1].text))
         ):
-            row = [replace(c, col=k + 1) for k, c in enumerate(row)]
-        else:
-            width = 0
+            out.extend(replace(c, col=k + 1) for k, c in enumerate(row))
+            continue
+        block = row if first and _head_label(first) and len(row) > 2 else None
         out.extend(row)
     return out
+
+
+def _head_label(text: str) -> bool:
+    """A label of a table's head: a field's, a block's or a block column's."""
+    return bool(text) and (
+        labels.header_field(text) is not None
+        or labels.indicator_column(text) == "task"
+        or labels.label_key(text) in labels.TASK_NAMING
+    )
 
 
 def _split_untitled(segment: _Segment) -> list[_Segment]:
