@@ -1637,17 +1637,11 @@ def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
 # every indicator has a 一级: the body's first rows without one are under the first printed below them
 # (a 二级 may be left empty on purpose: not carried up)
 _CARRY_UP = frozenset({"level1", "group"})
+# the columns merged down that a PDF's text prints once, in the middle of the rows they span
 _CENTRED = frozenset({"level1", "level2", "group"})
 # the columns of text that wrap in a narrow cell, and those that measure (one of them on a row's first line)
 _WRAPPING = frozenset({"name", "level1", "level2", "group", "deviation", "note", "task"})
-_MEASURES = (
-    "value",
-    "weight",
-    "unit",
-    "actual",
-    "score",
-    "nature",
-)  # merged down, printed once in the middle by a PDF
+_MEASURES = ("value", "weight", "unit", "actual", "score", "nature")
 
 
 def _closes(text: str) -> bool:

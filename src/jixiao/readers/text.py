@@ -272,9 +272,11 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
     (a copy of a PDF's text keeps positions but prints nothing for an empty cell: an 一级 merged
     above, an amount under its label, an empty 偏差原因), and the grid for the rows below.
 
-    A row whose every cell starts where a column of the grid starts is placed by it; a row that
-    starts at the left edge and does not fit the grid sets a new one (a new header); any other row
-    starts in the column its first cell stands under, and goes on cell after cell, as printed."""
+    The indicator header (three column labels or more, near the left edge: a centred label starts a
+    little in) sets the grid its rows are placed by. A row whose every cell starts where a column of
+    the grid starts is placed by it, as wide as the grid; a row that starts at the left edge and
+    does not fit the grid sets a new one (a new header); any other row starts in the column its first
+    cell stands under, and goes on cell after cell, as printed."""
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
     if grid is None or not grid[2]:
