@@ -31,6 +31,7 @@ _INTERNAL_SPACES = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000+)\S")
 _INDENTED = re.compile(r" {2,}\S")  # a line set in by spaces (not a tab: the seed's cells)
 _RULE_LINE = re.compile(r"^[\s|:：\-—=+]+$")  # markdown/ASCII table borders
 _WORDS = re.compile(r"[ \t\u3000\u00a0]+")
+_FIGURE = re.compile(r"[\d%％≥≤＞＜><=＝]")
 _CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")  # a space-separated cell: words with single spaces between
 _QUOTED_CELL = re.compile(r'(^|\t)"')
 
@@ -186,7 +187,7 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
                 continue
             placed.append((n, list(texts), starts))
         return [
-            Cell.of(text, Where(line=n, column=c + 1), row=n, col=c)
+            _font_spaces_out(Cell.of(text, Where(line=n, column=c + 1), row=n, col=c))
             for n, texts, _ in placed
             for c, text in enumerate(texts)
         ]
@@ -288,18 +289,70 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
             placed = _placed([_column(start[metric], columns) for start in starts], texts)
             if placed is not None:
                 return _padded(placed, columns), grid
+    if starts[0] == (0, 0) and grid is not None and grid[2] and not any(map(labels.indicator_column, texts)):
+        # a row of the indicators that starts at the left edge (a wide 一级 centred in its cell) with
+        # cells a little off the header's centred labels: each in the nearest column, in order
+        columns = grid[0]
+        nearest: list[int | None] = [_nearest(char, columns) for char, _ in starts]
+        on_edge = sum(
+            1 for k, (char, _) in zip(nearest, starts, strict=True) if abs(columns[k or 0] - char) <= 1
+        )
+        placed = _placed(nearest, texts) if on_edge >= 0.6 * len(starts) else None  # aligned text only
+        if placed is not None:
+            return _padded(placed, columns), grid
     if starts[0] == (0, 0):
         return texts, (
             [c for c, _ in starts],
             [w for _, w in starts],
             any(map(labels.indicator_column, texts)),
         )
+    if grid is not None and grid[2] and not any(map(_FIGURE.search, texts)):
+        # the rest of wrapped cells on a line of their own (社会效益指 / 标, 群众出行条 / 件), each a
+        # character or two off its column's start by one measure or the other: in their columns
+        placed = _placed(_loose_columns(starts, grid), texts)
+        if placed is not None:
+            return _padded(placed, grid[0]), grid
     if grid is not None:  # cells past the grid's last column (a sub-header): place the first one
         for metric, columns in enumerate(grid[:2]):
             first = _column(starts[0][metric], columns)
             if first is not None:
                 return [""] * first + texts, grid
     return texts, grid
+
+
+# a space pdftotext sets where the font changes, between Chinese and digits or Latin letters
+# ("养护 1200 公里", "达到 98%以上"): no space the document printed
+_FONT_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff，。；：、（）“”]) (?=[0-9A-Za-z%≥≤])|(?<=[0-9A-Za-z%]) (?=[\u4e00-\u9fff，。；：、（）“”])"
+)
+
+
+def _font_spaces_out(cell: Cell) -> Cell:
+    """A cell of a PDF's text without the spaces pdftotext sets at a change of font; `raw` keeps them."""
+    if " " not in cell.text:
+        return cell
+    cell.text = _FONT_SPACE.sub("", cell.text)
+    return cell
+
+
+def _nearest(start: int, columns: list[int]) -> int:
+    """The column whose start is nearest to a cell's."""
+    return min(range(len(columns)), key=lambda k: abs(columns[k] - start))
+
+
+def _loose_columns(starts: Starts, grid: Grid) -> list[int | None]:
+    """Each cell's column, left to right: the first after the last cell's whose start (in
+    characters or in display columns) stands within two of the cell's."""
+    out: list[int | None] = []
+    last = -1
+    for start in starts:
+        found = [k for metric, columns in enumerate(grid[:2]) for k, c in enumerate(columns)
+                 if k > last and abs(c - start[metric]) <= 2]  # fmt: skip
+        column = min(found) if found else None
+        out.append(column)
+        if column is not None:
+            last = column
+    return out
 
 
 def _column(start: int, columns: list[int]) -> int | None:
@@ -321,7 +374,16 @@ def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts
         return False
     joins: list[tuple[int, str]] = []
     for text, (char, _) in zip(texts, starts, strict=True):
-        under = next((k for k, (c, _) in zip(filled, above_starts, strict=True) if abs(c - char) <= 2), None)
+        # under the label: from a character before its start to its end (a centred label's rest
+        # stands under its middle)
+        under = next(
+            (
+                k
+                for k, (c, _) in zip(filled, above_starts, strict=True)
+                if c - 1 <= char <= c + len(above_texts[k])
+            ),
+            None,
+        )
         if under is None:
             return False
         joined = join_lines(f"{above_texts[under]}\n{text}")
