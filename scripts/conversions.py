@@ -1,0 +1,154 @@
+"""Every layout fixture, turned into the files people make of it, read back and checked.
+
+    .venv/bin/python scripts/conversions.py [--out DIR] [--kind KIND ...]
+
+Each fixture in tests/fixtures/layouts/ with its .yaml is read, written by our docx and xlsx writers,
+and converted as filers and sites convert documents: LibreOffice prints the workbook and the Word file
+to PDF, saves them as .xls, as web pages, as CSV, as plain text and again as .xlsx/.docx;
+pdftotext -layout copies the PDFs' text; Chromium copies the fixtures' web pages as text
+(document.body.innerText). Each result is read and compared with the fixture's facts (its .yaml, less
+the reader's name and the warnings, which come from text our writers do not copy). Prints, per kind,
+how many read to the same facts, and what differs for the others.
+
+Needs LibreOffice (Writer and Calc), pdftotext and, for the web copies, Chromium at /usr/bin/chromium.
+Not a test: the conversions take a few minutes, and the kinds that fail are the work still to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.readers import test_layouts  # noqa: E402
+
+from jixiao.readers import read_path  # noqa: E402
+from jixiao.readers.legacy_word import converter  # noqa: E402
+from jixiao.writers.docx import write_docx  # noqa: E402
+from jixiao.writers.xlsx import write_xlsx  # noqa: E402
+
+LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
+# kind → (what is converted, LibreOffice's target, the file's suffix)
+OFFICE = {
+    "excel-pdf": ("xlsx", "pdf", "pdf"),
+    "word-pdf": ("docx", "pdf", "pdf"),
+    "xls": ("xlsx", "xls", "xls"),
+    "excel-html": ("xlsx", "html", "html"),
+    "word-html": ("docx", "html:HTML (StarWriter)", "html"),
+    "csv": ("xlsx", "csv:Text - txt - csv (StarCalc):44,34,76,1", "csv"),
+    "word-txt": ("docx", "txt:Text (encoded):UTF8", "txt"),
+    "xlsx-resaved": ("xlsx", "xlsx:Calc MS Excel 2007 XML", "xlsx"),
+    "docx-resaved": ("docx", "docx:MS Word 2007 XML", "docx"),
+}
+TEXT_OF_PDF = {"excel-pdf-text": "excel-pdf", "word-pdf-text": "word-pdf"}
+KINDS = [*OFFICE, *TEXT_OF_PDF, "web-copy"]
+
+
+def fixtures() -> list[Path]:
+    return sorted(p for p in LAYOUTS.iterdir() if p.suffix != ".yaml" and p.with_suffix(".yaml").exists())
+
+
+def office(sources: list[Path], target: str, out: Path, profile: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [converter(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
+         "--outdir", str(out), *map(str, sources)],
+        capture_output=True, timeout=1800, check=False,
+    )  # fmt: skip
+
+
+def web_copies(pages: list[Path], out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        for html in pages:
+            page.goto(html.as_uri())
+            (out / f"{html.stem}.txt").write_text(page.evaluate("document.body.innerText"), encoding="utf-8")
+        browser.close()
+
+
+def check(path: Path, stem: str, work: Path) -> str | None:
+    """None when the file reads to the fixture's facts, else what differs."""
+    expected = yaml.safe_load((LAYOUTS / f"{stem}.yaml").read_text(encoding="utf-8"))
+    for key in ("reader", "warnings", "warnings_mention"):
+        expected.pop(key, None)
+    case = work / "cases" / f"{stem}{path.suffix}"
+    case.parent.mkdir(parents=True, exist_ok=True)
+    case.write_bytes(path.read_bytes())
+    case.with_suffix(".yaml").write_text(yaml.safe_dump(expected, allow_unicode=True), encoding="utf-8")
+    try:
+        test_layouts.test_layout_facts(case)
+    except AssertionError as exc:
+        line = traceback.extract_tb(exc.__traceback__)[-1].line or ""
+        return f"{line.strip()[:70]} {str(exc)[:90]}".replace("\n", " ")
+    except Exception as exc:  # a ReadError, or a crash: both are findings
+        return f"{type(exc).__name__}: {str(exc)[:120]}".replace("\n", " ")
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "jixiao-conversions")
+    ap.add_argument("--kind", action="append", choices=KINDS, help="only these kinds (repeatable)")
+    args = ap.parse_args()
+    kinds = args.kind or KINDS
+    out: Path = args.out
+    written = out / "written"
+    written.mkdir(parents=True, exist_ok=True)
+    stems = []
+    for path in fixtures():
+        doc = read_path(path)
+        write_docx(doc, written / f"{path.stem}.docx")
+        write_xlsx(doc, written / f"{path.stem}.xlsx")
+        stems.append(path.stem)
+    made: dict[str, Callable[[str], Path]] = {}
+    for kind in kinds:
+        if kind in OFFICE or kind in TEXT_OF_PDF:
+            source_kind = TEXT_OF_PDF.get(kind, kind)
+            source, target, suffix = OFFICE[source_kind]
+            folder = out / source_kind
+            if not folder.exists():
+                office([written / f"{s}.{source}" for s in stems], target, folder, out / "profile")
+            if kind in TEXT_OF_PDF:
+                texts = out / kind
+                texts.mkdir(exist_ok=True)
+                for pdf in folder.glob("*.pdf"):
+                    subprocess.run(
+                        ["pdftotext", "-layout", str(pdf), str(texts / f"{pdf.stem}.txt")], check=False
+                    )
+                made[kind] = lambda s, texts=texts: texts / f"{s}.txt"
+            else:
+                made[kind] = lambda s, folder=folder, suffix=suffix: folder / f"{s}.{suffix}"
+        elif kind == "web-copy":
+            pages = [p for p in fixtures() if p.suffix == ".html"]
+            web_copies(pages, out / kind)
+            made[kind] = lambda s, folder=out / kind: folder / f"{s}.txt"
+    for kind, file_of in made.items():
+        same, differ = 0, []
+        for stem in stems:
+            path = file_of(stem)
+            if not path.exists():
+                continue
+            found = check(path, stem, out / "work" / kind)
+            if found is None:
+                same += 1
+            else:
+                differ.append(f"    {stem}: {found}")
+        print(f"{kind}: {same} of {same + len(differ)} read to the fixture's facts")
+        print("\n".join(differ))
+
+
+if __name__ == "__main__":
+    main()
