@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.readers import test_layouts  # noqa: E402
 
-from jixiao.readers import read_path  # noqa: E402
+from jixiao.readers import ReadError, read_path  # noqa: E402
 from jixiao.readers.legacy_word import converter  # noqa: E402
 from jixiao.writers.docx import write_docx  # noqa: E402
 from jixiao.writers.xlsx import write_xlsx  # noqa: E402
@@ -109,7 +109,11 @@ def main() -> None:
     written.mkdir(parents=True, exist_ok=True)
     stems = []
     for path in fixtures():
-        doc = read_path(path)
+        try:
+            doc = read_path(path)
+        except ReadError as exc:  # the fixture itself does not read (an older reader): nothing to convert
+            print(f"fixture not read: {exc}")
+            continue
         write_docx(doc, written / f"{path.stem}.docx")
         write_xlsx(doc, written / f"{path.stem}.xlsx")
         stems.append(path.stem)
