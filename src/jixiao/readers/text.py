@@ -188,7 +188,7 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
             placed.append((n, list(texts), starts))
         return [
             _font_spaces_out(Cell.of(text, Where(line=n, column=c + 1), row=n, col=c))
-            for n, texts, _ in placed
+            for n, texts, _ in _centred_values(placed)
             for c, text in enumerate(texts)
         ]
     numbered = _continued(lines) if layout == "tab-rows" else list(enumerate(lines, start=1))
@@ -361,6 +361,37 @@ def _column(start: int, columns: list[int]) -> int | None:
         if abs(column - start) <= 1:
             return k
     return None
+
+
+def _centred_values(rows: list[tuple[int, list[str], Starts]]) -> list[tuple[int, list[str], Starts]]:
+    """A label alone on its line between two lines of one text set in beside it (a goal of two lines
+    beside its label, centred in a sheet's row: the first line above the label, the second below):
+    one row, the label and its text. Only a label alone, with lines that stand together to its right
+    and are no labels themselves."""
+    out: list[tuple[int, list[str], Starts]] = []
+    k = 0
+    while k < len(rows):
+        n, texts, starts = rows[k]
+        above, below = (out[-1] if out else None), (rows[k + 1] if k + 1 < len(rows) else None)
+        if (
+            above is not None
+            and below is not None
+            and len(starts) == 1
+            and labels.header_field(texts[0]) is not None
+            and len(above[2]) == 1
+            and len(below[2]) == 1
+            and abs(above[2][0][0] - below[2][0][0]) <= 2
+            and above[2][0][0] > starts[0][0] + len(texts[0])
+            and not _a_label(above[1][-1])
+            and not _a_label(below[1][-1])
+        ):
+            text = join_lines(f"{above[1][-1]}\n{below[1][-1]}")
+            out[-1] = (above[0], [texts[0], text], [starts[0], above[2][0]])
+            k += 2
+            continue
+        out.append(rows[k])
+        k += 1
+    return out
 
 
 def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts: Starts) -> bool:
