@@ -232,3 +232,34 @@ def test_a_total_row_short_of_cells_ends_a_stream():
     (table,) = doc.tables
     assert (table.score_total, table.grade, len(table.indicators)) == (Decimal("95"), "优", 2)
     assert doc.warnings == []
+
+
+def test_a_money_block_between_blank_lines_is_rows_not_one_wrapped_row():
+    """pdftotext -layout of a sheet with ruled rows (a blank line between them): a total's label
+    centred beside its two sources, one above it and one below. Amounts one above the other are
+    rows of their own, not the lines of one wrapped cell."""
+    from jixiao.readers import read_path
+
+    text = "\n".join(
+        [
+            "                       2019年部门整体支出绩效目标表",
+            "",
+            "业务主管部门     宁德市某区农业农村局",
+            "",
+            "                                              项目支出                234.56",
+            " 资金总额                          1,234.56",
+            "                                              基本支出              1,000.00",
+            "",
+            " 一级指标       二级指标       三级指标              指标值        指标权重",
+            "",
+            " 产出指标       数量指标       高标准农田建设面积    ≥2万亩        100",
+        ]
+    )
+    doc = read_path("部门.txt", text.encode())
+    (table,) = doc.tables
+    assert table.budget_total == Decimal("1234.56")
+    assert {b.label: b.amount for b in table.budget_lines} == {
+        "项目支出": Decimal("234.56"),
+        "基本支出": Decimal("1000.00"),
+    }
+    assert doc.warnings == []
