@@ -276,3 +276,18 @@ def test_xlsx_rows_of_merged_paragraphs_are_tall_and_leave_the_columns_narrow(tm
     assert (ws.row_dimensions[goal_row].height or 0) >= 5 * 13.5  # its 300 characters over some 80 columns
     assert ws.row_dimensions[goal_row + 1].height is None  # the header below keeps Excel's own height
     assert ws.column_dimensions["B"].width < 20  # the goal wraps; it does not widen its first column
+
+
+def test_the_mid_term_money_is_written_beside_the_years_as_the_template_prints_it(tmp_path):
+    """财政部's project template: 中期资金总额 and its sources beside 年度资金总额 and its, under 项目资金
+    merged down; no label a person would not recognise ("中期资金总额·其中:财政拨款")."""
+    import openpyxl
+
+    src = read_path(Path(__file__).parent / "fixtures/layouts/html_central_project_mid_term.html")
+    out = tmp_path / "mid.xlsx"
+    write_xlsx(src, out)
+    rows = [[c for c in row if c is not None] for row in openpyxl.load_workbook(out).worksheets[0].values]
+    assert not any("·" in str(c) for row in rows for c in row)
+    block = [row for row in rows if "中期资金总额" in row]
+    assert block and block[0][:5] == ["项目资金（万元）", "中期资金总额", 900, "年度资金总额", 300]
+    assert ["其中:财政拨款", 900, "其中:财政拨款", 300] in rows and ["其他资金", 0, "其他资金", 0] in rows

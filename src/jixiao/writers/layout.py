@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from jixiao.domain.model import BudgetLine, Document, Indicator, TargetTable, budget_cell
-from jixiao.readers.labels import amount_column, goal_column, label_unit, with_money_unit
+from jixiao.readers.labels import MID_TERM_TOTALS, amount_column, goal_column, label_unit, with_money_unit
 
 TARGET_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "指标权重"]
 # a multi-year project's table with a 中长期 value beside the year's
@@ -145,8 +145,8 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
             )  # the label says none
         rows.append(_row(width, Box("业务主管部门", "label"), Box(t.department or "", colspan=width - 1)))
     for key, value in t.extra.items():
-        if key.startswith("预算执行") or key == "监控期间" or goal_column(key) == "extra":
-            continue
+        if key.startswith("预算执行") or key == "监控期间" or goal_column(key) == "extra" or _mid_term(key):
+            continue  # written in their blocks (the money block, the goals side by side)
         if t.stage != "target" and amount_column(key) == "forecast":
             continue  # a column of the money block
         lines = value.split("\n")
@@ -298,6 +298,9 @@ def _money(t: TargetTable, width: int, unit: str) -> list[list[Box | None]]:
         t.budget_label or ("部门支出预算总量" if t.kind == "department" else "年度资金总额"), unit
     )
     printed = "" if t.budget_total is None else str(t.budget_total)
+    mid_term = [(key, value) for key, value in t.extra.items() if _mid_term(key)]
+    if mid_term:
+        return _mid_term_money(t, width, unit, label, printed, mid_term)
     if not t.budget_lines:
         return [_row(width, Box(label, "label"), amount_box(t.budget_total, printed, width - 1))]
     rows = []
@@ -322,6 +325,41 @@ def _money(t: TargetTable, width: int, unit: str) -> list[list[Box | None]]:
             row.extend([None] * (width - len(row)))
             rows.append(row)
     return rows
+
+
+def _mid_term(key: str) -> bool:
+    """An `extra` key of the mid-term's money: 中期资金总额, 中期资金总额·其中:财政拨款 …"""
+    return key.partition("·")[0] in MID_TERM_TOTALS
+
+
+def _mid_term_money(
+    t: TargetTable, width: int, unit: str, label: str, printed: str, mid_term: list[tuple[str, str]]
+) -> list[list[Box | None]]:
+    """The central template's money block: the mid-term's total and sources beside the year's, under
+    项目资金 merged down: 中期资金总额 | 900 | 年度资金总额 | 300, then a source a row on each side."""
+    mid = [(key.partition("·")[2] or key, _amount_or_text(value)) for key, value in mid_term]
+    year = [(label, amount_box(t.budget_total, printed))] + [
+        (b.label, amount_box(b.amount, b.raw)) for b in t.budget_lines
+    ]
+    n = max(len(mid), len(year))
+    span = max(1, (width - 3) // 2)  # the mid-term's amount; the year's takes the columns left
+    rows: list[list[Box | None]] = []
+    for k in range(n):
+        row: list[Box | None] = [Box(f"项目资金（{unit}）", "label", rowspan=n) if k == 0 else None]
+        for side, amount_span in ((mid, span), (year, width - 3 - span)):
+            name, amount = side[k] if k < len(side) else ("", Box(""))
+            amount.colspan = amount_span
+            row.append(Box(name, "label"))
+            row.extend(_spread([amount]))
+        rows.append(row)
+    return rows
+
+
+def _amount_or_text(value: str) -> Box:
+    try:
+        return amount_box(Decimal(value.replace(",", "")), value)
+    except ArithmeticError:
+        return Box(value)
 
 
 def _level(ind: Indicator, col: int) -> str:
