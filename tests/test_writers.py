@@ -291,3 +291,15 @@ def test_the_mid_term_money_is_written_beside_the_years_as_the_template_prints_i
     block = [row for row in rows if "中期资金总额" in row]
     assert block and block[0][:5] == ["项目资金（万元）", "中期资金总额", 900, "年度资金总额", 300]
     assert ["其中:财政拨款", 900, "其中:财政拨款", 300] in rows and ["其他资金", 0, "其他资金", 0] in rows
+
+
+def test_a_monitoring_table_keeps_the_mid_term_money_it_carries(tmp_path):
+    """Only a declaration's money block holds the mid-term beside the year; a monitoring table that
+    carries the mid-term's total writes it as a row of its own (not dropped)."""
+    from jixiao.domain.model import Document, Indicator, TargetTable
+    from jixiao.writers.layout import layouts
+
+    table = TargetTable(kind="project", title="项目支出绩效目标执行监控表", name="智慧社区", stage="monitoring",
+                        extra={"中期资金总额": "900"}, indicators=[Indicator(name="部署社区数", value="20")])  # fmt: skip
+    ((_, layout),) = layouts(Document(source_path="监控.xlsx", reader="excel", tables=[table]))
+    assert any(box is not None and box.text == "中期资金总额" for row in layout.rows for box in row)

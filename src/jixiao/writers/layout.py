@@ -145,8 +145,10 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
             )  # the label says none
         rows.append(_row(width, Box("业务主管部门", "label"), Box(t.department or "", colspan=width - 1)))
     for key, value in t.extra.items():
-        if key.startswith("预算执行") or key == "监控期间" or goal_column(key) == "extra" or _mid_term(key):
+        if key.startswith("预算执行") or key == "监控期间" or goal_column(key) == "extra":
             continue  # written in their blocks (the money block, the goals side by side)
+        if _mid_term(key) and t.stage == "target":
+            continue  # beside the year's money (`_mid_term_money`)
         if t.stage != "target" and amount_column(key) == "forecast":
             continue  # a column of the money block
         lines = value.split("\n")
