@@ -147,7 +147,7 @@ def table_layout(doc: Document, t: TargetTable) -> Layout:
     for key, value in t.extra.items():
         if key.startswith("预算执行") or key == "监控期间" or goal_column(key) == "extra":
             continue  # written in their blocks (the money block, the goals side by side)
-        if _mid_term(key) and t.stage == "target":
+        if _mid_term(key) and t.stage == "target" and width >= _MID_TERM_WIDTH:
             continue  # beside the year's money (`_mid_term_money`)
         if t.stage != "target" and amount_column(key) == "forecast":
             continue  # a column of the money block
@@ -301,7 +301,7 @@ def _money(t: TargetTable, width: int, unit: str) -> list[list[Box | None]]:
     )
     printed = "" if t.budget_total is None else str(t.budget_total)
     mid_term = [(key, value) for key, value in t.extra.items() if _mid_term(key)]
-    if mid_term:
+    if mid_term and width >= _MID_TERM_WIDTH:
         return _mid_term_money(t, width, unit, label, printed, mid_term)
     if not t.budget_lines:
         return [_row(width, Box(label, "label"), amount_box(t.budget_total, printed, width - 1))]
@@ -327,6 +327,9 @@ def _money(t: TargetTable, width: int, unit: str) -> list[list[Box | None]]:
             row.extend([None] * (width - len(row)))
             rows.append(row)
     return rows
+
+
+_MID_TERM_WIDTH = 5  # 项目资金 | a mid-term label and amount | the year's label and amount
 
 
 def _mid_term(key: str) -> bool:
