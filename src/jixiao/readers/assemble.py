@@ -438,6 +438,10 @@ class _BodyShape:
         and no goal or budget beside one table's indicators (a summary's projects are read so)."""
         return self.unique_roles and not self.own_head
 
+    def texts_of(self, by_role: dict[str, str]) -> list[str]:
+        """A row's texts by column, as wide as the header, from its cells by role."""
+        return [by_role.get(role, "") if role else "" for role in map(self.by_col.get, range(self.width))]
+
     @staticmethod
     def of(by_col: dict[int, str]) -> _BodyShape:
         """The shape under a header (12,500 stacked tables share a handful: each is worked out once)."""
@@ -1111,8 +1115,7 @@ class TableBuilder:
                 for role, fragment in text.items():
                     if fragment:
                         placed[role] = join_lines(f"{placed.get(role, '')}\n{fragment}")
-                texts = [placed.get(r, "") if r else "" for r in map(shape.by_col.get, range(shape.width))]
-                out[-1] = out[-1]._replace(texts=texts, raws=None)
+                out[-1] = out[-1]._replace(texts=shape.texts_of(placed), raws=None)
                 continue
             is_indicator = bool(text.get("name")) and any(text.get(r) for r in _MEASURES) and stray is None
             placed = dict(text) if is_indicator else None
@@ -1156,9 +1159,7 @@ class TableBuilder:
                 for k in spanned[first : last + 1]:
                     if len(lines[k]) < shape.width:  # a short row: its cells where they were placed
                         placed = cells[k][0]
-                        lines[k] = raws[k] = [
-                            placed.get(r, "") if r else "" for r in map(shape.by_col.get, range(shape.width))
-                        ]
+                        lines[k] = raws[k] = shape.texts_of(placed)
                     lines[k][col] = raws[k][col] = text
         return [rows[k]._replace(texts=lines[k], raws=raws[k]) for k in kept]
 
@@ -1617,12 +1618,7 @@ def _right_fits(by_col: dict[int, str], width: int, texts: Sequence[str]) -> boo
     shift = width - len(texts)
     if shift <= 0 or not all(by_col.get(k) in CARRY_DOWN for k in range(shift)):
         return False
-    checked = [
-        (role, texts[k - shift])
-        for k, role in by_col.items()
-        if k >= shift and texts[k - shift] and role in ("level1", "level2", "weight", "nature")
-    ]
-    return bool(checked) and all(_fits(role, text) for role, text in checked)
+    return _left_fits([(k - shift, role) for k, role in by_col.items() if k >= shift], texts)
 
 
 def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:

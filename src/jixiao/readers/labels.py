@@ -381,7 +381,7 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
     """A header label cell → (field, inline value, year). "编制单位：X" carries X inline."""
     if len(text) > 40 and ":" not in text[:24] and "：" not in text[:24]:
         return None  # a goal or an overview, not a label: no label is that long
-    if _AMOUNT_ONLY.fullmatch(text) and not (len(text) == 4 and text.isdigit()):
+    if AMOUNT_ONLY.fullmatch(text) and not (len(text) == 4 and text.isdigit()):
         return None  # an amount; a bare year ("2024") does label the table's year
     s = unicodedata.normalize("NFKC", text).strip()
     inline: str | None = None
@@ -413,7 +413,7 @@ def header_field(text: str) -> tuple[str, str | None, int | None] | None:
     return None
 
 
-_AMOUNT_ONLY = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
+AMOUNT_ONLY = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
 
 
 def _in_period(key: str) -> bool:

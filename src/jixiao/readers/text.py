@@ -31,7 +31,6 @@ _INTERNAL_SPACES = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000+)\S")
 _INDENTED = re.compile(r" {2,}\S")  # a line set in by spaces (not a tab: the seed's cells)
 _RULE_LINE = re.compile(r"^[\s|:：\-—=+]+$")  # markdown/ASCII table borders
 _WORDS = re.compile(r"[ \t\u3000\u00a0]+")
-_AMOUNT = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
 _FIGURE = re.compile(r"[\d%％≥≤＞＜><=＝]")
 _CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")  # a space-separated cell: words with single spaces between
 _QUOTED_CELL = re.compile(r'(^|\t)"')
@@ -263,7 +262,8 @@ def _merged_band(band: list[str]) -> tuple[list[str], Starts] | None:
         for text, (char, _) in row:
             parts[max(k for k, (c, _) in enumerate(columns) if c <= char)].append(text)
     if any(
-        len(p) > 1 and (all(map(_AMOUNT.fullmatch, p)) or all(map(labels.header_field, p))) for p in parts
+        len(p) > 1 and (all(map(labels.AMOUNT_ONLY.fullmatch, p)) or all(map(labels.header_field, p)))
+        for p in parts
     ):
         return None  # amounts or labels one above the other (a money block's rows): rows, not a wrapped cell
     return [join_lines("\n".join(p)) for p in parts], columns
