@@ -5,8 +5,8 @@
 Each fixture in tests/fixtures/layouts/ with its .yaml is read, written by our docx and xlsx writers,
 and converted as filers and sites convert documents: LibreOffice prints the workbook and the Word file
 to PDF, saves them as .xls, as web pages, as CSV, as plain text and again as .xlsx/.docx;
-pdftotext -layout copies the PDFs' text; Chromium copies the fixtures' web pages as text
-(document.body.innerText). Each result is read and compared with the fixture's facts (its .yaml, less
+pdftotext -layout copies the PDFs' text; Chromium copies the fixtures' web pages and the pages
+LibreOffice saved as text (document.body.innerText), as a reader copies a table off a site. Each result is read and compared with the fixture's facts (its .yaml, less
 the reader's name and the warnings, which come from text our writers do not copy). Prints, per kind,
 how many read to the same facts, and what differs for the others.
 
@@ -50,7 +50,9 @@ OFFICE = {
     "docx-resaved": ("docx", "docx:MS Word 2007 XML", "docx"),
 }
 TEXT_OF_PDF = {"excel-pdf-text": "excel-pdf", "word-pdf-text": "word-pdf"}
-KINDS = [*OFFICE, *TEXT_OF_PDF, "web-copy"]
+# the web pages LibreOffice saved, copied as text in Chromium (Word's pages hold a paragraph a cell)
+COPY_OF_PAGE = {"excel-html-copy": "excel-html", "word-html-copy": "word-html"}
+KINDS = [*OFFICE, *TEXT_OF_PDF, *COPY_OF_PAGE, "web-copy"]
 
 
 def fixtures() -> list[Path]:
@@ -119,8 +121,8 @@ def main() -> None:
         stems.append(path.stem)
     made: dict[str, Callable[[str], Path]] = {}
     for kind in kinds:
-        if kind in OFFICE or kind in TEXT_OF_PDF:
-            source_kind = TEXT_OF_PDF.get(kind, kind)
+        if kind in OFFICE or kind in TEXT_OF_PDF or kind in COPY_OF_PAGE:
+            source_kind = TEXT_OF_PDF.get(kind) or COPY_OF_PAGE.get(kind) or kind
             source, target, suffix = OFFICE[source_kind]
             folder = out / source_kind
             if not folder.exists():
@@ -133,6 +135,9 @@ def main() -> None:
                         ["pdftotext", "-layout", str(pdf), str(texts / f"{pdf.stem}.txt")], check=False
                     )
                 made[kind] = lambda s, texts=texts: texts / f"{s}.txt"
+            elif kind in COPY_OF_PAGE:
+                web_copies(sorted(folder.glob("*.html")), out / kind)
+                made[kind] = lambda s, copies=out / kind: copies / f"{s}.txt"
             else:
                 made[kind] = lambda s, folder=folder, suffix=suffix: folder / f"{s}.{suffix}"
         elif kind == "web-copy":

@@ -190,6 +190,25 @@ def test_seed_as_a_web_page_copy(tmp_path, seed_path, expected):
     assert missed == [] and doc.warnings == []
 
 
+def test_seed_as_a_word_page_copied_in_a_browser(tmp_path, seed_path, expected):
+    """A page whose cells hold paragraphs (Word's web pages) copied as text: a tab alone between empty
+    lines parts two cells, one empty line two paragraphs of a cell, a run of them two rows; an empty
+    cell is empty lines between tabs; cells merged from above are gone."""
+    from jixiao.writers.layout import layouts
+
+    rows = []
+    for _, layout in layouts(read_path(seed_path)):
+        for row in layout.rows:
+            cells = ["\n\n".join(b.text.split("\n")) if b.text else "\n" for b in row if b is not None]
+            rows.append("\n\n\t\n\n".join(cells))
+    f = tmp_path / "word-page.txt"
+    f.write_text("\n\n\n\n\n".join(rows) + "\n\n\n\n", encoding="utf-8")
+    doc = read_path(f)
+    assert doc.reader == "text:paragraph-cells"
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == [] and doc.warnings == []
+
+
 def test_seed_as_pdf_text_rows(tmp_path, seed_path, expected):
     """Text copied out of a PDF: one row a line, cells apart by runs of spaces, empty cells gone."""
     from jixiao.writers.layout import layouts
@@ -277,3 +296,34 @@ def test_a_total_row_of_weights_is_not_a_score(tmp_path):
     (t,) = read_path(f).tables
     assert [i.name for i in t.indicators] == ["培训人次", "群众满意度"]
     assert t.score_total is None
+
+
+def test_a_word_page_copy_keeps_a_cells_paragraphs_and_the_lines_above_apart(tmp_path):
+    """Above the table, a paragraph a line (title, then the unit); in a cell, two paragraphs are one
+    cell's text, a line each."""
+    sep, row_break = "\n\n\t\n\n", "\n\n\n\n\n"
+    rows = [
+        ["项目名称", "城市道路维护", "业务主管部门", "某区城市管理局"],
+        ["年度资金总额", "800.00"],
+        ["年度绩效目标", "目标1：全年维护城市道路120公里。\n\n目标2：道路完好率不低于95%。"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标权重"],
+        ["产出指标", "数量指标", "道路维护里程", "≥120", "公里", "50"],
+        ["效益指标", "社会效益指标", "市民出行满意率", "≥90", "%", "50"],
+    ]
+    text = "2024年项目支出绩效目标表\n\n单位：万元" + row_break + row_break.join(sep.join(r) for r in rows)
+    f = tmp_path / "word-page.txt"
+    f.write_text(text + "\n\n\n\n", encoding="utf-8")
+    doc = read_path(f)
+    table = doc.tables[0]
+    assert doc.reader == "text:paragraph-cells" and doc.money_unit == "万元"
+    assert (table.title, table.name, table.department) == (
+        "2024年项目支出绩效目标表",
+        "城市道路维护",
+        "某区城市管理局",
+    )
+    assert table.goal == "目标1：全年维护城市道路120公里。\n目标2：道路完好率不低于95%。"
+    assert [(i.name, i.value, i.unit, i.weight) for i in table.indicators] == [
+        ("道路维护里程", "120", "公里", 50),
+        ("市民出行满意率", "90", "%", 50),
+    ]
+    assert doc.warnings == []

@@ -125,12 +125,15 @@ def _labels_apart(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _under_block_labels(cells: list[Cell]) -> list[Cell]:
+def _under_block_labels(cells: list[Cell], width: int = 0) -> list[Cell]:
     """A copy that lost the head's merges (a web page's text): a block's label merged down beside
     its rows (年度预算安排（万元） over its amounts, 年度履职目标 beside its duties, 项目资金（万元） beside
     its sources) is printed in its first row only, and the rows below start a column short. Each such
     row moves right by one, under the columns of the row that holds the label: a row of values, or
-    one that starts with a label where the labelled row has one in that column too."""
+    one that starts with a label where the labelled row has one in that column too. Beside a block of
+    rows (年度主要任务) whose own columns lost their merges too (预算金额 over 总额 | 财政拨款), a row is
+    short by more than one: every row narrower than the table (`width`, its widest row) that starts
+    with a text moves, up to the next that starts with a label."""
     out: list[Cell] = []
     block: list[Cell] | None = None  # the row that starts with the block's label, while rows follow
     for _, group in groupby(cells, _row_of):
@@ -138,17 +141,38 @@ def _under_block_labels(cells: list[Cell]) -> list[Cell]:
         first = row[0].text
         if (
             block is not None
-            and len(row) == len(block) - 1
-            and first
             and not labels.is_title(first)
             and all(not c.covered and c.col == k for k, c in enumerate(row))  # printed from the first column
-            and (not _head_label(first) or _head_label(block[1].text))
+            and (
+                (
+                    len(row) == len(block) - 1
+                    and first
+                    and (not _head_label(first) or _head_label(block[1].text) or _amount_labels_row(block))
+                )
+                or (len(row) < width and first and _beside_rows(block[0].text) and not _head_label(first))
+            )
         ):
             out.extend(replace(c, col=k + 1) for k, c in enumerate(row))
             continue
-        block = row if first and _head_label(first) and len(row) > 2 else None
         out.extend(row)
+        if not first and block is not None and _beside_rows(block[0].text):
+            continue  # a row of the block's own column labels under a merged one (| | 总额 | 财政拨款)
+        block = row if first and _head_label(first) and len(row) > 2 else None
     return out
+
+
+def _beside_rows(text: str) -> bool:
+    """A label merged down beside a block of rows with columns of their own (年度主要任务, 年度履职目标,
+    项目资金（万元）)."""
+    found = labels.header_field(text)
+    return labels.indicator_column(text) == "task" or (found is not None and found[0] == "group")
+
+
+def _amount_labels_row(row: list[Cell]) -> bool:
+    """A block's row of amount columns' labels after an empty corner (项目资金（万元） | | 年初预算数 |
+    全年预算数 | 全年执行数 …): the rows below it start with their own labels (年度资金总额)."""
+    rest = [c.text for c in row[2:] if c.text]
+    return not row[1].text and len(rest) >= 2 and all(labels.amount_column(t) for t in rest)
 
 
 def _head_label(text: str) -> bool:
@@ -509,6 +533,8 @@ class TableBuilder:
         # on the lines below its row's first
         self.lines_wrap = lines_wrap
         self.segment = segment
+        # the widest row of the table, for copies that lost merges (see `build`)
+        self.width = 0
         self.warnings = warnings
         self.money_unit: str | None = None
         # a summary table of many projects is split into a table per project: the first is the
@@ -536,7 +562,7 @@ class TableBuilder:
         # a merged cell is read once, at its anchor
         cells = seg.cells
         if self.short_rows_lost_merges and cells and cells[0].row is not None:
-            cells = _under_block_labels(cells)
+            cells = _under_block_labels(cells, self.width)
         self._read_header(table, _labels_apart([c for c in cells if not c.covered]))
         if not title and table.name is None and table.budget_total is not None:
             table.kind = "department"  # an untitled table with a total but no project name
@@ -545,6 +571,9 @@ class TableBuilder:
     def build(self) -> TargetTable:
         """A table from a cell stream: header block, indicator header, indicator rows."""
         seg = self.segment
+        if self.short_rows_lost_merges and seg.cells and seg.cells[0].row is not None:
+            # a row of the head narrower than the table may have lost the cells of merged labels
+            self.width = max(len(list(row)) for _, row in groupby(seg.cells, _row_of))
         header = find_indicator_header(seg.cells)
         body: list[Cell] = []
         if header is not None:

@@ -3,6 +3,8 @@
 - one cell a line (the seed): a line of only whitespace is an empty cell, a truly empty line is
   a paragraph break and carries nothing; one cell a paragraph reads the same way;
 - cells ending in `|`, a bare `|` line starting each row, runs of `|` for merged cells (web pages);
+- a web page whose cells hold paragraphs (Word's pages) copied in a browser: a tab alone between
+  empty lines parts two cells, a run of empty lines two rows;
 - one row a line, cells separated by `|`, by tabs or by runs of spaces;
 - a sheet saved as CSV (comma-separated, a cell with a comma, a quote or a line break quoted);
 - a whole table on one line, cells separated by spaces.
@@ -41,6 +43,8 @@ def detect_layout(lines: list[str]) -> str:
     if not content:
         return "cell-lines"
     n = len(content)
+    if _parting_tabs(lines) >= max(3, 0.3 * n):
+        return "paragraph-cells"
     bare_pipes = sum(1 for ln in content if ln.rstrip() == "|")
     ends_pipe = sum(1 for ln in content if ln.rstrip().endswith("|"))
     if bare_pipes >= 2 and ends_pipe >= 0.5 * n:
@@ -92,6 +96,79 @@ def _empty_lines_are_cells(lines: list[str]) -> bool:
     return parted < 0.6 * len(content)
 
 
+def _is_tab_line(line: str) -> bool:
+    return "\t" in line and not line.strip()
+
+
+def _parting_tabs(lines: list[str]) -> int:
+    """The tabs alone on a line between two empty lines: how a browser copies a page whose cells
+    hold paragraphs (Word's web pages): a paragraph is set off by empty lines, a tab parts two cells."""
+    return sum(
+        1
+        for k in range(1, len(lines) - 1)
+        if lines[k - 1] == "" and lines[k + 1] == "" and _is_tab_line(lines[k])
+    )
+
+
+# empty lines between two texts that part rows (a paragraph break inside a cell is one)
+_ROW_BREAK = 3
+
+
+def _paragraph_cells(lines: list[str]) -> list[Cell]:
+    """A web page whose cells hold paragraphs, copied as text (Word's pages, copied in a browser):
+    a tab alone on a line parts two cells; one empty line parts two paragraphs of a cell, a run of
+    them two rows; an empty cell is the empty lines between two tabs. A row under a merged cell
+    lacks that cell (the copy keeps no merges): it is read as a web page's copy is."""
+    rows: list[list[tuple[int, list[str]]]] = []  # each row's cells: (first line, paragraphs)
+    row: list[tuple[int, list[str]]] = []
+    cell: list[str] = []
+    cell_line = 1
+    last = ""  # "text" or "tab": what the last line that was not empty held
+    empty = 0  # empty lines since
+
+    def end_row() -> None:
+        nonlocal row
+        if row:
+            rows.append(row)
+        row = []
+
+    for n, line in enumerate(lines, start=1):
+        if _is_tab_line(line):
+            if last == "text" and empty >= _ROW_BREAK:  # a row that starts with an empty cell
+                row.append((cell_line, cell))
+                end_row()
+                cell, cell_line = [], n
+            row.append((cell_line, cell))
+            cell, cell_line, last, empty = [], n + 1, "tab", 0
+            continue
+        if not line.strip():
+            empty += 1
+            continue
+        text = line.strip()
+        if last == "text" and (empty >= _ROW_BREAK or (empty and not row)):
+            # a new row (a row's first cell is not taken to hold paragraphs: text outside a table
+            # is a paragraph a line, the title above the unit)
+            row.append((cell_line, cell))
+            end_row()
+            cell, cell_line = [], n
+        elif last == "tab" and empty >= _ROW_BREAK:  # the row ended with an empty cell
+            row.append((cell_line, cell))
+            end_row()
+            cell, cell_line = [], n
+        if not cell:
+            cell_line = n
+        cell.append(text)
+        last, empty = "text", 0
+    if cell or row:
+        row.append((cell_line, cell))
+    end_row()
+    return [
+        Cell.of("\n".join(paragraphs), Where(line=line, column=c + 1), row=row_cells[0][0], col=c)
+        for row_cells in rows
+        for c, (line, paragraphs) in enumerate(row_cells)
+    ]
+
+
 def _one_line(lines: list[str]) -> list[Cell]:
     cells = []
     for n, line in enumerate(lines, start=1):
@@ -123,6 +200,7 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
     if not counts:
         return list(enumerate(lines, start=1))
     tabs = counts.most_common(1)[0][0]  # the table's width, in tabs
+    widest = max(counts)
     out: list[tuple[int, str]] = []
     k = 0
     while k < len(lines):
@@ -132,16 +210,43 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
             out.append((k + 1, "\n".join(lines[k : k + quoted])))
             k += quoted
             continue
+        broken = _broken_at_tabs(lines, k, widest)
+        if broken > 1:  # a web page's cells holding only a line break (<br>): the row goes on
+            out.append((k + 1, "\n".join(lines[k : k + broken])))
+            k += broken
+            continue
         here = line.count("\t")
         if 0 < here < tabs and k + 1 < len(lines) and lines[k + 1].strip():
             nxt = lines[k + 1]
-            if 0 < nxt.count("\t") < tabs and here + nxt.count("\t") == tabs and not _starts_a_row(nxt):
+            if (
+                0 < nxt.count("\t") < tabs
+                and here + nxt.count("\t") == tabs
+                and not _starts_a_row(nxt)
+                and not _a_label(line.rsplit("\t", 1)[-1].strip())  # a row of labels: 绩效目标 | … | 年度目标
+            ):
                 out.append((k + 1, line + "\n" + nxt))
                 k += 2
                 continue
         out.append((k + 1, line))
         k += 1
     return out
+
+
+def _broken_at_tabs(lines: list[str], k: int, widest: int) -> int:
+    """How many lines, from line k, one row of a web page copied as text takes: a browser puts a tab
+    between two cells and nothing before the first, so a line that ends in a tab followed by one
+    that starts with one is a row broken by a cell holding a line break (the <br> that pages put in
+    an empty cell); as many lines as go on so, while the row is no wider than the widest line."""
+    n, width = 1, lines[k].count("\t")
+    while (
+        k + n < len(lines)
+        and lines[k + n - 1].endswith("\t")
+        and lines[k + n].startswith("\t")
+        and width + lines[k + n].count("\t") <= widest
+    ):
+        width += lines[k + n].count("\t")
+        n += 1
+    return n
 
 
 def _quoted_lines(lines: list[str], k: int, most: int = 30) -> int:
@@ -197,6 +302,8 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
             continue
         texts = _split_row(line, layout)
         for col, text in enumerate(texts):
+            if "\n" in text and not text.strip():
+                text = ""  # a cell holding only a line break (<br>) is empty, not an empty line's cell
             cells.append(Cell.of(text, Where(line=n, column=col + 1), row=n, col=col))
     return cells
 
@@ -516,6 +623,8 @@ def cells_of_text(text: str) -> tuple[list[Cell], str]:
             return saved, "csv-rows"
     if layout == "pipe-cells":
         return _pipe_cells(lines), layout
+    if layout == "paragraph-cells":
+        return _paragraph_cells(lines), layout
     if layout in ("pipe-rows", "tab-rows", "space-rows"):
         return _rows(lines, layout), layout
     if layout == "one-line":
@@ -529,7 +638,14 @@ def read_text(path: str | Path, data: bytes | None = None, display_name: str | N
     raw = data if data is not None else p.read_bytes()
     text, encoding = decode_text(raw, name)
     cells, layout = cells_of_text(text)
-    rows_layout = layout in ("pipe-cells", "pipe-rows", "tab-rows", "space-rows", "csv-rows")
+    rows_layout = layout in (
+        "pipe-cells",
+        "pipe-rows",
+        "tab-rows",
+        "space-rows",
+        "csv-rows",
+        "paragraph-cells",
+    )
     doc = assemble(
         name,
         "text" if layout == "cell-lines" else f"text:{layout}",
