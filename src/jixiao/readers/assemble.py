@@ -854,7 +854,10 @@ class TableBuilder:
                     sub.append(n)
                 if sub:
                     lines.append(" | ".join(cells[n].text for n in sub))
-                width = width - 1 + len(sub) if sub else width
+                if sub:
+                    width = width - 1 + len(sub)
+                elif _money_parts(heads):
+                    width -= 1  # 预算金额 over 总额 | 财政拨款 | 其他资金, printed in one run: no column
                 rest = filled[len(sub) :]
                 j = sub[-1] + 1 if sub else j
                 while len(rest) >= width:
@@ -1554,7 +1557,11 @@ class TableBuilder:
         chunks = [cells[k : k + width] for k in range(0, full, width)]
         filled = [c for c in chunks if any(x.text for x in c)]
         fits = [f for f in (_row_fits(roles, c) for c in filled) if f is not None]
-        if fits and sum(fits) >= 0.8 * len(fits):
+        parted = None if fits and sum(fits) >= 0.8 * len(fits) else _line_parted_rows(roles, cells)
+        if parted is not None:
+            rows, wheres = parted
+            rest = []
+        elif fits and sum(fits) >= 0.8 * len(fits):
             rows = [dict(zip(roles, (x.text for x in c), strict=True)) for c in chunks]
             wheres = [c[0].where for c in chunks]
             rest = cells[full:]
@@ -1650,12 +1657,53 @@ def _right_fits(by_col: dict[int, str], width: int, texts: Sequence[str]) -> boo
     return _left_fits([(k - shift, role) for k, role in by_col.items() if k >= shift], texts)
 
 
+def _line_parted_rows(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], list[Where]] | None:
+    """A stream whose rows an empty line parts and whose empty cells are printed (a cell a line,
+    an empty one a tab alone, as the seed prints them), but whose rows under merged 一级/二级 cells
+    lack those cells: each row is read from the right, the cells it lacks carried down. None when
+    the empty lines do not part it so: a row wider than the header, a row lacking other cells than
+    those merged down, or rows whose weights and 一级 do not fit their columns."""
+    if len(cells) < 2 or any(c.where.line is None for c in cells):
+        return None
+    groups: list[list[Cell]] = [[cells[0]]]
+    for before, cell in zip(cells, cells[1:], strict=False):
+        if (cell.where.line or 0) > (before.where.line or 0) + 1:
+            groups.append([cell])
+        else:
+            groups[-1].append(cell)
+    width = len(roles)
+    if len(groups) < 2 or any(len(g) > width for g in groups):
+        return None
+    rows: list[dict[str, str]] = []
+    checked: list[bool] = []
+    for group in groups:
+        texts = [c.text for c in group]
+        first = next((t for t in texts if t), "")
+        shift = width - len(texts)
+        if shift and _closes(first):  # 总分 merged over the first columns: read as printed
+            rows.append(dict(zip(roles, [*texts, *[""] * shift], strict=True)))
+            continue
+        if not all(roles[k] in CARRY_DOWN for k in range(shift)):
+            return None
+        texts = [""] * shift + texts
+        fit = _texts_fit(roles, texts)
+        if fit is not None:
+            checked.append(fit)
+        rows.append(dict(zip(roles, texts, strict=True)))
+    if not checked or sum(checked) < 0.8 * len(checked) or all(len(g) == width for g in groups):
+        return None  # full rows are read by the header's width
+    return rows, [g[0].where for g in groups]
+
+
 def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
     """Whether a row's weight, 指标性质 and 一级 cells fit their columns; None when it prints none of
     them (a row under merged 一级 cells, in a table without weights): nothing to tell by."""
-    checked = [
-        (r, c.text) for r, c in zip(roles, row, strict=True) if r in ("weight", "nature", "level1") and c.text
-    ]
+    return _texts_fit(roles, [c.text for c in row])
+
+
+def _texts_fit(roles: list[str], texts: list[str]) -> bool | None:
+    """`_row_fits` of a row's texts."""
+    checked = [(r, t) for r, t in zip(roles, texts, strict=True) if r in ("weight", "nature", "level1") and t]
     return all(_fits(r, t) for r, t in checked) if checked else None
 
 
