@@ -329,17 +329,22 @@ def _printed_with_line_breaks(path) -> bool:
 PRINTED = [p for p in CASES if not _printed_with_line_breaks(p)]
 
 
+@pytest.mark.parametrize("merged", ["gone", "empty"])
 @pytest.mark.parametrize("path", PRINTED, ids=[p.name for p in PRINTED])
-def test_every_layout_printed_as_the_seed_prints_its_tables(tmp_path, path):
+def test_every_layout_printed_as_the_seed_prints_its_tables(tmp_path, path, merged):
     """Each fixture's tables as the official layout prints them, copied as the seed was: a row after an
-    empty line, a cell a line after a tab, an empty cell a tab alone, cells under a merged cell gone
-    (rows under merged 一级/二级 lack them): the same facts as the fixture."""
+    empty line, a cell a line after a tab, an empty cell a tab alone; the places a merged cell covers
+    printed as empty cells (as the seed prints them) or gone (rows under merged 一级/二级 lack them):
+    the same facts as the fixture."""
     from jixiao.writers.layout import layouts
 
     lines = []
     for _, layout in layouts(read_path(path)):
         for row in layout.rows:
-            lines += ["", *(f"\t{b.text}" for b in row if b is not None)]
+            lines.append("")
+            lines += [
+                f"\t{b.text}" if b is not None else "\t" for b in row if b is not None or merged == "empty"
+            ]
     copy = tmp_path / f"{path.stem}.txt"
     copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
     exp = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
