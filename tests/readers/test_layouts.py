@@ -329,26 +329,35 @@ def _printed_with_line_breaks(path) -> bool:
 PRINTED = [p for p in CASES if not _printed_with_line_breaks(p)]
 
 
-@pytest.mark.parametrize("merged", ["gone", "empty"])
+def _copied(rows: list[list[str | None]], copy: str) -> str:
+    """A table's printed rows (None where a merged cell covers a place) as text copied `copy`."""
+    if copy == "seed, merged gone":
+        return "".join("\n" + "".join(f"\t{t}\n" for t in row if t is not None) for row in rows)
+    if copy == "seed, merged empty":
+        return "".join("\n" + "".join(f"\t{t or ''}\n" for t in row) for row in rows)
+    if copy == "tab rows":
+        return "".join("\t".join(t for t in row if t is not None) + "\n" for row in rows)
+    return "".join("| " + " | ".join(t for t in row if t is not None) + " |\n" for row in rows)
+
+
+@pytest.mark.parametrize("copy", ["seed, merged gone", "seed, merged empty", "tab rows", "pipe rows"])
 @pytest.mark.parametrize("path", PRINTED, ids=[p.name for p in PRINTED])
-def test_every_layout_printed_as_the_seed_prints_its_tables(tmp_path, path, merged):
-    """Each fixture's tables as the official layout prints them, copied as the seed was: a row after an
-    empty line, a cell a line after a tab, an empty cell a tab alone; the places a merged cell covers
-    printed as empty cells (as the seed prints them) or gone (rows under merged 一级/二级 lack them):
-    the same facts as the fixture."""
+def test_every_layout_printed_and_copied(tmp_path, path, copy):
+    """Each fixture's tables as the official layout prints them, copied as text: as the seed was (a row
+    after an empty line, a cell a line after a tab, an empty cell a tab alone; the places a merged cell
+    covers printed as empty cells, as the seed prints them, or gone), or a row a line with its cells
+    apart by tabs or by `|` (the places under merged cells gone): the same facts as the fixture."""
     from jixiao.writers.layout import layouts
 
-    lines = []
-    for _, layout in layouts(read_path(path)):
-        for row in layout.rows:
-            lines.append("")
-            lines += [
-                f"\t{b.text}" if b is not None else "\t" for b in row if b is not None or merged == "empty"
-            ]
-    copy = tmp_path / f"{path.stem}.txt"
-    copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = [
+        [None if b is None else b.text for b in row]
+        for _, lay in layouts(read_path(path))
+        for row in lay.rows
+    ]
+    copied = tmp_path / f"{path.stem}.txt"
+    copied.write_text(_copied(rows, copy), encoding="utf-8")
     exp = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
     for key in ("reader", "warnings", "warnings_mention"):
         exp.pop(key, None)
-    copy.with_suffix(".yaml").write_text(yaml.safe_dump(exp, allow_unicode=True), encoding="utf-8")
-    test_layout_facts(copy)
+    copied.with_suffix(".yaml").write_text(yaml.safe_dump(exp, allow_unicode=True), encoding="utf-8")
+    test_layout_facts(copied)

@@ -222,7 +222,7 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
                 0 < nxt.count("\t") < tabs
                 and here + nxt.count("\t") == tabs
                 and not _starts_a_row(nxt)
-                and not _a_label(line.rsplit("\t", 1)[-1].strip())  # a row of labels: 绩效目标 | … | 年度目标
+                and not _ends_a_row(line.rsplit("\t", 1)[-1].strip())
             ):
                 out.append((k + 1, line + "\n" + nxt))
                 k += 2
@@ -247,6 +247,12 @@ def _broken_at_tabs(lines: list[str], k: int, widest: int) -> int:
         width += lines[k + n].count("\t")
         n += 1
     return n
+
+
+def _ends_a_row(last: str) -> bool:
+    """A line's last cell that no line break goes on from: a label (绩效目标 | … | 年度目标 over the
+    goals) or an amount (a duty's 预算金额, before the next duty's row under a merged label)."""
+    return _a_label(last) or bool(labels.AMOUNT_ONLY.fullmatch(last))
 
 
 def _quoted_lines(lines: list[str], k: int, most: int = 30) -> int:
