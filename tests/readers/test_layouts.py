@@ -335,6 +335,8 @@ def _copied(rows: list[list[str | None]], copy: str) -> str:
         return "".join("\n" + "".join(f"\t{t}\n" for t in row if t is not None) for row in rows)
     if copy == "seed, merged empty":
         return "".join("\n" + "".join(f"\t{t or ''}\n" for t in row) for row in rows)
+    if copy in ("paragraphs", "one line"):  # empty cells vanish
+        return ("\n\n" if copy == "paragraphs" else " ").join(t for row in rows for t in row if t) + "\n"
     if copy == "tab rows":
         return "".join("\t".join(t for t in row if t is not None) + "\n" for row in rows)
     return "".join("| " + " | ".join(t for t in row if t is not None) + " |\n" for row in rows)
@@ -361,3 +363,15 @@ def test_every_layout_printed_and_copied(tmp_path, path, copy):
         exp.pop(key, None)
     copied.with_suffix(".yaml").write_text(yaml.safe_dump(exp, allow_unicode=True), encoding="utf-8")
     test_layout_facts(copied)
+
+
+# a qualitative indicator with neither unit nor weight, the next row's 一级 and 二级 after it
+WITHOUT_UNITS = [HERE / "tab_rows_department.txt", HERE / "tab_rows_long_term.txt"]
+
+
+@pytest.mark.parametrize("copy", ["paragraphs", "one line"])
+@pytest.mark.parametrize("path", WITHOUT_UNITS, ids=[p.name for p in WITHOUT_UNITS])
+def test_empty_cells_gone_the_next_rows_category_is_no_unit(tmp_path, path, copy):
+    """Copied one cell a paragraph or all on one line, empty cells gone: after 有效保障 (no unit, no
+    weight) come 满意度指标 and 服务对象满意度指标, which start the next row, not fill the empty cells."""
+    test_every_layout_printed_and_copied(tmp_path, path, copy)

@@ -1630,6 +1630,13 @@ def _fits(role: str, text: str, following: str = "") -> bool:
         return key in frame.LEVEL2_PARENT or (text.endswith("指标") and len(text) <= 10)
     if role == "weight":
         return bool(_WEIGHT.match(text))
+    if (
+        role not in ("group", "level1", "level2")
+        and following
+        and frame.normalise_level1(text) is not None
+        and _fits("level2", following)
+    ):
+        return False  # 满意度指标 before 服务对象满意度指标: the next row's 一级, after empty cells
     if role == "nature":
         return (
             frame.normalise_level1(text) is not None
@@ -1822,7 +1829,11 @@ def take_row(roles: list[str], texts: list[str], i: int) -> tuple[dict[str, str]
             if role == "name" and after in ("weight", "nature"):
                 # a long name broken over two lines: join while the next cell is not yet a
                 # weight (or direction) but the one after it is
-                while i + 1 < n and not _fits(after, texts[i]) and _fits(after, texts[i + 1]):
+                while (
+                    i + 1 < n
+                    and not _fits(after, texts[i])
+                    and _fits(after, texts[i + 1], texts[i + 2] if i + 2 < n else "")
+                ):
                     text[role] += texts[i]
                     i += 1
         else:
