@@ -365,13 +365,19 @@ def test_every_layout_printed_and_copied(tmp_path, path, copy):
     test_layout_facts(copied)
 
 
-# a qualitative indicator with neither unit nor weight, the next row's 一级 and 二级 after it
-WITHOUT_UNITS = [HERE / "tab_rows_department.txt", HERE / "tab_rows_long_term.txt"]
+# a qualitative indicator with neither unit nor weight, the next row's 一级 and 二级 after it; a
+# monitoring row without 偏差原因, the next row's 二级 after its 完成目标可能性
+WITHOUT_UNITS = [
+    HERE / "tab_rows_department.txt",
+    HERE / "tab_rows_long_term.txt",
+    HERE / "tab_rows_monitoring.txt",
+]
 
 
 @pytest.mark.parametrize("copy", ["paragraphs", "one line"])
 @pytest.mark.parametrize("path", WITHOUT_UNITS, ids=[p.name for p in WITHOUT_UNITS])
 def test_empty_cells_gone_the_next_rows_category_is_no_unit(tmp_path, path, copy):
     """Copied one cell a paragraph or all on one line, empty cells gone: after 有效保障 (no unit, no
-    weight) come 满意度指标 and 服务对象满意度指标, which start the next row, not fill the empty cells."""
+    weight) come 满意度指标 and 服务对象满意度指标, after 确定能 comes 时效指标, which start the next
+    row, not fill the empty cells."""
     test_every_layout_printed_and_copied(tmp_path, path, copy)

@@ -1637,14 +1637,19 @@ def _fits(role: str, text: str, following: str = "") -> bool:
         and _fits("level2", following)
     ):
         return False  # 满意度指标 before 服务对象满意度指标: the next row's 一级, after empty cells
+    if (
+        role not in ("group", "level1", "level2", "name")
+        and frame.normalise_level2(text) in frame.LEVEL2_PARENT
+    ):
+        return False  # 时效指标 after a row's last cell: the next row's 二级
     if role == "nature":
         return (
             frame.normalise_level1(text) is not None
             or parse_operator(text) is not None
             or normalise_text(text) in NO_DIRECTION
         )
-    if role == "deviation":  # free text, but not the next row's 一级/二级 nor a 总分 row
-        return not (_fits("level1", text) or _fits("level2", text) or _is_total(text))
+    if role == "deviation":  # free text, but not the next row's 一级/二级, a 总分 row nor a likelihood
+        return not (_fits("level1", text) or _fits("level2", text) or _is_total(text) or text in _LIKELIHOODS)
     if role == "unit":
         return (
             0 < len(text) <= 6
@@ -1793,7 +1798,7 @@ def _left_fits(cols: list[tuple[int, str]], texts: Sequence[str]) -> bool:
 
 _OPTIONAL = frozenset(
     ["group", "level1", "level2", "unit", "nature", "weight", "seq", "note", "long_term_level1", "long_term_level2",
-     "deviation"]  # most rows of a self-evaluation have no 偏差原因: a copy leaves the cell out
+     "deviation", "likelihood"]  # most rows of a self-evaluation have no 偏差原因: a copy leaves the cell out
 )  # fmt: skip
 
 
@@ -1870,6 +1875,8 @@ def is_upper_header(texts: Sequence[str]) -> bool:
     )
 
 
+# what a monitoring table answers under 完成目标可能性 (not a 偏差原因)
+_LIKELIHOODS = frozenset(["确定能", "有可能", "完全不可能", "不可能"])
 # the options a monitoring table ticks under 偏差原因分析 and 完成目标可能性 (财预〔2019〕136号)
 _TICK_OPTIONS = frozenset(
     [
