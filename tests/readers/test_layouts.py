@@ -365,19 +365,33 @@ def test_every_layout_printed_and_copied(tmp_path, path, copy):
     test_layout_facts(copied)
 
 
-# a qualitative indicator with neither unit nor weight, the next row's 一级 and 二级 after it; a
-# monitoring row without 偏差原因, the next row's 二级 after its 完成目标可能性
-WITHOUT_UNITS = [
-    HERE / "tab_rows_department.txt",
-    HERE / "tab_rows_long_term.txt",
-    HERE / "tab_rows_monitoring.txt",
-]
+# Copied with their empty cells gone, some rows cannot be told apart by what their cells hold (a
+# self-evaluation's empty 偏差原因 or money cells, 成本指标 as a 二级 under 产出 or a 一级, 指标性质
+# printed as 定量/定性): these layouts are still misread so, and are marked to fail until they are not.
+_LOSE_EMPTY_CELLS = {
+    "cell_lines_central_department_self_evaluation",
+    "cell_lines_central_self_evaluation",
+    "cell_lines_nature_quantitative",
+    "html_two_row_header",
+    "one_line",
+    "pdf_calc_central_self_evaluation",
+    "self_evaluation_html",
+    "tab_rows_trimmed_department_self_evaluation",
+    "web_copy_two_row_header",
+}
+_MISREAD_WITHOUT_EMPTY_CELLS = {
+    "paragraphs": _LOSE_EMPTY_CELLS,
+    # on one line a continued table's 续 title and a central table's department run on too
+    "one line": _LOSE_EMPTY_CELLS | {"cell_lines_central_project_mid_term", "html_table_continued"},
+}
 
 
 @pytest.mark.parametrize("copy", ["paragraphs", "one line"])
-@pytest.mark.parametrize("path", WITHOUT_UNITS, ids=[p.name for p in WITHOUT_UNITS])
-def test_empty_cells_gone_the_next_rows_category_is_no_unit(tmp_path, path, copy):
-    """Copied one cell a paragraph or all on one line, empty cells gone: after 有效保障 (no unit, no
-    weight) come 满意度指标 and 服务对象满意度指标, after 确定能 comes 时效指标, which start the next
-    row, not fill the empty cells."""
+@pytest.mark.parametrize("path", PRINTED, ids=[p.name for p in PRINTED])
+def test_every_layout_copied_without_its_empty_cells(request, tmp_path, path, copy):
+    """Copied one cell a paragraph or all on one line, empty cells gone: read by what each column can
+    hold (after 有效保障, with no unit nor weight, 满意度指标 and 服务对象满意度指标 start the next row; after
+    确定能 comes the next row's 时效指标; a duty column left empty does not take the next 一级)."""
+    if path.stem in _MISREAD_WITHOUT_EMPTY_CELLS[copy]:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="empty cells gone: ambiguous rows"))
     test_every_layout_printed_and_copied(tmp_path, path, copy)

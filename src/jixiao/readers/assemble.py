@@ -870,6 +870,8 @@ class TableBuilder:
                 money = _money_parts(heads)
                 if money:
                     width -= 1  # 预算金额 over 总额 | 财政拨款 | 其他资金, printed in one run: no column
+                    # the two header rows as printed
+                    lines = [" | ".join(c.text for c in heads[: -len(money)]), " | ".join(money)]
                 while j + width <= len(cells):
                     row = cells[j : j + width]
                     if any(labels.header_field(c.text) is not None for c in row):
@@ -1798,7 +1800,7 @@ def _left_fits(cols: list[tuple[int, str]], texts: Sequence[str]) -> bool:
 
 _OPTIONAL = frozenset(
     ["group", "level1", "level2", "unit", "nature", "weight", "seq", "note", "long_term_level1", "long_term_level2",
-     "deviation", "likelihood"]  # most rows of a self-evaluation have no 偏差原因: a copy leaves the cell out
+     "deviation", "likelihood", "task"]  # most rows of a self-evaluation have no 偏差原因: a copy leaves the cell out
 )  # fmt: skip
 
 
