@@ -83,6 +83,24 @@ def test_monitoring_money_block_adds_up_by_its_budget_column():
     assert [c for c in codes(OK, budget_lines=lines("310"), **table) if c[0] == "budget-lines-sum"]
 
 
+def test_a_budget_split_twice_adds_up_in_each_group():
+    """The central self-evaluation's money block: the total's 年初预算数 beside its 全年预算数, then its
+    sources 按收入性质分 and again 按支出性质分. Each group makes the total: no finding; a group that does
+    not is still reported."""
+
+    def lines(project):
+        cells = [("年初预算数", None, "5000")]
+        for source, budget in (("一般公共预算", "5000"), ("政府性基金预算", "200"), ("基本支出", "3000")):
+            cells.append((source, "全年预算数", budget))
+        cells.append(("项目支出", "全年预算数", project))
+        cells += [("一般公共预算", "年初预算数", "4800"), ("基本支出", "全年执行数", "2980")]
+        return [BudgetLine(s if c is None else f"{s}·{c}", Decimal(v)) for s, c, v in cells]
+
+    table = {"budget_total": Decimal("5200"), "budget_label": "全年预算数"}
+    assert not [c for c in codes(OK, budget_lines=lines("2200"), **table) if c[0] == "budget-lines-sum"]
+    assert [c for c in codes(OK, budget_lines=lines("2100"), **table) if c[0] == "budget-lines-sum"]
+
+
 def department_codes(rows):
     return {
         (f.code, f.indicator)

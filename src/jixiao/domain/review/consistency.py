@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.domain.model import budget_cell
+from jixiao.domain.model import BudgetLine, budget_cell
 from jixiao.domain.money import format_amount
 from jixiao.domain.review.context import IndicatorFacts, ReviewContext, table_finding, table_label
 from jixiao.domain.review.finding import BASIS_10, BASIS_88, PRACTICE, Finding, rule
@@ -111,17 +111,22 @@ def budget_lines_sum(ctx: ReviewContext) -> Iterator[Finding]:
     for t, table in ctx.tables():
         # a money block read by columns labels its cells "row·column" (财政拨款·1-7月执行数): only
         # the budget column's parts add up to the total, not the executed amounts or the rates
+        # the total row's other columns (年初预算数 beside 全年预算数) are kept as lines named by
+        # their column: they are the total again, not a part of it
+        columns = {budget_cell(b.label)[1] for b in table.budget_lines} - {""}
         lines = [
             b
             for b in table.budget_lines
-            if b.amount is not None and budget_cell(b.label)[1] in ("", table.budget_label)
+            if b.amount is not None
+            and budget_cell(b.label)[1] in ("", table.budget_label)
+            and b.label not in columns
         ]
         if table.budget_total is None or not lines:
             continue
         if any(b.label.startswith("其中") for b in table.budget_lines):
             continue  # "其中" lines are parts of one line, not of the total
         total = sum((b.amount for b in lines if b.amount is not None), Decimal(0))
-        if total != table.budget_total:
+        if total != table.budget_total and not _groups_each_make(lines, table.budget_total):
             parts = " + ".join(f"{b.label} {format_amount(b.amount)}" for b in lines if b.amount is not None)
             yield table_finding(
                 t,
@@ -132,6 +137,18 @@ def budget_lines_sum(ctx: ReviewContext) -> Iterator[Finding]:
                 f"{format_amount(table.budget_total)} 不符。请核对金额。",
                 BASIS_88,
             )
+
+
+def _groups_each_make(lines: list[BudgetLine], total: Decimal) -> bool:
+    """Whether the lines, in order, fall into two or more runs that each add up to the total: the
+    same budget split twice (按收入性质分: 一般公共预算 | 政府性基金预算, then 按支出性质分: 基本支出 |
+    项目支出)."""
+    groups, running = 0, Decimal(0)
+    for b in lines:
+        running += b.amount or 0
+        if running == total:
+            groups, running = groups + 1, Decimal(0)
+    return groups >= 2 and running == 0
 
 
 @rule(
