@@ -1,5 +1,7 @@
 """The seed read by the text reader: every fact of expected.yaml, in every encoding seen in the field."""
 
+import re
+
 import pytest
 
 from jixiao.readers import read_path
@@ -327,3 +329,30 @@ def test_a_word_page_copy_keeps_a_cells_paragraphs_and_the_lines_above_apart(tmp
         ("市民出行满意率", "90", "%", 50),
     ]
     assert doc.warnings == []
+
+
+def _fused_weights_and_units(lines: list[str]) -> tuple[list[str], int]:
+    """The seed's lines with each weight and the unit under it printed as one cell ("20%件")."""
+    out, fused, k = [], 0, 0
+    while k < len(lines):
+        here = lines[k].strip(" \t\u3000")
+        after = lines[k + 1].strip(" \t\u3000") if k + 1 < len(lines) else ""
+        if re.fullmatch(r"\d+%", here) and after and len(after) <= 3 and not re.search(r"\d", after):
+            out.append(f"\t{here}{after}")
+            fused, k = fused + 1, k + 2
+        else:
+            out.append(lines[k])
+            k += 1
+    return out, fused
+
+
+@pytest.mark.parametrize("form", ["as printed", "one line"])
+def test_weights_fused_with_their_units(tmp_path, seed_path, expected, form):
+    """A copy that lost the break between two cells: "20%件" is the weight 20% and the unit 件."""
+    lines, fused = _fused_weights_and_units(seed_path.read_text(encoding="utf-8").splitlines())
+    assert fused >= 20
+    f = tmp_path / "fused.txt"
+    text = "\n".join(lines) if form == "as printed" else " ".join(ln.strip() for ln in lines if ln.strip())
+    f.write_text(text, encoding="utf-8")
+    missed, _ = missed_facts(document_to_dict(read_path(f)), expected)
+    assert missed == []

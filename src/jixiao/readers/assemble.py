@@ -1555,6 +1555,7 @@ class TableBuilder:
         """A stream under its header: rows of the header's width when empty cells are printed
         (the seed), otherwise aligned cell by cell on what each column can hold."""
         width = len(roles)
+        cells = _unfused(roles, cells)
         full = len(cells) - len(cells) % width
         chunks = [cells[k : k + width] for k in range(0, full, width)]
         filled = [c for c in chunks if any(x.text for x in c)]
@@ -1669,6 +1670,38 @@ def _right_fits(by_col: dict[int, str], width: int, texts: Sequence[str]) -> boo
     if shift <= 0 or not all(by_col.get(k) in CARRY_DOWN for k in range(shift)):
         return False
     return _left_fits([(k - shift, role) for k, role in by_col.items() if k >= shift], texts)
+
+
+# a weight and the unit after it printed as one cell ("20%件": a copy lost the space between them);
+# not a value with its operator word after it (95%以上)
+_FUSED_WEIGHT_UNIT = re.compile(r"^(\d{1,3}(?:\.\d+)?%)([^\d%.]{1,4})$")
+_NOT_UNITS = frozenset(["以上", "以下", "左右", "及以上", "及以下", "以内", "以外"])
+
+
+def _unfused(roles: list[str], cells: list[Cell]) -> list[Cell]:
+    """A stream's cells, each weight fused with the unit after it ("20%件") split in two: only where
+    the columns print the unit right after the weight and the cell that follows fits the column after
+    the unit (指标性质 产出, or a value). Both halves keep the printed cell as their raw text."""
+    if "weight" not in roles:
+        return cells
+    k = roles.index("weight")
+    if k + 1 >= len(roles) or roles[k + 1] != "unit":
+        return cells
+    after = roles[k + 2] if k + 2 < len(roles) else None
+    out: list[Cell] = []
+    for n, cell in enumerate(cells):
+        m = _FUSED_WEIGHT_UNIT.match(cell.text)
+        following = next((c.text for c in cells[n + 1 :] if c.text), "")
+        if (
+            m
+            and m.group(2) not in _NOT_UNITS
+            and _fits("unit", m.group(2))
+            and (after is None or _fits(after, following))
+        ):
+            out += [replace(cell, text=m.group(1)), replace(cell, text=m.group(2))]
+        else:
+            out.append(cell)
+    return out
 
 
 def _line_parted_rows(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], list[Where]] | None:
