@@ -25,6 +25,10 @@ CASES = [
     ("1,234.50万元", "number", None, "1234.50", "万元"),
     ("　20", "number", None, "20", None),
     ("≥80M", "number", ">=", "80", "M"),
+    # the measure named again before its target
+    ("完成率≥95%", "number", ">=", "95", "%"),
+    ("验收合格率100%", "number", None, "100", "%"),
+    ("群众满意度达到90%", "number", ">=", "90", "%"),
 ]
 
 
@@ -237,3 +241,8 @@ def test_a_department_name_without_its_budget_code(printed, name):
     from jixiao.domain.values import department_name
 
     assert department_name(printed) == name
+
+
+@pytest.mark.parametrize("cell", ["年度2024", "效率提升10%", "约300人"])
+def test_text_before_a_number_that_names_no_measure_stays_text(cell):
+    assert parse_target(cell).kind == "text"

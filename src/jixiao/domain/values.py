@@ -257,7 +257,21 @@ def parse_target(raw: str | None) -> Target:
         if unit is None or not _NUMBER.search(unit) or _PER_POPULATION.fullmatch(unit):
             number = Decimal(m.group(0).replace(",", ""))
             return Target(raw=raw, kind="number", operator=operator, number=number, unit=unit)
+    named = _NAMED_MEASURE.match(s)
+    if named:  # "完成率≥95%", "验收合格率100%": the measure named again before its target
+        target = parse_target(named["rest"])
+        if target.kind == "number":
+            return Target(
+                raw=raw, kind="number", operator=target.operator, number=target.number, unit=target.unit
+            )
     return Target(raw=raw, kind="text", operator="qualitative", text=s)
+
+
+# a target that names its measure first: a few Chinese characters ending in a measure word, then a
+# direction or a number ("完成率≥95%", "满意度达到90%", "合格率100%")
+_NAMED_MEASURE = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}(?:[\u4e00-\u9fff]率|满意度|知晓度|比例|占比|比重)(?P<rest>(?:[≥≤><=]|不低于|不高于|不少于|不超过|达到|大于|小于|高于|低于)?\d.*)$"
+)
 
 
 _PER_POPULATION = re.compile(r"/\d*(?:\.\d+)?[十百千万亿]+[人户例次名]{0,2}")
