@@ -192,13 +192,35 @@ def parse_operator(text: str | None) -> Operator | None:
     return _OPERATOR_WORDS.get(normalise_text(text))
 
 
+# a sentence's end or a list's separator after a target ("≥95%。", "≥95%；")
+_TRAILING_MARKS = "。；;，,、"
+# letters a scan's text recognition reads for digits: O for 0 beside a digit ("9O%", "1OO"), l or I for
+# 1 before digits ("l00%")
+_OCR_ZERO = re.compile(r"(?<=\d)[Oo]+|[Oo]+(?=\d)")
+_OCR_ONE = re.compile(r"(?<![A-Za-z])[lI](?=\d)")
+
+
+def _ocr_digits(text: str) -> str:
+    """Digits a text recognition misread as letters, where they stand among digits; else as is."""
+    if not any(c in text for c in "OolI") or not any(c.isdigit() for c in text):
+        return text
+    return _OCR_ONE.sub("1", _OCR_ZERO.sub(lambda m: "0" * len(m.group(0)), text))
+
+
 @memo(1 << 16)
 def parse_target(raw: str | None) -> Target:
     """Cached: a Target is immutable, and the same cells recur across tables."""
     raw = raw or ""
-    s = normalise_text(raw)
+    s = normalise_text(raw).rstrip(_TRAILING_MARKS) if raw else ""
     if not s:
         return Target(raw=raw, kind="empty")
+    read = _ocr_digits(s)
+    if read != s:  # "≥9O%": a number once its misread digits are put right; else the text as printed
+        target = parse_target(read)
+        if target.kind == "number":
+            return Target(
+                raw=raw, kind="number", operator=target.operator, number=target.number, unit=target.unit
+            )
     if _PLACEHOLDER.search(s):
         return Target(raw=raw, kind="placeholder", text=s)
     if (op := parse_operator(s)) is not None and op != "qualitative" and not _NUMBER.search(s):
