@@ -269,6 +269,13 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "评分标准": "note",
     "评(扣)分标准": "note",
     "评扣分标准": "note",
+    # how a target is scored or was set, as other templates word it
+    "扣分标准": "note",
+    "考核标准": "note",
+    "评价标准": "note",
+    "评分细则": "note",
+    "指标值设定依据": "note",
+    "设定依据": "note",
     "备注": "note",
     # the target for the whole period of a multi-year project, beside the year's (年度指标值)
     "中长期指标值": "long_term",
@@ -322,6 +329,7 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "单位": "unit",
     "指标性质": "nature",
     "指标方向": "nature",
+    "指标属性": "nature",  # 定量 / 定性, or 正向 / 反向: decided by content as 指标性质
     "计算符号": "nature",
     "运算符号": "nature",
     "符号": "nature",
@@ -334,6 +342,11 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "年度绩效指标值": "value",
     "指标目标值": "value",
     "预期目标值": "value",
+    "全年目标值": "value",
+    "年度目标值": "value",
+    "计划值": "value",
+    "计划目标值": "value",
+    "标准值": "value",
     "实际完成值": "actual",
     "全年实际值": "actual",
     "全年实际完成值": "actual",
