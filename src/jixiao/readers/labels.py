@@ -49,6 +49,9 @@ HEADER_FIELDS: dict[str, str] = {
     "申报单位": "preparer",
     "专项资金名称": "name",
     "专项名称": "name",
+    "资金名称": "name",
+    "项目名称(代码)": "name",
+    "项目名称及编码": "name",
     "项目名称": "name",
     "项目支出名称": "name",
     "部门支出预算总量": "budget_total",
@@ -64,6 +67,11 @@ HEADER_FIELDS: dict[str, str] = {
     "项目总金额": "budget_total",
     "预算单位": "department",
     "项目资金总额": "budget_total",
+    "年度预算数": "budget_total",
+    "年度预算金额": "budget_total",
+    "年度预算总额": "budget_total",
+    "当年预算": "budget_total",
+    "部门预算总额": "budget_total",
     "区级支出": "budget_line",
     "补助街镇": "budget_line",
     "财政拨款": "budget_line",
@@ -82,6 +90,8 @@ HEADER_FIELDS: dict[str, str] = {
     "项目基本情况": "overview",
     "项目概述": "overview",
     "部门职能概述": "overview",
+    "项目主要内容": "overview",
+    "项目实施内容": "overview",
     "立项依据": "basis",
     "项目立项依据": "basis",
     "设立依据": "basis",
@@ -92,6 +102,8 @@ HEADER_FIELDS: dict[str, str] = {
     "年度目标": "goal",
     "年度总体目标": "goal",
     "整体绩效目标": "goal",
+    "部门整体绩效目标": "goal",
+    "整体目标": "goal",
     "总体目标": "goal",
     "绩效目标": "goal",
     "项目绩效目标": "goal",
@@ -99,7 +111,7 @@ HEADER_FIELDS: dict[str, str] = {
 # Labels that only name a group of cells; read, nothing to store.
 GROUP_LABELS = frozenset(
     ["年度预算安排", "资金情况", "年度资金情况", "项目资金", "资金投入", "预算情况", "绩效目标", "年度绩效指标", "绩效指标",
-     "项目基本情况", "部门基本情况", "年度资金总额及构成", "年度预算申请", "部门预算安排",
+     "项目基本情况", "部门基本情况", "年度资金总额及构成", "年度预算申请", "部门预算安排", "资金来源",
      # a self-evaluation's money block (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分)
      "年度预算执行情况", "预算执行情况", "资金执行情况", "年度资金执行情况", "部门预算执行情况"]
 )  # fmt: skip
@@ -236,7 +248,7 @@ AMOUNT_COLUMNS: dict[str, str] = {
 }
 # Fields kept as printed in `extra`.
 EXTRA_FIELDS = frozenset(
-    ["实施单位", "资金使用单位", "项目实施单位", "实施主体", "项目属性", "项目负责人", "联系电话", "项目期", "起止时间", "项目类别", "项目性质", "预算部门编码", "部门预算编码",
+    ["实施单位", "资金使用单位", "项目实施单位", "实施主体", "项目属性", "项目负责人", "联系电话", "项目期", "起止时间", "项目单位", "填报日期", "项目类别", "项目性质", "预算部门编码", "部门预算编码",
      # as other templates word them: who answers for the project, how long it runs, its codes
      "项目负责人及电话", "项目负责人及联系电话", "联系人", "联系人及电话", "联系人及联系电话", "项目联系人",
      "项目类型", "项目起止时间", "项目起止年限", "项目实施期", "项目实施期限", "实施期限", "项目期限",
@@ -252,6 +264,7 @@ YEAR_BUDGET = re.compile(r"^(?P<year>\d{4})年(度)?(预算|预算数|资金|预
 BUDGET_LINE = re.compile(
     r"^(其中:?)?(中央|省级|省|市级|市|区级|区|县级|县|乡镇|镇级|本级|上级|自筹|社会|单位自有|一般公共预算"
     r"|政府性基金|国有资本经营预算)(财政)?(资金|拨款|补助|补助资金|预算|支出|安排)$"
+    r"|^(其中:?)?(中央|省级|市级|区级|县级|乡镇|本级|上级)财政$"  # 其中：市级财政
     # a source named by its kind, with 其中 or without: 财政资金, 自有资金, 债券资金, 一般公共预算 …
     r"|^(其中:?)?(财政资金|财政拨款资金|自有资金|单位自有资金|单位自筹(资金)?|自筹|单位资金|债券资金"
     r"|专项债券(资金)?|政府债券(资金)?|一般公共预算|政府性基金(预算)?|国有资本经营预算|财政专户管理资金"
