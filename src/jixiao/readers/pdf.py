@@ -219,6 +219,9 @@ class _Continues(NamedTuple):
     last_cells: dict[int, Cell]  # the cells of its last row, by column
     xs: list[tuple[float, float]]  # its columns' left and right edges
     open_cells: dict[int, list[Cell]]  # by column: the places under a cut cell whose text is not on this page
+    # the columns filled with a short text in each of its last rows (a weight, a unit): a row cut by
+    # the page break prints those on its first part only
+    short: frozenset[int] = frozenset()
 
 
 class _Grid(NamedTuple):
@@ -300,6 +303,30 @@ def _grid(page: pdfplumber.page.Page, table: TableFinder, continues: _Continues 
 Box = tuple[float, float, float, float]
 
 
+def _short(grid: list[list[str | None]], rows: int = 5) -> frozenset[int]:
+    """The columns holding a short text (a weight, a unit: six characters at most) in each of the
+    grid's last rows."""
+    last = grid[-rows:]
+    if len(last) < 2:
+        return frozenset()
+    return frozenset(
+        c for c in range(len(last[0])) if all(c < len(r) and r[c] and len(r[c] or "") <= 6 for r in last)
+    )
+
+
+def _rest_of_a_cut_row(first: list[str | None], continues: _Continues) -> bool:
+    """Whether the first row of a table going on from the page before is the rest of its last row, cut
+    by the page break: the columns the last rows fill with short texts (a weight, a unit), which the
+    cut row printed above the break, are empty here, and every text here goes on a cell of that row."""
+    filled = [c for c, v in enumerate(first) if v]
+    return (
+        bool(filled)
+        and bool(continues.short)
+        and all(not first[c] for c in continues.short if c < len(first))
+        and all(c in continues.last_cells for c in filled)
+    )
+
+
 def _covering(cells: list[Box], x: float, y: float) -> Box | None:
     """The merged cell over the point (x, y), if any."""
     return next((c for c in cells if c[0] <= x <= c[2] and c[1] <= y <= c[3]), None)
@@ -368,10 +395,13 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                     # a table running over from the previous page: a cell cut by the page break
                     # goes on in the first row here, alone in its column
                     first = [(c, v) for c, v in enumerate(grid[0]) if v]
-                    if len(first) == 1 and first[0][0] in continues.last_cells:
-                        cut = continues.last_cells[first[0][0]]
-                        cut.text = cut.text + _clean(first[0][1])
-                        cut.raw = cut.raw + (first[0][1] or "")
+                    if (len(first) == 1 and first[0][0] in continues.last_cells) or _rest_of_a_cut_row(
+                        grid[0], continues
+                    ):
+                        for c, v in first:  # a row cut by the page break (Word lets a row break)
+                            cut = continues.last_cells[c]
+                            cut.text = cut.text + _clean(v)
+                            cut.raw = cut.raw + (v or "")
                         grid = grid[1:]
                 last_cells: dict[int, Cell] = {}
                 # a run-over table starts with the texts of the previous page's last row above it
@@ -411,7 +441,9 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                             last_cells[c] = cell
                             above[c] = text
                     prev_none = none_here
-                continues = _Continues(len(grid[0]) if grid else 0, last_cells, found.xs, open_cells)
+                continues = _Continues(
+                    len(grid[0]) if grid else 0, last_cells, found.xs, open_cells, _short(grid)
+                )
     if chars == 0:
         raise ReadError(
             name,
