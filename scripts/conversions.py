@@ -52,7 +52,10 @@ OFFICE = {
 TEXT_OF_PDF = {"excel-pdf-text": "excel-pdf", "word-pdf-text": "word-pdf"}
 # the web pages LibreOffice saved, copied as text in Chromium (Word's pages hold a paragraph a cell)
 COPY_OF_PAGE = {"excel-html-copy": "excel-html", "word-html-copy": "word-html"}
-KINDS = [*OFFICE, *TEXT_OF_PDF, *COPY_OF_PAGE, "web-copy"]
+# the same pages selected whole and copied as a browser puts a selection on the clipboard
+# (window.getSelection().toString(): what Ctrl+C gives, which innerText does not quite)
+SELECTION_OF_PAGE = {"excel-html-selection": "excel-html", "word-html-selection": "word-html"}
+KINDS = [*OFFICE, *TEXT_OF_PDF, *COPY_OF_PAGE, *SELECTION_OF_PAGE, "web-copy"]
 
 
 def fixtures() -> list[Path]:
@@ -68,7 +71,12 @@ def office(sources: list[Path], target: str, out: Path, profile: Path) -> None:
     )  # fmt: skip
 
 
-def web_copies(pages: list[Path], out: Path) -> None:
+_SELECTED = (
+    "() => { const s = window.getSelection(); s.selectAllChildren(document.body); return s.toString(); }"
+)
+
+
+def web_copies(pages: list[Path], out: Path, selection: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -77,7 +85,8 @@ def web_copies(pages: list[Path], out: Path) -> None:
         page = browser.new_page()
         for html in pages:
             page.goto(html.as_uri())
-            (out / f"{html.stem}.txt").write_text(page.evaluate("document.body.innerText"), encoding="utf-8")
+            text = page.evaluate(_SELECTED if selection else "document.body.innerText")
+            (out / f"{html.stem}.txt").write_text(text, encoding="utf-8")
         browser.close()
 
 
@@ -121,8 +130,10 @@ def main() -> None:
         stems.append(path.stem)
     made: dict[str, Callable[[str], Path]] = {}
     for kind in kinds:
-        if kind in OFFICE or kind in TEXT_OF_PDF or kind in COPY_OF_PAGE:
-            source_kind = TEXT_OF_PDF.get(kind) or COPY_OF_PAGE.get(kind) or kind
+        if kind in OFFICE or kind in TEXT_OF_PDF or kind in COPY_OF_PAGE or kind in SELECTION_OF_PAGE:
+            source_kind = (
+                TEXT_OF_PDF.get(kind) or COPY_OF_PAGE.get(kind) or SELECTION_OF_PAGE.get(kind) or kind
+            )
             source, target, suffix = OFFICE[source_kind]
             folder = out / source_kind
             if not folder.exists():
@@ -135,8 +146,8 @@ def main() -> None:
                         ["pdftotext", "-layout", str(pdf), str(texts / f"{pdf.stem}.txt")], check=False
                     )
                 made[kind] = lambda s, texts=texts: texts / f"{s}.txt"
-            elif kind in COPY_OF_PAGE:
-                web_copies(sorted(folder.glob("*.html")), out / kind)
+            elif kind in COPY_OF_PAGE or kind in SELECTION_OF_PAGE:
+                web_copies(sorted(folder.glob("*.html")), out / kind, selection=kind in SELECTION_OF_PAGE)
                 made[kind] = lambda s, copies=out / kind: copies / f"{s}.txt"
             else:
                 made[kind] = lambda s, folder=folder, suffix=suffix: folder / f"{s}.{suffix}"

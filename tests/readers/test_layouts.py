@@ -378,6 +378,7 @@ _LOSE_EMPTY_CELLS = {
     "self_evaluation_html",
     "tab_rows_trimmed_department_self_evaluation",
     "web_copy_two_row_header",
+    "web_selection_calc_page_central_self_evaluation",
 }
 _MISREAD_WITHOUT_EMPTY_CELLS = {
     "paragraphs": _LOSE_EMPTY_CELLS,

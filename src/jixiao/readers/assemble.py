@@ -149,6 +149,8 @@ def _under_block_labels(cells: list[Cell], width: int = 0) -> list[Cell]:
                     and first
                     and (not _head_label(first) or _head_label(block[1].text) or _amount_labels_row(block))
                 )
+                # a source's row whose last cells, empty, a copied selection leaves out
+                or (len(row) < len(block) - 1 and _a_source(first) and _amount_labels_row(block))
                 or (len(row) < width and first and _beside_rows(block[0].text) and not _head_label(first))
             )
         ):
@@ -159,6 +161,12 @@ def _under_block_labels(cells: list[Cell], width: int = 0) -> list[Cell]:
             continue  # a row of the block's own column labels under a merged one (| | 总额 | 财政拨款)
         block = row if first and _head_label(first) and len(row) > 2 else None
     return out
+
+
+def _a_source(text: str) -> bool:
+    """A money row's label: the total's or a source's (年度资金总额, 其中：财政拨款, 上年结转资金)."""
+    found = labels.header_field(text) if text else None
+    return found is not None and found[0] in ("budget_total", "budget_line")
 
 
 def _beside_rows(text: str) -> bool:

@@ -211,9 +211,9 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
             k += quoted
             continue
         broken = _broken_at_tabs(lines, k, widest)
-        if broken > 1:  # a web page's cells holding only a line break (<br>): the row goes on
-            out.append((k + 1, "\n".join(lines[k : k + broken])))
-            k += broken
+        if broken is not None:  # a web page's cells holding only a line break (<br>): the row goes on
+            out.append((k + 1, broken))
+            k += broken.count("\n") + 1  # the lines it took (an empty one is a cell's line break)
             continue
         here = line.count("\t")
         if 0 < here < tabs and k + 1 < len(lines) and lines[k + 1].strip():
@@ -232,21 +232,32 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _broken_at_tabs(lines: list[str], k: int, widest: int) -> int:
-    """How many lines, from line k, one row of a web page copied as text takes: a browser puts a tab
-    between two cells and nothing before the first, so a line that ends in a tab followed by one
-    that starts with one is a row broken by a cell holding a line break (the <br> that pages put in
-    an empty cell); as many lines as go on so, while the row is no wider than the widest line."""
-    n, width = 1, lines[k].count("\t")
-    while (
-        k + n < len(lines)
-        and lines[k + n - 1].endswith("\t")
-        and lines[k + n].startswith("\t")
-        and width + lines[k + n].count("\t") <= widest
-    ):
-        width += lines[k + n].count("\t")
-        n += 1
-    return n
+def _broken_at_tabs(lines: list[str], k: int, widest: int) -> str | None:
+    """One row of a web page copied as text that cells holding a line break (the <br> pages put in
+    an empty cell) broke over lines, from line k: the row's text, or None when line k is a row of its
+    own. A browser puts a tab between two cells and nothing before the first, so a line that ends in
+    a tab goes on: on a line that starts with a tab (innerText), or, in a selection copied, on the
+    next line of text, the tab before it lost and each empty line between a cell that held only its
+    line break — unless that line starts a row of its own (一级指标, 质量指标). Lines join while the row
+    is no wider than the widest line."""
+    row, width, n = lines[k], lines[k].count("\t"), 1
+    while k + n < len(lines) and lines[k + n - 1].endswith("\t"):
+        empty = 0
+        while k + n + empty < len(lines) and lines[k + n + empty] == "":
+            empty += 1
+        if k + n + empty == len(lines):
+            break
+        nxt = lines[k + n + empty]
+        if nxt.startswith("\t") and not empty:
+            joined, tabs = "\n" + nxt, nxt.count("\t")
+        elif not nxt.startswith("\t") and not _starts_a_row(nxt):
+            joined, tabs = "\n\t" * (empty + 1) + nxt, nxt.count("\t") + empty + 1
+        else:
+            break
+        if width + tabs > widest:
+            break
+        row, width, n = row + joined, width + tabs, n + empty + 1
+    return row if n > 1 else None
 
 
 def _ends_a_row(last: str) -> bool:
