@@ -6,9 +6,11 @@ Each fixture in tests/fixtures/layouts/ with its .yaml is read, written by our d
 and converted as filers and sites convert documents: LibreOffice prints the workbook and the Word file
 to PDF, saves them as .xls, as web pages, as CSV, as plain text and again as .xlsx/.docx;
 pdftotext -layout copies the PDFs' text; Chromium copies the fixtures' web pages and the pages
-LibreOffice saved as text (document.body.innerText), as a reader copies a table off a site. Each result is read and compared with the fixture's facts (its .yaml, less
-the reader's name and the warnings, which come from text our writers do not copy). Prints, per kind,
-how many read to the same facts, and what differs for the others.
+LibreOffice saved as text, as a reader copies a table off a site: as document.body.innerText gives it
+and as a selection of the whole page copies (window.getSelection().toString(), what Ctrl+C gives). Each
+result is read and compared with the fixture's facts (its .yaml, less the reader's name and the
+warnings, which come from text our writers do not copy). Prints, per kind, how many read to the same
+facts, and what differs for the others.
 
 Needs LibreOffice (Writer and Calc), pdftotext and, for the web copies, Chromium at /usr/bin/chromium.
 Not a test: the conversions take a few minutes, and the kinds that fail are the work still to do.
@@ -55,7 +57,7 @@ COPY_OF_PAGE = {"excel-html-copy": "excel-html", "word-html-copy": "word-html"}
 # the same pages selected whole and copied as a browser puts a selection on the clipboard
 # (window.getSelection().toString(): what Ctrl+C gives, which innerText does not quite)
 SELECTION_OF_PAGE = {"excel-html-selection": "excel-html", "word-html-selection": "word-html"}
-KINDS = [*OFFICE, *TEXT_OF_PDF, *COPY_OF_PAGE, *SELECTION_OF_PAGE, "web-copy"]
+KINDS = [*OFFICE, *TEXT_OF_PDF, *COPY_OF_PAGE, *SELECTION_OF_PAGE, "web-copy", "web-selection"]
 
 
 def fixtures() -> list[Path]:
@@ -151,9 +153,9 @@ def main() -> None:
                 made[kind] = lambda s, copies=out / kind: copies / f"{s}.txt"
             else:
                 made[kind] = lambda s, folder=folder, suffix=suffix: folder / f"{s}.{suffix}"
-        elif kind == "web-copy":
+        elif kind in ("web-copy", "web-selection"):  # the fixtures' own web pages
             pages = [p for p in fixtures() if p.suffix == ".html"]
-            web_copies(pages, out / kind)
+            web_copies(pages, out / kind, selection=kind == "web-selection")
             made[kind] = lambda s, folder=out / kind: folder / f"{s}.txt"
     for kind, file_of in made.items():
         same, differ = 0, []
