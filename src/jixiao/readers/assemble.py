@@ -1699,13 +1699,11 @@ def _unfused(roles: list[str], cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for n, cell in enumerate(cells):
         m = _FUSED_WEIGHT_UNIT.match(cell.text)
-        following = next((c.text for c in cells[n + 1 :] if c.text), "")
-        if (
-            m
-            and m.group(2) not in _NOT_UNITS
-            and _fits("unit", m.group(2))
-            and (after is None or _fits(after, following))
-        ):
+        if m is None or m.group(2) in _NOT_UNITS or not _fits("unit", m.group(2)):
+            out.append(cell)
+            continue
+        following = next((cells[j].text for j in range(n + 1, len(cells)) if cells[j].text), "")
+        if after is None or _fits(after, following):
             out += [replace(cell, text=m.group(1)), replace(cell, text=m.group(2))]
         else:
             out.append(cell)
