@@ -356,3 +356,24 @@ def test_weights_fused_with_their_units(tmp_path, seed_path, expected, form):
     f.write_text(text, encoding="utf-8")
     missed, _ = missed_facts(document_to_dict(read_path(f)), expected)
     assert missed == []
+
+
+@pytest.mark.parametrize(("bar", "top", "between", "bottom"), [("｜", "－" * 30, "－" * 30, "－" * 30), ("│", "┌" + "─" * 28 + "┐", "├" + "─" * 28 + "┤", "└" + "─" * 28 + "┘")])  # fmt: skip
+def test_rows_between_full_width_or_box_drawing_bars(
+    tmp_path, seed_path, expected, bar, top, between, bottom
+):
+    """A row a line with its cells between full-width bars (｜) or drawn in a box (│ between ├──┤ lines),
+    as fonts and text tools print a table: read as `|` rows."""
+    from jixiao.writers.layout import layouts
+
+    lines = [top]
+    for _, layout in layouts(read_path(seed_path)):
+        for row in layout.rows:
+            lines += [bar + bar.join(b.text for b in row if b is not None) + bar, between]
+    lines[-1] = bottom
+    f = tmp_path / "bars.txt"
+    f.write_text("\n".join(lines), encoding="utf-8")
+    doc = read_path(f)
+    assert doc.reader == "text:pipe-rows"
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == []

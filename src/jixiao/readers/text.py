@@ -31,7 +31,9 @@ _INTERNAL_TAB = re.compile(r"\S\t+\S")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
 _INTERNAL_SPACES = re.compile(r"\S(?:[ \u00a0]{2,}|\u3000+)\S")
 _INDENTED = re.compile(r" {2,}\S")  # a line set in by spaces (not a tab: the seed's cells)
-_RULE_LINE = re.compile(r"^[\s|:：\-—=+]+$")  # markdown/ASCII table borders
+_RULE_LINE = re.compile(r"^[\s|:：\-—=+\u2500-\u257f－]+$")  # markdown, ASCII or box-drawing table borders
+# a column bar as other fonts and tools print it: full-width (｜), box-drawing (│ ┃), broken (¦)
+_BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "¦": "|"})
 _WORDS = re.compile(r"[ \t\u3000\u00a0]+")
 _FIGURE = re.compile(r"[\d%％≥≤＞＜><=＝]")
 _CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")  # a space-separated cell: words with single spaces between
@@ -632,6 +634,8 @@ def _csv_cells(text: str) -> list[Cell] | None:
 
 
 def cells_of_text(text: str) -> tuple[list[Cell], str]:
+    if any(bar in text for bar in "｜│┃¦"):
+        text = text.translate(_BARS)
     lines = text.splitlines()
     layout = detect_layout(lines)
     if layout in ("cell-lines", "one-line"):  # a comma is no cell separator in the other layouts
