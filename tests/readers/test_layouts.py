@@ -379,6 +379,8 @@ _LOSE_EMPTY_CELLS = {
     "tab_rows_trimmed_department_self_evaluation",
     "web_copy_two_row_header",
     "web_selection_calc_page_central_self_evaluation",
+    "web_selection_word_page_self_evaluation",
+    "web_selection_word_page_two_row_header",
 }
 _MISREAD_WITHOUT_EMPTY_CELLS = {
     "paragraphs": _LOSE_EMPTY_CELLS,

@@ -1569,6 +1569,8 @@ class TableBuilder:
         filled = [c for c in chunks if any(x.text for x in c)]
         fits = [f for f in (_row_fits(roles, c) for c in filled) if f is not None]
         parted = None if fits and sum(fits) >= 0.8 * len(fits) else _line_parted_rows(roles, cells)
+        if parted is None and not (fits and sum(fits) >= 0.8 * len(fits)):
+            parted = _align_printed(roles, cells)
         if parted is not None:
             rows, wheres = parted
             rest = []
@@ -1746,6 +1748,51 @@ def _line_parted_rows(roles: list[str], cells: list[Cell]) -> tuple[list[dict[st
     if not checked or sum(checked) < 0.8 * len(checked) or all(len(g) == width for g in groups):
         return None  # full rows are read by the header's width
     return rows, [g[0].where for g in groups]
+
+
+def _align_printed(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], list[Where]] | None:
+    """A stream whose empty cells are printed but whose rows nothing parts, and whose rows under merged
+    一级/二级 lack those cells (a page whose cells hold paragraphs, selected and copied): each row
+    starts where its first cell fits — an 一级 or 二级 in its column, else the indicator's name — and
+    takes as many cells as there are columns from there, the ones it lacks carried down. None when a
+    row fits nowhere (the stream is then aligned on what each cell holds, its empty cells left out)."""
+    width = len(roles)
+    lead = 0
+    while lead < width and roles[lead] in CARRY_DOWN:
+        lead += 1
+    texts = [c.text for c in cells]
+    if not lead or "" not in texts:
+        return None
+    rows: list[dict[str, str]] = []
+    wheres: list[Where] = []
+    i = 0
+    while i < len(texts):
+        first = texts[i]
+        if _closes(first):  # 总分 merged over the first columns, or a footer: as printed
+            take = min(width, len(texts) - i)
+            rows.append(dict(zip(roles, [*texts[i : i + take], *[""] * (width - take)], strict=True)))
+            wheres.append(cells[i].where)
+            i += take
+            continue
+        for shift in range(lead + 1):
+            take = width - shift
+            if i + take > len(texts):
+                continue
+            if shift < lead:
+                starts = bool(first) and _fits(
+                    roles[shift], first, texts[i + 1] if i + 1 < len(texts) else ""
+                )
+            else:
+                starts = bool(first) and not (_fits("level1", first) or _fits("level2", first))
+            row = [""] * shift + texts[i : i + take]
+            if starts and _texts_fit(roles, row) is not False:
+                break
+        else:
+            return None
+        rows.append(dict(zip(roles, row, strict=True)))
+        wheres.append(cells[i].where)
+        i += take
+    return rows, wheres
 
 
 def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:

@@ -69,11 +69,19 @@ def _cell_lines(lines: list[str]) -> list[Cell]:
     """One cell a line; a line that holds a tab between two texts holds two cells ("2024年预算\t10.14")."""
     cells: list[Cell] = []
     empty_cells = _empty_lines_are_cells(lines)
+    spaced = not empty_cells and _paragraphs_mark_empty_cells(lines)
+    run = 0  # empty lines since the last cell
     for n, line in enumerate(lines, start=1):
         if line == "":
+            run += 1
             if empty_cells:
                 cells.append(Cell.of(EMPTY_LINE, Where(line=n)))
             continue
+        if spaced and run > 1 and cells:  # a cell a paragraph: each two empty lines more, an empty cell
+            cells.extend(
+                Cell.of(EMPTY_LINE, Where(line=n - run + 2 * k)) for k in range(1, (run - 1) // 2 + 1)
+            )
+        run = 0
         if _INTERNAL_TAB.search(line):
             parts = line.split("\t")
             if parts and not parts[0].strip():
@@ -96,6 +104,26 @@ def _empty_lines_are_cells(lines: list[str]) -> bool:
         return False
     parted = sum(1 for k in content if k + 1 < len(lines) and lines[k + 1] == "")
     return parted < 0.6 * len(content)
+
+
+def _paragraphs_mark_empty_cells(lines: list[str]) -> bool:
+    """Whether a text of one cell a paragraph marks its empty cells by the empty lines between (a
+    browser's copy of a page whose cells hold paragraphs: one empty line between two cells, three
+    where an empty cell stands between, five for two): most runs of empty lines are one long, the
+    others an odd number, some of them three or more."""
+    runs: list[int] = []
+    run = 0
+    for line in lines:
+        if line == "":
+            run += 1
+        else:
+            if run:
+                runs.append(run)
+            run = 0
+    if len(runs) < 10 or any(line and not line.strip() for line in lines):
+        return False
+    ones = runs.count(1)
+    return ones >= 0.6 * len(runs) and all(r % 2 for r in runs) and any(r >= 3 for r in runs)
 
 
 def _is_tab_line(line: str) -> bool:
