@@ -158,6 +158,18 @@ def _seed_cells(seed_path):
     ]
 
 
+def _reads_the_seed(tmp_path, name, text, expected, reader=None):
+    """The seed's facts, all of them, from `text` written to a file `name` (read by `reader`, if given)."""
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    doc = read_path(f)
+    if reader is not None:
+        assert doc.reader == reader
+    missed, _ = missed_facts(document_to_dict(doc), expected)
+    assert missed == []
+    return doc
+
+
 def test_seed_as_one_cell_a_paragraph(tmp_path, seed_path, expected):
     # empty cells vanish in this layout: rows are aligned on what each column can hold
     f = tmp_path / "paragraphs.txt"
@@ -203,12 +215,10 @@ def test_seed_as_a_word_page_copied_in_a_browser(tmp_path, seed_path, expected):
         for row in layout.rows:
             cells = ["\n\n".join(b.text.split("\n")) if b.text else "\n" for b in row if b is not None]
             rows.append("\n\n\t\n\n".join(cells))
-    f = tmp_path / "word-page.txt"
-    f.write_text("\n\n\n\n\n".join(rows) + "\n\n\n\n", encoding="utf-8")
-    doc = read_path(f)
-    assert doc.reader == "text:paragraph-cells"
-    missed, _ = missed_facts(document_to_dict(doc), expected)
-    assert missed == [] and doc.warnings == []
+    doc = _reads_the_seed(
+        tmp_path, "word-page.txt", "\n\n\n\n\n".join(rows) + "\n\n\n\n", expected, "text:paragraph-cells"
+    )
+    assert doc.warnings == []
 
 
 def test_seed_as_pdf_text_rows(tmp_path, seed_path, expected):
@@ -219,12 +229,7 @@ def test_seed_as_pdf_text_rows(tmp_path, seed_path, expected):
     for _, layout in layouts(read_path(seed_path)):
         for row in layout.rows:
             lines.append("    ".join(b.text.replace("\n", "") for b in row if b is not None and b.text))
-    f = tmp_path / "pdf-text.txt"
-    f.write_text("\n".join(lines), encoding="utf-8")
-    doc = read_path(f)
-    assert doc.reader == "text:space-rows"
-    missed, _ = missed_facts(document_to_dict(doc), expected)
-    assert missed == []
+    _reads_the_seed(tmp_path, "pdf-text.txt", "\n".join(lines), expected, "text:space-rows")
 
 
 def test_a_group_label_printed_once_down_the_indicator_rows(tmp_path, seed_path, expected):
@@ -351,11 +356,8 @@ def test_weights_fused_with_their_units(tmp_path, seed_path, expected, form):
     """A copy that lost the break between two cells: "20%件" is the weight 20% and the unit 件."""
     lines, fused = _fused_weights_and_units(seed_path.read_text(encoding="utf-8").splitlines())
     assert fused >= 20
-    f = tmp_path / "fused.txt"
     text = "\n".join(lines) if form == "as printed" else " ".join(ln.strip() for ln in lines if ln.strip())
-    f.write_text(text, encoding="utf-8")
-    missed, _ = missed_facts(document_to_dict(read_path(f)), expected)
-    assert missed == []
+    _reads_the_seed(tmp_path, "fused.txt", text, expected)
 
 
 @pytest.mark.parametrize(("bar", "top", "between", "bottom"), [("｜", "－" * 30, "－" * 30, "－" * 30), ("│", "┌" + "─" * 28 + "┐", "├" + "─" * 28 + "┤", "└" + "─" * 28 + "┘")])  # fmt: skip
@@ -371,9 +373,4 @@ def test_rows_between_full_width_or_box_drawing_bars(
         for row in layout.rows:
             lines += [bar + bar.join(b.text for b in row if b is not None) + bar, between]
     lines[-1] = bottom
-    f = tmp_path / "bars.txt"
-    f.write_text("\n".join(lines), encoding="utf-8")
-    doc = read_path(f)
-    assert doc.reader == "text:pipe-rows"
-    missed, _ = missed_facts(document_to_dict(doc), expected)
-    assert missed == []
+    _reads_the_seed(tmp_path, "bars.txt", "\n".join(lines), expected, "text:pipe-rows")
