@@ -374,3 +374,29 @@ def test_rows_between_full_width_or_box_drawing_bars(
             lines += [bar + bar.join(b.text for b in row if b is not None) + bar, between]
     lines[-1] = bottom
     _reads_the_seed(tmp_path, "bars.txt", "\n".join(lines), expected, "text:pipe-rows")
+
+
+@pytest.mark.parametrize(
+    ("money_rows", "budget", "extra"),
+    [
+        (["项目总预算（万元）\t1500.00"], "1500.00", {}),  # a project of one year: its total is its budget
+        (["项目总预算（万元）\t1500.00\t年度预算\t500.00"], "500.00", {"项目总预算": "1500.00"}),
+    ],
+)
+def test_a_whole_period_total_is_the_budget_only_where_no_other_is_printed(
+    tmp_path, money_rows, budget, extra
+):
+    lines = [
+        "2025年项目支出绩效目标表",
+        "项目名称\t老旧小区改造\t主管部门\t某区住房和城乡建设委员会",
+        *money_rows,
+        "年度绩效目标\t完成老旧小区改造12个。",
+        "一级指标\t二级指标\t三级指标\t指标值\t计量单位\t权重",
+        "产出指标\t数量指标\t改造小区个数\t≥12\t个\t60",
+        "满意度指标\t服务对象满意度指标\t居民满意度\t≥90\t%\t40",
+    ]
+    f = tmp_path / "total.txt"
+    f.write_text("\n".join(lines), encoding="utf-8")
+    (table,) = read_path(f).tables
+    assert str(table.budget_total) == budget
+    assert {k: v for k, v in table.extra.items() if k == "项目总预算"} == extra

@@ -163,6 +163,23 @@ def _under_block_labels(cells: list[Cell], width: int = 0) -> list[Cell]:
     return out
 
 
+def _whole_period_as_budget(table: TargetTable) -> None:
+    """A table that prints its project's total over the years (项目总预算) and no budget of the year:
+    that total is its budget (a project of one year prints no other)."""
+    for key in labels.WHOLE_PERIOD_TOTALS:
+        printed = table.extra.get(key)
+        if printed is None:
+            continue
+        try:
+            amount = parse_amount(printed)
+        except ValueError:
+            return
+        if amount is not None:
+            table.budget_total, table.budget_label = amount, key
+            del table.extra[key]
+        return
+
+
 def _a_source(text: str) -> bool:
     """A money row's label: the total's or a source's (年度资金总额, 其中：财政拨款, 上年结转资金)."""
     found = labels.header_field(text) if text else None
@@ -572,6 +589,8 @@ class TableBuilder:
         if self.short_rows_lost_merges and cells and cells[0].row is not None:
             cells = _under_block_labels(cells, self.width)
         self._read_header(table, _labels_apart([c for c in cells if not c.covered]))
+        if table.budget_total is None:
+            _whole_period_as_budget(table)
         if not title and table.name is None and table.budget_total is not None:
             table.kind = "department"  # an untitled table with a total but no project name
         return table

@@ -247,8 +247,12 @@ AMOUNT_COLUMNS: dict[str, str] = {
     "得分": "score",
 }
 # Fields kept as printed in `extra`.
+WHOLE_PERIOD_TOTALS = ("项目总预算", "总预算", "项目总投资", "总投资")
 EXTRA_FIELDS = frozenset(
-    ["实施单位", "资金使用单位", "项目实施单位", "实施主体", "项目属性", "项目负责人", "联系电话", "项目期", "起止时间", "项目单位", "填报日期", "项目类别", "项目性质", "预算部门编码", "部门预算编码",
+    ["实施单位", "资金使用单位", "项目实施单位", "实施主体", "项目属性", "项目负责人", "联系电话", "项目期", "起止时间", "项目单位", "填报日期",
+     # a multi-year project's total, beside the year's budget (taken as the budget only where a table
+     # prints no other, see `assemble.TableBuilder.build_head`)
+     "项目总预算", "总预算", "项目总投资", "总投资", "项目类别", "项目性质", "预算部门编码", "部门预算编码",
      # as other templates word them: who answers for the project, how long it runs, its codes
      "项目负责人及电话", "项目负责人及联系电话", "联系人", "联系人及电话", "联系人及联系电话", "项目联系人",
      "项目类型", "项目起止时间", "项目起止年限", "项目实施期", "项目实施期限", "实施期限", "项目期限",
