@@ -14,6 +14,9 @@ from jixiao.readers.labels import goal_column, header_field, indicator_column, i
         ("编制单位：某区司法局", ("preparer", "某区司法局", None)),
         ("项目负责人及电话", ("extra", None, None)),  # kept in `extra`, as printed
         ("联系人：王某 12345678", ("extra", "王某 12345678", None)),
+        ("年度预算数", ("budget_total", None, None)),
+        ("项目总预算（万元）", ("extra", None, None)),  # a whole period's total: not the year's budget
+        ("整体目标", ("goal", None, None)),
         ("项目起止时间", ("extra", None, None)),
         ("953.66", None),  # an amount is a value, never a label
         ("1,234.50", None),
@@ -58,6 +61,12 @@ def test_a_goal_label_may_print_its_years():
         ("全年完成值", "actual"),
         ("自评得分", "score"),
         ("未完成原因", "deviation"),
+        ("年度预期值", "value"),
+        ("期望值", "value"),
+        ("全年目标值", "value"),
+        ("权重分值", "weight"),
+        ("指标属性", "nature"),
+        ("扣分标准", "note"),
     ],
 )
 def test_column_labels_as_templates_word_them(label, role):
