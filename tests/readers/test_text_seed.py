@@ -400,3 +400,26 @@ def test_a_whole_period_total_is_the_budget_only_where_no_other_is_printed(
     (table,) = read_path(f).tables
     assert str(table.budget_total) == budget
     assert {k: v for k, v in table.extra.items() if k == "项目总预算"} == extra
+
+
+def test_the_tables_inside_a_whole_budget_document(tmp_path, seed_path, expected):
+    """The seed as published inside its department's budget document: parts of text before the tables
+    and after them. Every fact is read; the text before is named line by line, the part after the last
+    table as text after it (not as a table cut off)."""
+    before = [
+        "某区信访办公室2024年部门预算公开",
+        "第一部分 部门概况",
+        "一、职能职责",
+        "负责受理、交办人民群众来信来访。",
+    ]
+    after = [
+        "第三部分 名词解释",
+        "1.财政拨款收入：指区级财政当年拨付的资金。",
+        "2.基本支出：指保障机构正常运转的支出。",
+    ]
+    text = "\n".join([*before, "", seed_path.read_text(encoding="utf-8"), "", *after])
+    doc = _reads_the_seed(tmp_path, "budget.txt", text, expected)
+    messages = [w.message for w in doc.warnings]
+    assert sum("表格之外的文字" in m for m in messages) == len(before)
+    assert any("之后的文字「第三部分 名词解释、1.财政拨款收入" in m for m in messages)
+    assert not any("截断" in m for m in messages)

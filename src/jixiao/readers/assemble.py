@@ -399,9 +399,13 @@ def _header_run(cells: list[Cell], i: int) -> tuple[int, list[str], dict[int, st
     return j, roles, by_col
 
 
-FOOTER = re.compile(r"^(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?")
+FOOTER = re.compile(
+    r"^(?:(注|备注|说明|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人|制表)[:：]?"
+    # the document goes on after its tables: its next part (第三部分 名词解释), an annex's label alone
+    r"|第[一二三四五六七八九十\d]+(?:部分|章|节)|附件\s*[\d一二三四五六七八九十]*\s*$)"
+)
 _BUDGET_HEADS = frozenset(["年初预算数", "预算数", "年度预算数"])
-_FOOTER_START = frozenset("注备说填联审单财制")
+_FOOTER_START = frozenset("注备说填联审单财制第附")
 _NO_COVER: dict[int, tuple[str, bool]] = {}  # a row no merged cell covers (never written to)
 CARRY_DOWN = (
     "group",
@@ -1604,7 +1608,7 @@ class TableBuilder:
         by_project = "project" in roles
         own_head = not by_project and any(r in roles for r in labels.PROJECT_ROLES)
         target, project = table, None
-        for text, where in zip(rows, wheres, strict=True):
+        for at, (text, where) in enumerate(zip(rows, wheres, strict=True)):
             if not any(v for r, v in text.items() if r != "seq"):
                 continue  # an empty template row is not an indicator
             lead = next((v for v in text.values() if v), "")
@@ -1613,6 +1617,16 @@ class TableBuilder:
                 continue
             if is_upper_header(list(text.values())):
                 continue  # the header printed again on a new page
+            if lead[:1] in _FOOTER_START and FOOTER.match(lead):  # a note, or the document goes on
+                after = [v for row in rows[at:] for v in row.values() if v] + [c.text for c in rest if c.text]
+                self.warnings.append(
+                    ReadWarning(
+                        f"表「{table.title or table.name or '未命名'}」之后的文字「{'、'.join(after)[:60]}」不是指标，未读入。",
+                        where,
+                    )
+                )
+                rest = []
+                break
             if by_project or own_head:
                 target, project, restart = self._block_of(table, target, project, text, where, by_project)
                 if restart:
@@ -1628,6 +1642,15 @@ class TableBuilder:
             first = next(c for c in rest if c.text)
             if _is_total(first.text):  # 总分 merged over the first columns: a row short of cells
                 self._read_total(table, {}, [c.text for c in rest])
+                return
+            if FOOTER.match(first.text):  # a note or the document's next part, after the table
+                shown = "、".join(c.text for c in rest if c.text)
+                self.warnings.append(
+                    ReadWarning(
+                        f"表「{table.title or table.name or '未命名'}」之后的文字「{shown[:60]}」不是指标，未读入。",
+                        first.where,
+                    )
+                )
                 return
             self.warnings.append(
                 ReadWarning(
