@@ -423,3 +423,20 @@ def test_the_tables_inside_a_whole_budget_document(tmp_path, seed_path, expected
     assert sum("表格之外的文字" in m for m in messages) == len(before)
     assert any("之后的文字「第三部分 名词解释、1.财政拨款收入" in m for m in messages)
     assert not any("截断" in m for m in messages)
+
+
+def test_the_documents_text_after_tab_rows_is_no_indicator(tmp_path, seed_path, expected):
+    """Copied as tab rows from a budget document: the headings, list items and sentences after the last
+    table (四、名词解释, 1.财政拨款收入：…, 公开时间：…) are named as text after it, not read as indicators."""
+    from jixiao.writers.layout import layouts
+
+    rows = [
+        "\t".join(b.text for b in row if b is not None)
+        for _, lay in layouts(read_path(seed_path))
+        for row in lay.rows
+    ]
+    after = ["四、名词解释", "1.财政拨款收入：指区级财政当年拨付的资金。", "公开时间：2024年2月1日"]
+    doc = _reads_the_seed(tmp_path, "rows.txt", "\n".join([*rows, *after]), expected, "text:tab-rows")
+    assert [w.message for w in doc.warnings] == [
+        f"表「部门专项绩效目标申报表」指标行之后的「{line}」不是指标，未读入。" for line in after
+    ]

@@ -1270,8 +1270,10 @@ class TableBuilder:
         if _is_total(first_text):
             self._read_total(table, text, texts)
             return False
-        if (first_text[:1] in _FOOTER_START and FOOTER.match(first_text)) or (
-            filled == 1 and stray is None and not text.get("name")
+        if (
+            (first_text[:1] in _FOOTER_START and FOOTER.match(first_text))
+            or (filled == 1 and stray is None and not text.get("name"))
+            or (filled == 1 and _prose(first_text))
         ):
             self.warnings.append(
                 ReadWarning(
@@ -1380,10 +1382,15 @@ class TableBuilder:
             if header:
                 suspects.update(i for i, v in enumerate(column) if v in header)
         firsts = _firsts(grid, m)  # each row's first filled cell
-        special = {  # what could be a 合计 or a footer (checked exactly below)
+        special = {  # what could be a 合计, a footer or the document's text after the table (checked below)
             t
             for t in set(firsts)
-            if not t or t[:1] in _FOOTER_START or (len(t) <= 16 and ("计" in t or "分" in t))
+            if not t
+            or t[:1] in _FOOTER_START
+            or (len(t) <= 16 and ("计" in t or "分" in t))
+            or t[1:2] in _ENUMERATED
+            or "。" in t
+            or "：" in t
         }
         if special:
             suspects.update(i for i, t in enumerate(firsts) if t in special)
@@ -1857,6 +1864,17 @@ _CENTRED = frozenset({"level1", "level2", "group"})
 # the columns of text that wrap in a narrow cell, and those that measure (one of them on a row's first line)
 _WRAPPING = frozenset({"name", "level1", "level2", "group", "deviation", "note", "task"})
 _MEASURES = ("value", "weight", "unit", "actual", "score", "nature")
+
+
+# the second character of an enumerated heading or item: 四、 1. 1、
+_ENUMERATED = frozenset("、.．")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
+
+
+def _prose(text: str) -> bool:
+    """A line of the document's text, not an indicator's name: a heading (四、名词解释), an item of a
+    list (1.财政拨款收入：指……), a sentence."""
+    return bool(_HEADING.match(text)) or any(mark in text for mark in "。：；") or len(text) > 40
 
 
 def _closes(text: str) -> bool:
