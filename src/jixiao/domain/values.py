@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -218,9 +218,7 @@ def parse_target(raw: str | None) -> Target:
     if read != s:  # "≥9O%": a number once its misread digits are put right; else the text as printed
         target = parse_target(read)
         if target.kind == "number":
-            return Target(
-                raw=raw, kind="number", operator=target.operator, number=target.number, unit=target.unit
-            )
+            return replace(target, raw=raw)
     if _PLACEHOLDER.search(s):
         return Target(raw=raw, kind="placeholder", text=s)
     if (op := parse_operator(s)) is not None and op != "qualitative" and not _NUMBER.search(s):
@@ -283,9 +281,7 @@ def parse_target(raw: str | None) -> Target:
     if named:  # "完成率≥95%", "验收合格率100%": the measure named again before its target
         target = parse_target(named["rest"])
         if target.kind == "number":
-            return Target(
-                raw=raw, kind="number", operator=target.operator, number=target.number, unit=target.unit
-            )
+            return replace(target, raw=raw)
     return Target(raw=raw, kind="text", operator="qualitative", text=s)
 
 

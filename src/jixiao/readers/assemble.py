@@ -1598,13 +1598,12 @@ class TableBuilder:
         chunks = [cells[k : k + width] for k in range(0, full, width)]
         filled = [c for c in chunks if any(x.text for x in c)]
         fits = [f for f in (_row_fits(roles, c) for c in filled) if f is not None]
-        parted = None if fits and sum(fits) >= 0.8 * len(fits) else _line_parted_rows(roles, cells)
-        if parted is None and not (fits and sum(fits) >= 0.8 * len(fits)):
-            parted = _align_printed(roles, cells)
+        by_width = bool(fits) and sum(fits) >= 0.8 * len(fits)
+        parted = None if by_width else _line_parted_rows(roles, cells) or _align_printed(roles, cells)
         if parted is not None:
             rows, wheres = parted
             rest = []
-        elif fits and sum(fits) >= 0.8 * len(fits):
+        elif by_width:
             rows = [dict(zip(roles, (x.text for x in c), strict=True)) for c in chunks]
             wheres = [c[0].where for c in chunks]
             rest = cells[full:]
@@ -1626,12 +1625,7 @@ class TableBuilder:
                 continue  # the header printed again on a new page
             if lead[:1] in _FOOTER_START and FOOTER.match(lead):  # a note, or the document goes on
                 after = [v for row in rows[at:] for v in row.values() if v] + [c.text for c in rest if c.text]
-                self.warnings.append(
-                    ReadWarning(
-                        f"表「{table.title or table.name or '未命名'}」之后的文字「{'、'.join(after)[:60]}」不是指标，未读入。",
-                        where,
-                    )
-                )
+                self._text_after(table, after, where)
                 rest = []
                 break
             if by_project or own_head:
@@ -1651,13 +1645,7 @@ class TableBuilder:
                 self._read_total(table, {}, [c.text for c in rest])
                 return
             if FOOTER.match(first.text):  # a note or the document's next part, after the table
-                shown = "、".join(c.text for c in rest if c.text)
-                self.warnings.append(
-                    ReadWarning(
-                        f"表「{table.title or table.name or '未命名'}」之后的文字「{shown[:60]}」不是指标，未读入。",
-                        first.where,
-                    )
-                )
+                self._text_after(table, [c.text for c in rest if c.text], first.where)
                 return
             self.warnings.append(
                 ReadWarning(
@@ -1666,6 +1654,15 @@ class TableBuilder:
                     first.where,
                 )
             )
+
+    def _text_after(self, table: TargetTable, texts: list[str], where: Where) -> None:
+        """The text after a table's indicators (a note, the document's next part), named, not read."""
+        self.warnings.append(
+            ReadWarning(
+                f"表「{table.title or table.name or '未命名'}」之后的文字「{'、'.join(texts)[:60]}」不是指标，未读入。",
+                where,
+            )
+        )
 
 
 _WEIGHT = re.compile(r"^\d{1,3}(\.\d+)?%?$")

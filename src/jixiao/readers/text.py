@@ -156,42 +156,34 @@ def _paragraph_cells(lines: list[str]) -> list[Cell]:
     last = ""  # "text" or "tab": what the last line that was not empty held
     empty = 0  # empty lines since
 
-    def end_row() -> None:
-        nonlocal row
-        if row:
-            rows.append(row)
-        row = []
+    def end_row(start: int) -> None:
+        """The cell so far ends its row; the next cell starts at line `start`."""
+        nonlocal row, cell, cell_line
+        row.append((cell_line, cell))
+        rows.append(row)
+        row, cell, cell_line = [], [], start
 
     for n, line in enumerate(lines, start=1):
         if _is_tab_line(line):
             if last == "text" and empty >= _ROW_BREAK:  # a row that starts with an empty cell
-                row.append((cell_line, cell))
-                end_row()
-                cell, cell_line = [], n
+                end_row(n)
             row.append((cell_line, cell))
             cell, cell_line, last, empty = [], n + 1, "tab", 0
             continue
         if not line.strip():
             empty += 1
             continue
-        text = line.strip()
-        if last == "text" and (empty >= _ROW_BREAK or (empty and not row)):
-            # a new row (a row's first cell is not taken to hold paragraphs: text outside a table
-            # is a paragraph a line, the title above the unit)
-            row.append((cell_line, cell))
-            end_row()
-            cell, cell_line = [], n
-        elif last == "tab" and empty >= _ROW_BREAK:  # the row ended with an empty cell
-            row.append((cell_line, cell))
-            end_row()
-            cell, cell_line = [], n
+        # a new row after a run of empty lines (after a text or a tab: the row ended with an empty
+        # cell); a row's first cell is not taken to hold paragraphs: text outside a table is a
+        # paragraph a line, the title above the unit
+        if last and (empty >= _ROW_BREAK or (last == "text" and empty and not row)):
+            end_row(n)
         if not cell:
             cell_line = n
-        cell.append(text)
+        cell.append(line.strip())
         last, empty = "text", 0
     if cell or row:
-        row.append((cell_line, cell))
-    end_row()
+        end_row(0)
     return [
         Cell.of("\n".join(paragraphs), Where(line=line, column=c + 1), row=row_cells[0][0], col=c)
         for row_cells in rows
