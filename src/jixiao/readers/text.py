@@ -325,7 +325,7 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
         # the left edge: copies often indent every line alike (a page margin)
         margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
         placed: list[tuple[int, list[str], Starts]] = []
-        for n, texts, starts in _space_rows(lines, margin):
+        for n, texts, starts in _block_labels_first(list(_space_rows(lines, margin))):
             texts, grid = _by_starts(starts, texts, grid)
             if placed and _labels_go_on(placed[-1], texts, starts):
                 continue
@@ -377,6 +377,108 @@ def _space_rows(lines: list[str], margin: int) -> Iterator[tuple[int, list[str],
         k = end
 
 
+Row = tuple[int, list[str], Starts]
+
+
+def _is_indicator_header(texts: list[str]) -> bool:
+    roles = [role for role in map(labels.indicator_column, texts) if role]
+    return len(roles) >= 3 and "name" in roles and ("value" in roles or "weight" in roles)
+
+
+def _block_labels_first(rows: list[Row]) -> list[Row]:
+    """A head label merged down the rows of its block and centred in it (年度主要任务 beside the rows
+    of tasks, 绩效目标 beside 中长期目标 | 年度目标 and their texts, 年度资金总额 and its amount beside
+    the sources), which a copy of a PDF's text prints between the block's rows: put at the start of
+    the block's first row, where a sheet anchors it.
+
+    A block's rows are the lines next to the label that start to the right of it, up to a line that
+    does not (the next label) or another such label's line; rows between two such labels go to the
+    first as many as it has above it (it stands in the middle of its block), the rest to the second.
+    Cells beside the label on its line go with it where every row of the block starts to their right
+    (the amount of a 金额合计, merged down with it); else the line is the block's middle row, whose
+    own cells stay (年度主要任务 printed on the line of a task). A goal's rows hold no amounts
+    (其他资金 | 0 above 绩效目标 ends the money block before it). Only in a
+    table's head: the indicator rows' 一级 cells are placed by the body's reading."""
+    in_head = [True] * len(rows)
+    head = True
+    for k, (_, texts, _) in enumerate(rows):
+        if _is_indicator_header(texts):
+            head = False
+        elif len(texts) <= 2 and texts and labels.is_title(texts[0]):
+            head = True
+        in_head[k] = head
+    # the left edge: where the head's rows start that start with their label (labels are centred in
+    # their column: a short one starts a few places in)
+    left = min((starts[0][0] for k, (_, _, starts) in enumerate(rows) if starts and in_head[k]), default=0)
+
+    def label_at(k: int) -> bool:
+        _, texts, starts = rows[k]
+        return (
+            in_head[k]
+            and len(texts) == len(starts)
+            and bool(texts)
+            and starts[0][0] <= left + 6
+            and _a_label(texts[0])
+            and not _is_indicator_header(texts)
+        )
+
+    def beside(k: int, edge: int) -> bool:
+        """Row `k` of the head starts right of `edge` and is not a lone label or title."""
+        _, texts, starts = rows[k]
+        return (
+            in_head[k]
+            and bool(starts)
+            and starts[0][0] > edge
+            and not (len(texts) == 1 and (_a_label(texts[0]) or labels.is_title(texts[0])))
+        )
+
+    candidates = [k for k in range(len(rows)) if label_at(k)]
+    taken: set[int] = set()
+    blocks: dict[int, tuple[list[int], bool]] = {}  # label line → its block's rows, its cells all go
+    for k in candidates:
+        _, texts, starts = rows[k]
+        edges = [(starts[-1][0] + len(texts[-1]), True)]  # all the line's cells merged down
+        if len(texts) > 1:
+            edges.append((starts[0][0] + len(texts[0]), False))  # the label alone, on a row of the block
+        field = labels.header_field(texts[0])
+        goals = (field is not None and field[0] == "goal") or labels.goal_column(texts[0]) is not None
+        for edge, whole in edges:
+            above: list[int] = []
+            j = k - 1
+            while j >= 0 and j not in taken and beside(j, edge) and not label_at(j):
+                if goals and any(map(labels.AMOUNT_ONLY.fullmatch, rows[j][1])):
+                    break  # amounts: the money block above (a goal's rows hold none)
+                above.append(j)
+                j -= 1
+            below: list[int] = []
+            j = k + 1
+            while j < len(rows) and beside(j, edge) and not label_at(j):
+                if goals and any(map(labels.AMOUNT_ONLY.fullmatch, rows[j][1])):
+                    break
+                below.append(j)
+                j += 1
+            if below and below[-1] + 1 in candidates:  # rows shared with the next label: centred halves
+                below = below[: max(len(above), 1)]
+            if not above or not below:
+                continue
+            if whole and len(above) == len(below) == len(texts) == 1 and len(rows[above[0]][1]) == 1:
+                break  # a label between the two lines of its text (see `_centred_values`)
+            block = [*above[::-1], *([] if whole else [k]), *below]
+            taken.update(block)
+            blocks[k] = (block, whole)
+            break
+    if not blocks:
+        return rows
+    out = list(rows)
+    for k, (block, whole) in blocks.items():
+        n, texts, starts = rows[k]
+        moving = len(texts) if whole else 1
+        row_n, row_texts, row_starts = out[block[0]]
+        out[block[0]] = (row_n, [*texts[:moving], *row_texts], [*starts[:moving], *row_starts])
+        out[k] = (n, texts[moving:], starts[moving:])
+    return [row for row in out if row[1]]
+
+
 def _starts_of(line: str) -> Starts:
     return [(m.start(), display_width(line[: m.start()])) for m in _CELL.finditer(line)]
 
@@ -392,6 +494,14 @@ def _merged_band(band: list[str]) -> tuple[list[str], Starts] | None:
         return None  # two lines start with a label of their own (项目名称 …, 主管部门 …): two rows
     if any(len(row) == 1 and labels.is_title(row[0][0]) for row in rows):
         return None  # a table's title stands alone, the year printed under it is a line of its own
+    if any(
+        len(rows[edge]) == 1
+        and rows[edge][0][1][0] == left
+        and _a_label(rows[edge][0][0])
+        and all(len(row) >= 3 for k, row in enumerate(rows) if k != edge % len(rows))
+        for edge in (0, -1)
+    ):
+        return None  # a block's label centred down its rows, next to one of them (see `_block_labels_first`)
     # pdftotext sets each character where it stands on the page, one position a character whatever
     # its width: a column is the span of positions its lines cover (a centred fragment, 算 under
     # 2024年预, stands inside the span of the line above it)
@@ -432,7 +542,7 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
     if grid is None or not grid[2]:
-        if sum(1 for text in texts if labels.indicator_column(text)) >= 3 and starts[0][1] <= 2:
+        if _is_indicator_header(texts) and starts[0][1] <= 6:
             # the indicator header, its first label centred a little in from the edge: its columns
             return texts, ([c for c, _ in starts], [w for _, w in starts], True)
     if grid is not None:
