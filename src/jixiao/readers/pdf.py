@@ -33,12 +33,53 @@ MAX_PAGES = 500
 _LABEL_AHEAD = re.compile(r"\s+(?=\S{1,10}[：:])")
 
 
+PARAGRAPH = "\n\n"  # a line break typed in a cell, told from the column's wrapping by `_typed_breaks`
+
+
 def _clean(text: str | None) -> str:
     """A table cell's text: lines wrapped by the column width are joined (no space between
-    Chinese characters, one between words)."""
+    Chinese characters, one between words); a break typed in the cell stays a line break."""
     if text is None:
         return ""
-    return join_lines("\n".join(" ".join(line.split()) for line in text.splitlines()))
+    return "\n".join(
+        join_lines("\n".join(" ".join(line.split()) for line in part.splitlines()))
+        for part in text.split(PARAGRAPH)
+    ).strip("\n")
+
+
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def _typed_breaks(page: pdfplumber.page.Page, box: Box, text: str) -> str:
+    """A cell's lines, a break typed in the cell (目标1：… / 目标2：…) marked as a PARAGRAPH: a line
+    that ends short of the cell's right edge by more than the next line's first word (a Chinese
+    character, or a run of letters and digits) and a character more was not wrapped there."""
+    x0, top, x1, bottom = box
+
+    def inside(obj: dict[str, Any]) -> bool:  # the cell's characters: their middle in it
+        x: float = (obj["x0"] + obj["x1"]) / 2
+        y: float = (obj["top"] + obj["bottom"]) / 2
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    lines = page.filter(inside).extract_text_lines()
+    if len(lines) != len(text.splitlines()) or len(lines) < 2:
+        return text
+    pad = min(line["x0"] for line in lines) - box[0]  # the cell's padding, the same on the right
+    right = box[2] - max(pad, 0)
+    out = [lines[0]["text"]]
+    for before, line in pairwise(lines):
+        chars = [ch for ch in line["chars"] if not ch["text"].isspace()]
+        if not chars:
+            out.append("\n" + line["text"])
+            continue
+        k = 0
+        if not _CJK.match(chars[0]["text"]):
+            while k + 1 < len(chars) and not _CJK.match(chars[k + 1]["text"]):
+                k += 1
+        first_word = chars[k]["x1"] - chars[0]["x0"]
+        typed = right - before["x1"] > first_word + 1.2 * chars[0]["size"]
+        out.append((PARAGRAPH if typed else "\n") + line["text"])
+    return "".join(out)
 
 
 def _line_cells(text: str) -> list[str]:
@@ -251,6 +292,11 @@ def _grid(page: pdfplumber.page.Page, table: TableFinder, continues: _Continues 
       before: when its columns are the last ones of the table before, those are put back (empty,
       under the merged cells above)."""
     grid: list[list[str | None]] = table.extract()
+    for r, row in enumerate(table.rows):
+        for c, box in enumerate(row.cells):
+            value = grid[r][c] if c < len(grid[r]) else None
+            if box is not None and value and "\n" in value:
+                grid[r][c] = _typed_breaks(page, box, value)
     xs = _column_edges(table)
     open_from: dict[int, int] = {}
     top_text: dict[int, str] = {}
