@@ -1870,8 +1870,8 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[�
 
 def _prose(text: str) -> bool:
     """A line of the document's text, not an indicator's name: a heading (四、名词解释), an item of a
-    list (1.财政拨款收入：指……), a sentence."""
-    return bool(_HEADING.match(text)) or any(mark in text for mark in "。：；") or len(text) > 40
+    list (1.财政拨款收入：指……), a sentence, a heading with a colon (a web page's "Sheet 2: 名称")."""
+    return bool(_HEADING.match(text)) or any(mark in text for mark in "。：；:") or len(text) > 40
 
 
 def _closes(text: str) -> bool:
