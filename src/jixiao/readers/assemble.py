@@ -996,7 +996,7 @@ class TableBuilder:
                     break
                 if field is not None and field[0] not in ("budget_total", "budget_line"):
                     break
-                for k, kind, cell in zip(heads, kinds, row):  # noqa: B905  (a short row: its first columns)
+                for k, kind, cell in _placed_amounts(heads, kinds, row):
                     if _is_amount(cell.text):  # "—" under 分值 in a source's row: nothing there
                         self._money_cell(table, labels.label_key(cells[k].text), kind, row_label, cell, first)
                 used.update(range(heads[0], start + 1 + len(row)))
@@ -2115,6 +2115,26 @@ def _block_label(row: list[tuple[int, Cell]], heads: dict[int | None, tuple[int,
         if field is not None and field[0] in ("budget_total", "budget_line") and field[1] is None:
             found.append(k)
     return found
+
+
+def _placed_amounts(heads: list[int], kinds: list[str], row: list[Cell]) -> list[tuple[int, str, Cell]]:
+    """A money row's cells under their columns, left to right. A row shorter than the columns (a copy
+    that left its empty cells out) fills its first columns, but a percent passes the columns before
+    the 执行率 that cannot hold one (分值 of a source's row, left empty, then its 执行率 95.00%)."""
+    out: list[tuple[int, str, Cell]] = []
+    rate = kinds.index("rate") if "rate" in kinds else -1
+    spare = len(heads) - len(row)
+    k = 0
+    for n, cell in enumerate(row):
+        rest = len(row) - n - 1  # the cells after this one, which must still find columns
+        if cell.text.endswith("%") and k < rate <= k + spare and len(heads) - rate - 1 >= rest:
+            spare -= rate - k
+            k = rate
+        if k >= len(heads):
+            break
+        out.append((heads[k], kinds[k], cell))
+        k += 1
+    return out
 
 
 def _is_amount(text: str) -> bool:
