@@ -1165,7 +1165,8 @@ class TableBuilder:
     def _joined_wraps(self, shape: _BodyShape, rows: Sequence[GridRow]) -> Sequence[GridRow]:
         """An indicator's cells that wrap go on, alone, on the lines below it (a PDF's text with
         narrow columns and no blank line between rows: 城乡低保保障 / 人数): a line holding only
-        such fragments, a 三级 name's among them, is the rest of the row above."""
+        such fragments, a 三级 name's among them, is the rest of the row above; so is a line holding
+        only the rest of its 一级 or 二级 (服务对象满意 / 度指标: a label only together)."""
         out: list[GridRow] = []
         placed: dict[str, str] | None = None  # the cells of the last row kept, by role, if an indicator's
         for row in rows:
@@ -1174,8 +1175,10 @@ class TableBuilder:
                 placed is not None
                 and filled
                 and stray is None
-                and text.get("name")
-                and all(not v or role in _WRAPPING for role, v in text.items())
+                and (
+                    (text.get("name") and all(not v or role in _WRAPPING for role, v in text.items()))
+                    or all(not v or _completes(role, placed.get(role, ""), v) for role, v in text.items())
+                )
             ):
                 for role, fragment in text.items():
                     if fragment:
@@ -1872,6 +1875,25 @@ def _prose(text: str) -> bool:
     """A line of the document's text, not an indicator's name: a heading (四、名词解释), an item of a
     list (1.财政拨款收入：指……), a sentence, a heading with a colon (a web page's "Sheet 2: 名称")."""
     return bool(_HEADING.match(text)) or any(mark in text for mark in "。：；:") or len(text) > 40
+
+
+def _completes(role: str, before: str, fragment: str) -> bool:
+    """The 一级 or 二级 above and a fragment below make a label that the text above alone is not
+    (服务对象满意 + 度指标, 可持续影 + 响指标): the rest of a label that wrapped. A label alone on its
+    line under an empty cell is a merged label centred on its rows (see `_centred_labels`)."""
+    if not before:
+        return False
+    if role == "level1":
+        return (
+            frame.normalise_level1(before) is None and frame.normalise_level1(before + fragment) is not None
+        )
+    if role == "level2":
+        known = frame.level1_of_level2
+        return (
+            known(frame.normalise_level2(before)) is None
+            and known(frame.normalise_level2(before + fragment)) is not None
+        )
+    return False
 
 
 def _closes(text: str) -> bool:
