@@ -263,3 +263,37 @@ def test_a_money_block_between_blank_lines_is_rows_not_one_wrapped_row():
         "基本支出": Decimal("1000.00"),
     }
     assert doc.warnings == []
+
+
+def test_a_label_at_the_top_of_its_block_keeps_the_rows_above_it_apart():
+    """pdftotext -layout of a Word table (cells set at their top): 资金总额 and its amount head the
+    two sources below them. The task rows above, their contents wrapped over several lines, are not
+    its block: a label centred on a block stands about as far from its first row as from its last."""
+    from jixiao.readers import read_path
+
+    text = "\n".join(
+        [
+            "                 2024 年部门整体支出绩效目标申报表",
+            "业务主管部门   某县卫生健康局",
+            "年度主要任务    任务名称      主要内容                     预算金额（万元）",
+            "                                总额        财政拨款          其他资金",
+            "         公共卫生服务    为辖区居民提     1,200.00    1,100.00      100.00",
+            "                   供基本公共卫",
+            "                   生服务 12 类",
+            "         医疗机构监管    开展医疗机构      80.00      80.00          0.00",
+            "                   日常监督检查",
+            "                     家次",
+            " 资金总额                           3580.00",
+            "                                  财政拨款                           3200.00",
+            "                                  其他资金                            380.00",
+            " 一级指标     二级指标      三级指标      指标性质        指标值     计量单位          指标权重",
+            " 产出指标     数量指标     医疗机构监督                 ≥300     家次               30",
+        ]
+    )
+    doc = read_path("部门.txt", text.encode())
+    (table,) = doc.tables
+    assert table.budget_total == Decimal("3580.00")
+    assert {b.label: b.amount for b in table.budget_lines} == {
+        "财政拨款": Decimal("3200.00"),
+        "其他资金": Decimal("380.00"),
+    }

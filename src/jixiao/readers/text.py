@@ -459,8 +459,8 @@ def _block_labels_first(rows: list[Row]) -> list[Row]:
                 j += 1
             if below and below[-1] + 1 in candidates:  # rows shared with the next label: centred halves
                 below = below[: max(len(above), 1)]
-            if not above or not below:
-                continue
+            if not above or not below or len(above) > 2 * len(below) + 1:
+                continue  # a label centred on its block stands about as far from its first row as its last
             if whole and len(above) == len(below) == len(texts) == 1 and len(rows[above[0]][1]) == 1:
                 break  # a label between the two lines of its text (see `_centred_values`)
             block = [*above[::-1], *([] if whole else [k]), *below]
