@@ -539,6 +539,8 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
     the grid starts is placed by it, as wide as the grid; a row that starts at the left edge and
     does not fit the grid sets a new one (a new header); any other row starts in the column its first
     cell stands under, and goes on cell after cell, as printed."""
+    if grid is not None and grid[2] and len(starts) == len(texts):
+        texts, starts = _apart_at_levels(texts, starts)
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
     if grid is None or not grid[2]:
@@ -579,6 +581,29 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
             if first is not None:
                 return [""] * first + texts, grid
     return texts, grid
+
+
+def _known_level(text: str) -> bool:
+    return normalise_level1(text) is not None or level1_of_level2(normalise_level2(text)) is not None
+
+
+def _apart_at_levels(texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
+    """An indicator row's cells that a single space parts (a PDF's narrow 二级 column filled to its
+    edge: "社会效益指标 道路通行安全事故发生数"): two cells where the text before the space is a known
+    一级 or 二级 and the whole is not."""
+    if not any(" " in text for text in texts):
+        return texts, starts
+    out: list[str] = []
+    places: Starts = []
+    for text, (char, width) in zip(texts, starts, strict=True):
+        left, space, right = text.partition(" ")
+        if space and right.strip() and _known_level(left) and not _known_level(text):
+            out += [left, right.strip()]
+            places += [(char, width), (char + len(left) + 1, width + display_width(left) + 1)]
+        else:
+            out.append(text)
+            places.append((char, width))
+    return out, places
 
 
 # a space pdftotext sets where the font changes, between Chinese and digits or Latin letters
