@@ -101,3 +101,14 @@ def test_the_dry_run_names_the_department_as_it_will_be_filed(tmp_path):
         encoding="utf-8",
     )  # fmt: skip
     assert check_file(f).summary().startswith("某区城市管理局 2025年：1 张表")
+
+
+def test_a_folder_gives_the_files_it_can_read_and_leaves_the_others(tmp_path):
+    """`jixiao import 文件夹/`: tables saved by any office suite (an .ods among them), not its notes."""
+    from jixiao.services.imports import expand
+
+    for name in ("表1.xlsx", "表2.ods", "表3.odt", "子目录/表4.et", "说明.png", "desktop.ini"):
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"x")
+    assert sorted(p.name for p in expand([tmp_path])) == ["表1.xlsx", "表2.ods", "表3.odt", "表4.et"]

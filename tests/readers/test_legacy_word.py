@@ -186,16 +186,38 @@ def test_an_odt_file_reads_as_the_seed(soffice, tmp_path, seed_path, expected):
     assert not missed_facts(document_to_dict(doc), expected)[0]
 
 
-def test_an_ods_workbook_is_refused_with_what_to_do(tmp_path):
+def test_an_ods_workbook_reads_as_the_seed(soffice, tmp_path, seed_path, expected):
+    """OpenDocument spreadsheet (LibreOffice's own, and the 统信/麒麟 office suites'): made an .xlsx by
+    LibreOffice, which keeps how numbers are shown (a weight shown as 20% reads 20, not 0.2)."""
+    from jixiao.writers.xlsx import write_xlsx
+
+    written = tmp_path / "种子.xlsx"
+    write_xlsx(read_path(seed_path), written)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "ods",
+         "--outdir", str(tmp_path), str(written)],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    named = tmp_path / "绩效目标.xls"  # by its content, whatever its name
+    named.write_bytes((tmp_path / "种子.ods").read_bytes())
+    doc = read_path(named)
+    assert doc.reader == "ods" and len(doc.tables) == 7 and doc.source_path == "绩效目标.xls"
+    assert not missed_facts(document_to_dict(doc), expected)[0]
+
+
+def test_without_libreoffice_an_ods_gets_a_clear_message(tmp_path, monkeypatch):
     import zipfile
 
+    monkeypatch.setenv("JIXIAO_SOFFICE", "")
     ods = tmp_path / "绩效目标.ods"
     with zipfile.ZipFile(ods, "w") as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         zf.writestr("content.xml", "<office:document-content/>")
     with pytest.raises(ReadError) as info:
         read_path(ods)
-    assert str(info.value).startswith("绩效目标.ods") and "另存为 .xlsx" in str(info.value)
+    message = str(info.value)
+    assert message.startswith("绩效目标.ods") and "OpenDocument 表格" in message
+    assert "LibreOffice" in message and "另存为 .xlsx" in message
 
 
 def test_without_libreoffice_an_rtf_file_gets_a_clear_message(monkeypatch, tmp_path):

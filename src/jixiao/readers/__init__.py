@@ -55,10 +55,7 @@ def _read_zip(p: Path, data: bytes, name: str) -> Document:
     if kind.startswith(ODF_TEXT):  # LibreOffice, or an office suite on 统信/麒麟, saves .odt
         return _read_converted(p, data, name, ".odt")
     if kind.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
-        raise ReadError(
-            name,
-            "这是 OpenDocument 表格（.ods）文件，暂不能直接读取；请用 WPS、Excel 或 LibreOffice 另存为 .xlsx 后再导入。",
-        )
+        return _read_converted_workbook(p, data, name, ".ods")
     raise ReadError(name, "这是一个压缩包，但不是 Excel（.xlsx）或 Word（.docx）文件。")
 
 
@@ -71,6 +68,17 @@ def _read_converted(p: Path, data: bytes, name: str, suffix: str) -> Document:
     from jixiao.readers.legacy_word import doc_to_docx
 
     doc: Document = read_docx(p, doc_to_docx(data, name, suffix), name)
+    doc.reader = suffix.removeprefix(".")
+    return doc
+
+
+def _read_converted_workbook(p: Path, data: bytes, name: str, suffix: str) -> Document:
+    """An .ods, made an .xlsx by LibreOffice (which keeps how each number is shown:
+    calamine would read an .ods weight shown as 30% as 0.3) and read as one."""
+    from jixiao.readers.excel import read_excel
+    from jixiao.readers.legacy_word import converted
+
+    doc = read_excel(p, converted(data, name, suffix, "xlsx"), name)
     doc.reader = suffix.removeprefix(".")
     return doc
 

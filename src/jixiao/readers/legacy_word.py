@@ -1,4 +1,5 @@
-"""Legacy Word files (.doc, Word 97–2003) and RTF: converted to .docx by LibreOffice, read as .docx.
+"""Legacy Word files (.doc, Word 97–2003), RTF and OpenDocument: converted by LibreOffice to .docx (or,
+for an .ods workbook, to .xlsx) and read as such.
 
 Many government sites still publish their tables as .doc. No Python library reads their tables;
 LibreOffice converts them faithfully (merged cells included). It runs headless, with a profile of
@@ -49,12 +50,28 @@ def converter() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+SHEET_SAVE_AS = "请在 WPS、Excel 或 LibreOffice 中打开并另存为 .xlsx 后再导入。"
+_WHAT = {
+    ".rtf": "RTF 文件",
+    ".odt": "OpenDocument 文字（.odt）文件",
+    ".ods": "OpenDocument 表格（.ods）文件",
+}
+_TARGETS = {"docx": "docx:MS Word 2007 XML", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
+
+
 def doc_to_docx(data: bytes, name: str, suffix: str = ".doc") -> bytes:
     """The bytes of a .doc (or of an .rtf, an .odt) as .docx bytes, or a ReadError that says what to do."""
-    what = {".rtf": "RTF 文件", ".odt": "OpenDocument 文字（.odt）文件"}.get(suffix, "旧版 Word（.doc）文件")
+    return converted(data, name, suffix, "docx")
+
+
+def converted(data: bytes, name: str, suffix: str, target: str) -> bytes:
+    """The bytes of a file LibreOffice opens (`suffix`: .doc, .rtf, .odt; .ods) saved as
+    `target` (docx or xlsx), or a ReadError that says what to do."""
+    what = _WHAT.get(suffix, "旧版 Word（.doc）文件")
+    save_as = SHEET_SAVE_AS if target == "xlsx" else SAVE_AS
     program = converter()
     if program is None:
-        raise ReadError(name, f"这是{what}，本机没有安装 LibreOffice，无法自动转换。{SAVE_AS}")
+        raise ReadError(name, f"这是{what}，本机没有安装 LibreOffice，无法自动转换。{save_as}")
     with tempfile.TemporaryDirectory(prefix="jixiao-doc-") as tmp:
         folder = Path(tmp)
         source = folder / f"table{suffix}"
@@ -65,7 +82,7 @@ def doc_to_docx(data: bytes, name: str, suffix: str = ".doc") -> bytes:
             "--headless",
             "--norestore",
             "--convert-to",
-            "docx:MS Word 2007 XML",
+            _TARGETS[target],
             "--outdir",
             str(folder),
             str(source),
@@ -75,8 +92,8 @@ def doc_to_docx(data: bytes, name: str, suffix: str = ".doc") -> bytes:
                 command, capture_output=True, timeout=TIMEOUT, check=False, env={**os.environ, "HOME": tmp}
             )
         except subprocess.TimeoutExpired as exc:
-            raise ReadError(name, f"{what}转换超过 {TIMEOUT} 秒仍未完成，文件可能已损坏。{SAVE_AS}") from exc
-        converted = folder / "table.docx"
-        if not converted.exists():
-            raise ReadError(name, f"{what}无法转换，可能已损坏或加了密码。{SAVE_AS}")
-        return converted.read_bytes()
+            raise ReadError(name, f"{what}转换超过 {TIMEOUT} 秒仍未完成，文件可能已损坏。{save_as}") from exc
+        result = folder / f"table.{target}"
+        if not result.exists():
+            raise ReadError(name, f"{what}无法转换，可能已损坏或加了密码。{save_as}")
+        return result.read_bytes()

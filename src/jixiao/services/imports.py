@@ -32,6 +32,7 @@ SUFFIXES = {
     ".dotx",
     ".rtf",
     ".odt",
+    ".ods",
     ".pdf",
     ".json",
     # WPS Office (金山) saves its own extensions in the Excel and Word formats: read by content
