@@ -1059,6 +1059,8 @@ class TableBuilder:
                 amounts = {
                     col: values[col] for col in heads if col in values and _is_amount(values[col][1].text)
                 }
+                if self.short_rows_lost_merges:
+                    amounts = self._percent_under_rate(heads, kinds, rows[below], amounts)
                 if not amounts:
                     filled = [(k, c) for k, c in rows[below] if c.text]
                     if len(filled) == 1 and _is_money_group(filled[0][1].text):
@@ -1079,6 +1081,36 @@ class TableBuilder:
                     " ".join(c.text for _, c in heads.values())
                 )
         return used
+
+    @staticmethod
+    def _percent_under_rate(
+        heads: dict[int | None, tuple[int, Cell]],
+        kinds: dict[int | None, str],
+        row: list[tuple[int, Cell]],
+        amounts: dict[int | None, tuple[int, Cell]],
+    ) -> dict[int | None, tuple[int, Cell]]:
+        """A money row of a copy that printed no empty cell (a source's 分值 left empty): its cells
+        stand in its first columns, so a percent lands under a column that cannot hold one. Where the
+        columns and the row's cells both run on without a gap, the row is placed again, a percent
+        under 执行率 (see `_placed_amounts`); any other row is left as its columns place it."""
+        columns = sorted(col for col in heads if col is not None)
+        rate = next((col for col in columns if kinds[col] == "rate"), None)
+        misplaced = any(
+            col != rate and cell.text.endswith("%") and rate is not None and col is not None and col < rate
+            for col, (_, cell) in amounts.items()
+        )
+        printed = [(k, c) for k, c in row if c.col is not None and c.col >= columns[0]]
+        cols = [c.col for _, c in printed]
+        if (
+            not misplaced
+            or columns != list(range(columns[0], columns[-1] + 1))
+            or cols != list(range(columns[0], columns[0] + len(cols)))
+            or any(not c.text for _, c in printed)
+        ):
+            return amounts
+        at = {id(c): k for k, c in printed}
+        placed = _placed_amounts(columns, [kinds[col] for col in columns], [c for _, c in printed])
+        return {col: (at[id(c)], c) for col, _, c in placed if _is_amount(c.text)}
 
     def _money_cell(
         self, table: TargetTable, head: str, kind: str, row_label: str, cell: Cell, first: bool
