@@ -130,16 +130,32 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[TableFinder]:
         for line in page.lines
         if line["top"] != line["bottom"] and abs(line["top"] - line["bottom"]) < 0.01 and line["width"] > 1
     ]
-    if any(map(_shading, page.rects)) and (page.lines or not all(map(_shading, page.rects))):
+    boxes = page.rects + [curve for curve in page.curves if _box_shaped(curve)]
+    if any(map(_shading, boxes)) and (page.lines or not all(map(_shading, boxes))):
         # Excel and WPS paint a shaded merged cell a row at a time: the edges of those fills would
         # cut the cell into rows (a 年度主要任务 label over its block of tasks); the ruling lines are enough
-        page = page.filter(lambda obj: obj.get("object_type") != "rect" or not _shading(obj))
+        page = page.filter(
+            lambda obj: (
+                obj.get("object_type") not in ("rect", "curve")
+                or not (_shading(obj) and (obj["object_type"] == "rect" or _box_shaped(obj)))
+            )
+        )
     return page.find_tables({"explicit_horizontal_lines": level} if level else None)
 
 
 def _shading(rect: dict[str, Any]) -> bool:
     """A filled box with no outline, wider and taller than a ruling line drawn as a box."""
     return bool(rect["fill"]) and not rect["stroke"] and rect["width"] > 2 and rect["height"] > 2
+
+
+def _box_shaped(curve: dict[str, Any]) -> bool:
+    """A curve that is a box: on a page turned by /Rotate, a box's corners come out a hair off
+    (37.213000000000044 and 37.21300000000005), and pdfminer makes it a curve, not a rect."""
+    points = curve.get("pts") or []
+    x0, top, x1, bottom = curve["x0"], curve["top"], curve["x1"], curve["bottom"]
+    return 4 <= len(points) <= 5 and all(
+        min(abs(x - x0), abs(x - x1)) < 0.01 and min(abs(y - top), abs(y - bottom)) < 0.01 for x, y in points
+    )
 
 
 def _target_unruled(page: pdfplumber.page.Page, goes_on: bool) -> list[list[str]] | None:
