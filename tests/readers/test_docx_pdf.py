@@ -470,3 +470,21 @@ def test_a_word_row_that_starts_some_columns_in_keeps_its_cells_under_their_colu
         ("产出", "资助学生人次", "2000", 60),
         ("产出", "受助学生满意度", "90", 40),
     ]
+
+
+def test_a_pdf_that_prints_its_text_twice_for_bold_reads_as_printed(tmp_path):
+    """Some producers make bold for a font without a bold face by printing the text twice, a hair
+    apart: every character came out doubled (业业务务主主管管部部门门) and no table was found."""
+    import pypdf
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "pdf_calc_department_tasks.pdf"
+    doubled = pypdf.PdfWriter(clone_from=fixture)
+    for k, page in enumerate(doubled.pages):
+        page.merge_transformed_page(
+            pypdf.PdfReader(fixture).pages[k], pypdf.Transformation().translate(0.25, 0)
+        )
+    path = tmp_path / "加粗.pdf"
+    doubled.write(path)
+    upright, twice = read_path(fixture), read_path(path)
+    assert document_to_dict(twice)["tables"] == document_to_dict(upright)["tables"]
+    assert twice.warnings == []

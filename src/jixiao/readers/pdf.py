@@ -409,7 +409,10 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
     continues: _Continues | None = None
     after_unruled = False  # the page before was read as a table without lines
     with pdf:
-        for n, page in enumerate(pages, start=1):
+        for n, whole_page in enumerate(pages, start=1):
+            # a character drawn twice, a hair apart (bold made by printing the text twice, as some
+            # producers do for a font without a bold face), is one character
+            page = whole_page.dedupe_chars() if whole_page.chars else whole_page
             chars += len(page.chars)
             tables = _ruled_tables(page)
             read_unruled, after_unruled = after_unruled, False
