@@ -488,3 +488,27 @@ def test_a_pdf_that_prints_its_text_twice_for_bold_reads_as_printed(tmp_path):
     upright, twice = read_path(fixture), read_path(path)
     assert document_to_dict(twice)["tables"] == document_to_dict(upright)["tables"]
     assert twice.warnings == []
+
+
+@pytest.mark.parametrize("top", [60, 320], ids=["across the table", "below it"])
+def test_a_watermark_slanted_across_the_page_is_not_read(tmp_path, top):
+    """A department's PDF stamped with a pale watermark set at a slant ("某某区财政局公开"): its
+    characters went into the cells they cross, or, below the table, became indicators named 公, 局 …"""
+    import pypdf
+    from weasyprint import HTML
+
+    mark = tmp_path / "水印.pdf"
+    HTML(
+        string=f'<div style="position:absolute;top:{top}px;left:40px;transform:rotate(-35deg);'
+        'font-size:60pt;color:#ddd">某某区财政局公开</div>'
+    ).write_pdf(mark)
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "pdf_calc_department_tasks.pdf"
+    stamped = pypdf.PdfWriter(clone_from=fixture)
+    for page in stamped.pages:
+        page.merge_page(pypdf.PdfReader(mark).pages[0])
+    path = tmp_path / "公开.pdf"
+    stamped.write(path)
+    assert "财政局" in pypdf.PdfReader(path).pages[0].extract_text()  # the watermark is text
+    upright, marked = read_path(fixture), read_path(path)
+    assert document_to_dict(marked)["tables"] == document_to_dict(upright)["tables"]
+    assert marked.warnings == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import resource
 import subprocess
@@ -141,6 +142,15 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[TableFinder]:
             )
         )
     return page.find_tables({"explicit_horizontal_lines": level} if level else None)
+
+
+def _level(char: dict[str, Any]) -> bool:
+    """A character set level or turned a quarter (a column's text set vertically); a slanted one is
+    a watermark across the page ("某某区财政局公开" at 35°), no cell's text. Italics slant the
+    letters, not their baseline: level."""
+    a, b = char["matrix"][0], char["matrix"][1]
+    turn = math.degrees(math.atan2(b, a)) % 90
+    return turn < 5 or turn > 85
 
 
 def _shading(rect: dict[str, Any]) -> bool:
@@ -413,6 +423,8 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
             # a character drawn twice, a hair apart (bold made by printing the text twice, as some
             # producers do for a font without a bold face), is one character
             page = whole_page.dedupe_chars() if whole_page.chars else whole_page
+            if not all(map(_level, page.chars)):
+                page = page.filter(lambda obj: obj.get("object_type") != "char" or _level(obj))
             chars += len(page.chars)
             tables = _ruled_tables(page)
             read_unruled, after_unruled = after_unruled, False
