@@ -512,3 +512,63 @@ def test_a_watermark_slanted_across_the_page_is_not_read(tmp_path, top):
     upright, marked = read_path(fixture), read_path(path)
     assert document_to_dict(marked)["tables"] == document_to_dict(upright)["tables"]
     assert marked.warnings == []
+
+
+@pytest.mark.parametrize("number", ["第 {k} 页 共 {n} 页", "- {k} -", "{k}"])
+def test_page_numbers_and_a_running_header_do_not_cut_a_table(tmp_path, number):
+    """A budget document's pages carry a number at the foot and its name at the head. Between the
+    two parts of a table cut by a page break they ended the table: its rows cut in two stayed two
+    rows (103 indicators for 92) and the page numbers were read as text of the document."""
+    import pypdf
+    from weasyprint import HTML
+
+    fixture = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "pdf_word_row_cut_by_a_page_break.pdf"
+    )
+    pages = pypdf.PdfWriter(clone_from=fixture)
+    for k, page in enumerate(pages.pages, start=1):
+        over = tmp_path / f"{k}.pdf"
+        HTML(
+            string="<style>@page{size:A4;margin:0}</style>"
+            '<div style="position:absolute;top:25px;right:40px;font-size:9pt">某某区2024年部门预算</div>'
+            '<div style="position:absolute;bottom:25px;width:100%;text-align:center;font-size:9pt">'
+            f"{number.format(k=k, n=len(pages.pages))}</div>"
+        ).write_pdf(over)
+        page.merge_page(pypdf.PdfReader(over).pages[0])
+    path = tmp_path / "预算.pdf"
+    pages.write(path)
+    plain, numbered = read_path(fixture), read_path(path)
+    assert document_to_dict(numbered)["tables"] == document_to_dict(plain)["tables"]
+    assert [w.message for w in numbered.warnings] == ["表格之外的文字「某某区2024年部门预算」未读入。"]
+
+
+@pytest.mark.parametrize("stem", ["pdf_word_value_by_period", "pdf_calc_department_tasks"])
+def test_tables_a_page_each_under_the_same_title_stay_apart(tmp_path, stem):
+    """A PDF of several projects' tables, each on a page of its own under the same title (inside
+    the table in Word's, a line above it in Calc's): the title at the top of a page is the next
+    table's, not the rest of a cell cut at the foot of the page before (满意度指标2025年项目…), nor a
+    running header repeated from page to page."""
+    import pypdf
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / f"{stem}.pdf"
+    joined = pypdf.PdfWriter()
+    for _ in range(3):
+        joined.append(fixture)
+    path = tmp_path / "三个项目.pdf"
+    joined.write(path)
+    one, three = read_path(fixture), read_path(path)
+    assert _unplaced(three) == _unplaced(one) * 3
+    assert three.warnings == []
+
+
+def _unplaced(doc) -> list[object]:
+    """The document's tables as facts, without where each stood (its page)."""
+
+    def strip(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "where"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return strip(document_to_dict(doc)["tables"])  # type: ignore[return-value]

@@ -22,6 +22,7 @@ from pdfplumber.table import Table as TableFinder
 from pdfplumber.utils.text import extract_text
 
 from jixiao.domain.model import Document, Where
+from jixiao.readers import labels
 from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.errors import ReadError
 from jixiao.readers.grid import GridRow, find_header
@@ -142,6 +143,29 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[TableFinder]:
             )
         )
     return page.find_tables({"explicit_horizontal_lines": level} if level else None)
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _page_furniture(text: str, edge: str, seen: set[tuple[str, str]]) -> bool:
+    """A line above a page's tables or below them that is a page number (第 2 页 共 5 页, - 2 -) or
+    that an earlier page printed at the same edge (a running header or footer, its numbers aside):
+    left out, so that a table running over the page break goes on across it. `seen` gathers the
+    lines at the pages' edges."""
+    if _PAGE_NUMBER.match(text.strip()):
+        return True
+    if labels.is_title(text) or labels.header_field(text) is not None:
+        return False  # the next table's title (each project's on a page of its own), 单位：万元
+    key = (edge, re.sub(r"\d+", "#", "".join(text.split())))
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _level(char: dict[str, Any]) -> bool:
@@ -418,6 +442,7 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
     chars = 0
     continues: _Continues | None = None
     after_unruled = False  # the page before was read as a table without lines
+    furniture: set[tuple[str, str]] = set()  # the lines above and below the tables of the pages so far
     with pdf:
         for n, whole_page in enumerate(pages, start=1):
             # a character drawn twice, a hair apart (bold made by printing the text twice, as some
@@ -439,7 +464,17 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                 return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
             if boxes:
+                first_top, last_bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
                 for line in page.filter(outside).extract_text_lines():
+                    edge = (
+                        "top"
+                        if line["bottom"] <= first_top
+                        else "bottom"
+                        if line["top"] >= last_bottom
+                        else ""
+                    )
+                    if edge and _page_furniture(line["text"], edge, furniture):
+                        continue  # a page number, a running header or footer: no text of the document's
                     items.append((line["top"], "line", line["text"]))
             elif (unruled := _target_unruled(page, read_unruled)) is not None:
                 continues = None
@@ -472,8 +507,10 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                     # a table running over from the previous page: a cell cut by the page break
                     # goes on in the first row here, alone in its column
                     first = [(c, v) for c, v in enumerate(grid[0]) if v]
-                    if (len(first) == 1 and first[0][0] in continues.last_cells) or _rest_of_a_cut_row(
-                        grid[0], continues
+                    titled = any(labels.is_title(_clean(v)) for _, v in first)  # the next table's first row
+                    if not titled and (
+                        (len(first) == 1 and first[0][0] in continues.last_cells)
+                        or _rest_of_a_cut_row(grid[0], continues)
                     ):
                         for c, v in first:  # a row cut by the page break (Word lets a row break)
                             cut = continues.last_cells[c]
