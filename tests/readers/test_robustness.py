@@ -1,5 +1,8 @@
 """Whatever text arrives, the reader answers with a document or a located ReadError — never a crash."""
 
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -145,3 +148,21 @@ def test_random_workbooks_never_crash(tmp_path, rows, merges, headed):
                 ws.write(r, c, value, percent if isinstance(value, float) and value < 1 else None)
     wb.close()
     _a_document_or_a_located_error(f)
+
+
+@pytest.mark.parametrize(
+    "name, phrase",
+    [
+        ("locked_with_password.xlsx", "加密的 Excel/Word 文件"),
+        ("locked_with_password.docx", "加密的 Excel/Word 文件"),
+        ("locked_with_password.pdf", "PDF 设有打开密码"),
+    ],
+)
+def test_a_file_locked_with_a_password_is_named_so(name, phrase):
+    """Files saved with a password to open them (a tables' workbook the filer locked, password 1234)
+    were called damaged, a Word file even "Excel 文件已损坏": the message says what the filer can do."""
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / name
+    with pytest.raises(ReadError) as info:
+        read_path(fixture)
+    message = str(info.value)
+    assert message.startswith(name) and phrase in message and "损坏" not in message

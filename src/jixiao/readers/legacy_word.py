@@ -24,14 +24,25 @@ TIMEOUT = 120  # seconds: a table of a few pages converts in one or two
 SAVE_AS = "请在 Word 或 WPS 中打开并另存为 .docx 后再导入。"
 
 
+def _streams(data: bytes) -> set[str] | None:
+    """The names of an OLE file's streams, or None where its directory cannot be read."""
+    try:
+        return {entry.name for entry in compdoc.CompDoc(data, logfile=io.StringIO()).dirlist}
+    except Exception:  # noqa: BLE001 (xlrd raises IndexError and others on a damaged directory)
+        return None  # the Excel reader, or `damaged_word`, names what is wrong
+
+
 def is_word(data: bytes) -> bool:
     """An OLE file whose streams are a Word document's and not a workbook's (a .doc, whatever its
     name). Read from the file's directory: the words may also stand in the text."""
-    try:
-        names = {entry.name for entry in compdoc.CompDoc(data, logfile=io.StringIO()).dirlist}
-    except Exception:  # noqa: BLE001 (xlrd raises IndexError and others on a damaged directory)
-        return False  # the Excel reader, or `damaged_word`, names what is wrong
+    names = _streams(data) or set()
     return "WordDocument" in names and not names & {"Workbook", "Book"}
+
+
+def is_locked(data: bytes) -> bool:
+    """An Office file saved with a password to open it: an .xlsx or a .docx encrypted into an OLE
+    file's EncryptedPackage stream, whatever its name."""
+    return "EncryptedPackage" in (_streams(data) or set())
 
 
 def damaged_word(data: bytes, name: str) -> ReadError | None:

@@ -287,12 +287,24 @@ def read_pdf(path: str | Path, data: bytes | None = None, display_name: str | No
     return assemble(name, "pdf", cells, short_rows_lost_merges=True)
 
 
+def _locked(exc: BaseException) -> bool:
+    """An error from opening a PDF that asks for a password (pdfplumber wraps pdfminer's)."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    causes = [exc, *exc.args, exc.__cause__, exc.__context__]
+    return any(isinstance(cause, PDFPasswordIncorrect) for cause in causes)
+
+
 def _cells_in_child(name: str, raw: bytes) -> dict[str, object]:
     try:
         cells = _extract(raw, name)
     except ReadError as exc:
         return {"error": exc.message, "where": exc.where.as_dict()}
     except Exception as exc:  # pdfminer raises many kinds on a damaged file; none may escape as a crash
+        if _locked(exc):
+            return {
+                "error": "PDF 设有打开密码，无法读取；请提供未加密的文件，或在阅读器中打开后另存（打印）为不加密的 PDF。"
+            }
         return {"error": f"PDF 文件已损坏，无法读取（{type(exc).__name__}）。"}
     return {
         "cells": [
