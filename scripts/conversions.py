@@ -5,7 +5,7 @@
 Each fixture in tests/fixtures/layouts/ with its .yaml is read, written by our docx and xlsx writers,
 and converted as filers and sites convert documents: LibreOffice prints the workbook and the Word file
 to PDF, saves them as .xls, as web pages, as CSV, as plain text and again as .xlsx/.docx;
-pdftotext -layout copies the PDFs' text; Chromium copies the fixtures' web pages and the pages
+pdftotext -layout copies the PDFs' text, and pdfplumber as a viewer copies it (cells a space apart); Chromium copies the fixtures' web pages and the pages
 LibreOffice saved as text, as a reader copies a table off a site: as document.body.innerText gives it
 and as a selection of the whole page copies (window.getSelection().toString(), what Ctrl+C gives). Each
 result is read and compared with the fixture's facts (its .yaml, less the reader's name and the
@@ -52,12 +52,14 @@ OFFICE = {
     "docx-resaved": ("docx", "docx:MS Word 2007 XML", "docx"),
 }
 TEXT_OF_PDF = {"excel-pdf-text": "excel-pdf", "word-pdf-text": "word-pdf"}
+# the PDFs' text as a viewer copies it (pdfplumber's extract_text: a row a line, cells a space apart)
+WORDS_OF_PDF = {"excel-pdf-words": "excel-pdf", "word-pdf-words": "word-pdf"}
 # the web pages LibreOffice saved, copied as text in Chromium (Word's pages hold a paragraph a cell)
 COPY_OF_PAGE = {"excel-html-copy": "excel-html", "word-html-copy": "word-html"}
 # the same pages selected whole and copied as a browser puts a selection on the clipboard
 # (window.getSelection().toString(): what Ctrl+C gives, which innerText does not quite)
 SELECTION_OF_PAGE = {"excel-html-selection": "excel-html", "word-html-selection": "word-html"}
-KINDS = [*OFFICE, *TEXT_OF_PDF, *COPY_OF_PAGE, *SELECTION_OF_PAGE, "web-copy", "web-selection"]
+KINDS = [*OFFICE, *TEXT_OF_PDF, *WORDS_OF_PDF, *COPY_OF_PAGE, *SELECTION_OF_PAGE, "web-copy", "web-selection"]
 
 
 def fixtures() -> list[Path]:
@@ -132,9 +134,19 @@ def main() -> None:
         stems.append(path.stem)
     made: dict[str, Callable[[str], Path]] = {}
     for kind in kinds:
-        if kind in OFFICE or kind in TEXT_OF_PDF or kind in COPY_OF_PAGE or kind in SELECTION_OF_PAGE:
+        if (
+            kind in OFFICE
+            or kind in TEXT_OF_PDF
+            or kind in WORDS_OF_PDF
+            or kind in COPY_OF_PAGE
+            or kind in SELECTION_OF_PAGE
+        ):
             source_kind = (
-                TEXT_OF_PDF.get(kind) or COPY_OF_PAGE.get(kind) or SELECTION_OF_PAGE.get(kind) or kind
+                TEXT_OF_PDF.get(kind)
+                or WORDS_OF_PDF.get(kind)
+                or COPY_OF_PAGE.get(kind)
+                or SELECTION_OF_PAGE.get(kind)
+                or kind
             )
             source, target, suffix = OFFICE[source_kind]
             folder = out / source_kind
@@ -148,6 +160,16 @@ def main() -> None:
                         ["pdftotext", "-layout", str(pdf), str(texts / f"{pdf.stem}.txt")], check=False
                     )
                 made[kind] = lambda s, texts=texts: texts / f"{s}.txt"
+            elif kind in WORDS_OF_PDF:
+                import pdfplumber
+
+                words = out / kind
+                words.mkdir(exist_ok=True)
+                for pdf in folder.glob("*.pdf"):
+                    with pdfplumber.open(pdf) as opened:
+                        text = "\n".join(page.extract_text() for page in opened.pages)
+                    (words / f"{pdf.stem}.txt").write_text(text, encoding="utf-8")
+                made[kind] = lambda s, words=words: words / f"{s}.txt"
             elif kind in COPY_OF_PAGE or kind in SELECTION_OF_PAGE:
                 web_copies(sorted(folder.glob("*.html")), out / kind, selection=kind in SELECTION_OF_PAGE)
                 made[kind] = lambda s, copies=out / kind: copies / f"{s}.txt"

@@ -8,6 +8,7 @@ the header printed again) both must give the same indicators, warnings and total
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -299,3 +300,32 @@ def test_a_label_at_the_top_of_its_block_keeps_the_rows_above_it_apart():
         Decimal("3580.00"),
         {"财政拨款": Decimal("3200.00"), "其他资金": Decimal("380.00")},
     )
+
+
+def test_a_viewer_copy_with_cells_wrapped_onto_their_own_lines_is_refused():
+    """A Word table's PDF copied as a viewer copies it: cells a space apart, and cells too long for
+    their narrow columns wrapped onto lines of their own (业务主管部 / 门). Which cell each piece
+    belongs to is lost with the positions: the text is refused with what to do, not misread."""
+    from jixiao.readers import ReadError, read_path
+
+    text = "\n".join(
+        [
+            "2024年项目支出绩效运行监控表",
+            "项目名称 校舍维修改造 业务主管部 某区教育委员会",
+            "门",
+            "年度资金总 320.00 128.00 40% 320.00",
+            "额",
+            "一级指标 二级指标 三级指标 年度指标值 执行情况 全年预计完 偏差原因分 完成目标可",
+            "成情况 析 能性",
+            "产出指标 数量指标 维修改造学 3所 1所 3所 暑期集中施 确定能",
+            "校数 工",
+            "质量指标 工程验收合 100% 100% 100% 确定能",
+            "格率",
+            "满意度指标 服务对象满 师生满意度 ≥90% — ≥90% 确定能",
+            "意度指标",
+        ]
+    )
+    with pytest.raises(ReadError) as info:
+        read_path("监控.txt", text.encode())
+    message = str(info.value)
+    assert message.startswith("监控.txt") and "只隔一个空格" in message and "导入 PDF" in message

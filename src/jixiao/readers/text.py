@@ -20,11 +20,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from jixiao.domain.frame import level1_of_level2, normalise_level1, normalise_level2
-from jixiao.domain.model import Document, Where
+from jixiao.domain.model import Document, ReadWarning, Where
 from jixiao.domain.widths import display_width
 from jixiao.readers import labels
 from jixiao.readers.assemble import EMPTY_LINE, Cell, assemble
 from jixiao.readers.encoding import decode_text
+from jixiao.readers.errors import ReadError
 from jixiao.readers.indicators import join_lines
 
 _INTERNAL_TAB = re.compile(r"\S\t+\S")
@@ -62,7 +63,23 @@ def detect_layout(lines: list[str]) -> str:
         return "space-rows"
     if n <= 3 and max(len(ln) for ln in content) > 200:
         return "one-line"
+    if any(_is_indicator_header(ln.split()) for ln in content if " " in ln.strip()):
+        # a PDF's text as a viewer copies it, or pdfplumber's: a row a line, its cells a space apart
+        # (the indicator header's labels on one line; one cell a line never puts two labels there).
+        # Not where cells wrapped onto lines of their own (业务主管部 / 门): which cell each piece
+        # goes on is lost with the positions, and the text is refused rather than misread.
+        return "word-rows" if sum(map(_wrapped_pieces, content)) * 8 <= n else "wrapped-word-rows"
     return "cell-lines"
+
+
+def _wrapped_pieces(line: str) -> bool:
+    """A line of one to three short words, none of them a label, a level or a figure: the rest of
+    cells that wrapped (门 / 成情况 析 能性 / 标 患消除)."""
+    words = line.split()
+    return 0 < len(words) <= 3 and not any(
+        _a_label(word) or _known_level(word) or _FIGURE.search(word) or labels.is_title(word)
+        for word in words
+    )
 
 
 def _cell_lines(lines: list[str]) -> list[Cell]:
@@ -206,6 +223,8 @@ def _split_row(line: str, layout: str) -> list[str]:
         body = body[1:] if body.startswith("|") else body
         body = body[:-1] if body.endswith("|") else body
         return body.split("|")
+    if layout == "word-rows":
+        return line.split()
     if layout == "tab-rows":
         if _QUOTED_CELL.search(line) and line.count('"') % 2 == 0:
             # Excel quotes a copied cell that holds a line break, a tab or a quote: "a\nb", "say ""hi"""
@@ -801,7 +820,7 @@ def cells_of_text(text: str) -> tuple[list[Cell], str]:
         return _pipe_cells(lines), layout
     if layout == "paragraph-cells":
         return _paragraph_cells(lines), layout
-    if layout in ("pipe-rows", "tab-rows", "space-rows"):
+    if layout in ("pipe-rows", "tab-rows", "space-rows", "word-rows"):
         return _rows(lines, layout), layout
     if layout == "one-line":
         return _one_line(lines), layout
@@ -814,11 +833,18 @@ def read_text(path: str | Path, data: bytes | None = None, display_name: str | N
     raw = data if data is not None else p.read_bytes()
     text, encoding = decode_text(raw, name)
     cells, layout = cells_of_text(text)
+    if layout == "wrapped-word-rows":
+        raise ReadError(
+            name,
+            "这段文字像是从 PDF 复制的：每行的格子只隔一个空格，有的格子还折成了几行，分不清各行各格。"
+            "请直接导入 PDF 文件，或用 pdftotext -layout 转出保留对齐的文本再导入。",
+        )
     rows_layout = layout in (
         "pipe-cells",
         "pipe-rows",
         "tab-rows",
         "space-rows",
+        "word-rows",
         "csv-rows",
         "paragraph-cells",
     )
@@ -830,4 +856,13 @@ def read_text(path: str | Path, data: bytes | None = None, display_name: str | N
         lines_wrap=layout == "space-rows",
     )
     doc.encoding = encoding
+    if layout == "word-rows":
+        doc.warnings.insert(
+            0,
+            ReadWarning(
+                "这段文字每行的格子只隔一个空格（多为从 PDF 复制出来的），空格子和合并格的位置已看不出来，"
+                "表头的资金、任务等栏目可能放错了格，请与原件核对；最好直接导入 PDF 文件。",
+                Where(line=1),
+            ),
+        )
     return doc
