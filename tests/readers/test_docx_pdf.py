@@ -258,7 +258,8 @@ def test_a_budget_document_page_without_lines_reads_its_target_table(tmp_path):
     and 项目支出表 stand above the target table, and the page's text lines up in columns. Read as one
     table without lines, the page split the title's 2024 in two and lost the header (the file was
     refused); a page read that way must hold an indicator header (or go on from such a page), else
-    it is read line by line. The other tables' rows are each named in a warning."""
+    it is read line by line. The other tables' rows are named in one warning: how many, the first
+    and the last, and where the last stands (a whole document has hundreds of them)."""
     from weasyprint import CSS, HTML
 
     other = "".join(
@@ -291,8 +292,10 @@ def test_a_budget_document_page_without_lines_reads_its_target_table(tmp_path):
         ("资助学生人次", "2000", "人次", 60),
         ("受助学生满意度", "90", "%", 40),
     ]
-    unread = " ".join(w.message for w in doc.warnings)
-    assert "12,345.67" in unread and "普通教育" in unread and "专项业务类" in unread
+    assert [w.message for w in doc.warnings] == [
+        "表格之外的 11 行文字未读入：从「某区教育委员会2024年部门预算」到「学生资助专项 | 专项业务类 | 500.00」（第 1 页）。"
+    ]
+    assert doc.warnings[0].where.page == 1
 
 
 def _target_table(container) -> None:

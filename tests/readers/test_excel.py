@@ -780,3 +780,32 @@ def test_labels_typed_apart_in_one_cell_are_read_apart_and_a_goal_with_a_gap_sta
     assert table.budget_total == 1250000
     assert table.goal == "保障困难群众基本生活。    全年救助不少于3000人次。"
     assert doc.warnings == []
+
+
+@pytest.mark.parametrize("budget_rows", [3, 20])
+def test_a_budget_table_beside_the_target_table_is_named_once(tmp_path, budget_rows):
+    """A sheet with the department's 支出预算表 above its target table: a few rows outside the table
+    are named one by one; a whole table of them in one warning, with its first and last rows."""
+    budget = [["科目编码", "科目名称", "合计"]] + [
+        [f"2050{k:02d}", f"科目{k}", f"{k}0.00"] for k in range(1, budget_rows)
+    ]
+    rows = [
+        *budget,
+        ["2024年项目支出绩效目标表"],
+        ["项目名称", "学生资助专项"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "权重"],
+        ["产出指标", "数量指标", "资助学生人次", "≥2000人次", 60],
+        ["满意度指标", "服务对象满意度指标", "受助学生满意度", "≥90%", 40],
+    ]
+    doc = _read_sheet(tmp_path, "预算.xlsx", rows)
+    (table,) = doc.tables
+    assert [i.name for i in table.indicators] == ["资助学生人次", "受助学生满意度"]
+    messages = [w.message for w in doc.warnings]
+    if budget_rows <= 8:
+        assert messages == [f"表格之外的文字「{' | '.join(row)}」未读入。" for row in budget]
+    else:
+        assert messages == [
+            f"表格之外的 {budget_rows} 行文字未读入：从「科目编码 | 科目名称 | 合计」到「2050{budget_rows - 1:02d} | "
+            f"科目{budget_rows - 1} | {budget_rows - 1}0.00」（工作表「Sheet」 第 {budget_rows} 行）。"
+        ]
+        assert (doc.warnings[0].where.sheet, doc.warnings[0].where.row) == ("Sheet", 1)

@@ -2223,9 +2223,8 @@ def assemble(
     pending = PendingRows()  # every table's indicator rows, built together at the end
     for segment in split_tables(cells):
         if segment.title is None and find_indicator_header(segment.cells) is None:
-            for _, row in groupby(segment.cells, _row_of):
-                cells_of_row = list(row)
-                unread(warnings, [c.text for c in cells_of_row], cells_of_row[0].where)
+            rows = [list(row) for _, row in groupby(segment.cells, _row_of)]
+            unread(warnings, [([c.text for c in row], row[0].where) for row in rows])
             continue
         builder = TableBuilder(segment, warnings, short_rows_lost_merges, pending, lines_wrap)
         table = builder.build()
@@ -2251,14 +2250,28 @@ def _row_of(cell: Cell) -> tuple[object, ...]:
     return (cell.table, cell.row, w.page, w.sheet) if cell.row is not None else (w.line, w.page, w.sheet)
 
 
-def unread(warnings: list[ReadWarning], texts: Sequence[str], where: Where) -> None:
-    """A row outside every target table (a budget table beside them, a heading, a note): one
-    warning for the row, its filled cells quoted (a whole budget document has hundreds of them)."""
-    filled = [t for t in texts if t]
-    if filled:
-        shown = " | ".join(filled)
-        shown = shown if len(shown) <= 60 else shown[:60] + "…"
-        warnings.append(ReadWarning(f"表格之外的文字「{shown}」未读入。", where._replace(column=None)))
+def _quoted(texts: Sequence[str]) -> str:
+    shown = " | ".join(t for t in texts if t)
+    return shown if len(shown) <= 60 else shown[:60] + "…"
+
+
+def unread(warnings: list[ReadWarning], rows: Sequence[tuple[Sequence[str], Where]]) -> None:
+    """Rows outside every target table (a heading, a note, a budget table beside them): a warning
+    each, its filled cells quoted; a run of more than eight (a whole budget document's tables, with
+    hundreds of rows) one warning that names its first and last rows and where they stand."""
+    filled = [(texts, where._replace(column=None)) for texts, where in rows if any(texts)]
+    if len(filled) > 8:
+        (first, at), (last, end) = filled[0], filled[-1]
+        warnings.append(
+            ReadWarning(
+                f"表格之外的 {len(filled)} 行文字未读入：从「{_quoted(first)}」到「{_quoted(last)}」"
+                f"（{end.describe()}）。",
+                at,
+            )
+        )
+        return
+    for texts, where in filled:
+        warnings.append(ReadWarning(f"表格之外的文字「{_quoted(texts)}」未读入。", where))
 
 
 def finish(doc: Document, units: list[str]) -> Document:

@@ -354,8 +354,7 @@ def assemble_grid(path: str, reader: str, rows: Sequence[GridRow]) -> Document:
             head_end -= 1  # the header's first row (绩效指标 over 一级 | 二级 | 三级)
         head_rows = rows[start:head_end]
         if title_text is None and header_at is None:
-            for row in head_rows:
-                unread(warnings, row.texts, row.where)
+            unread(warnings, [(row.texts, row.where) for row in head_rows])
             k = end
             continue
         if (
