@@ -166,3 +166,23 @@ def test_a_file_locked_with_a_password_is_named_so(name, phrase):
         read_path(fixture)
     message = str(info.value)
     assert message.startswith(name) and phrase in message and "损坏" not in message
+
+
+def test_a_pdf_whose_fonts_carry_no_text_mapping_is_named_so(tmp_path):
+    """A PDF whose fonts lost their ToUnicode maps (some converters drop them): every character
+    reads "(cid:12)". It was "没有找到绩效目标表"; the message says why and what the filer can do."""
+    import pypdf
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "pdf_calc_department_tasks.pdf"
+    stripped = pypdf.PdfWriter(clone_from=fixture)
+    for page in stripped.pages:
+        fonts = page["/Resources"]["/Font"]
+        for name in fonts:
+            font = fonts[name].get_object()
+            font.pop("/ToUnicode", None)
+    path = tmp_path / "无编码.pdf"
+    stripped.write(path)
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    message = str(info.value)
+    assert message.startswith("无编码.pdf") and "没有附带文字编码" in message and "OCR" in message

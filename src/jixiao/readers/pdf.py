@@ -452,6 +452,7 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
     cells: list[Cell] = []
     row = 0
     chars = 0
+    unmapped = 0
     continues: _Continues | None = None
     after_unruled = False  # the page before was read as a table without lines
     furniture: set[tuple[str, str]] = set()  # the lines above and below the tables of the pages so far
@@ -463,6 +464,8 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
             if not all(map(_level, page.chars)):
                 page = page.filter(lambda obj: obj.get("object_type") != "char" or _level(obj))
             chars += len(page.chars)
+            # a glyph of a font that carries no text mapping reads "(cid:123)": not the document's text
+            unmapped += sum(1 for ch in page.chars if ch["text"].startswith("(cid:"))
             tables = _ruled_tables(page)
             read_unruled, after_unruled = after_unruled, False
             items: list[tuple[float, str, object]] = [(t.bbox[1], "table", t) for t in tables]
@@ -574,6 +577,12 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
         raise ReadError(
             name,
             "这是扫描件（PDF 没有文字层），无法直接读取；请先做文字识别（OCR），或提供原始的 Word/Excel 文件。",
+        )
+    if unmapped * 2 > chars:
+        raise ReadError(
+            name,
+            "这个 PDF 的字体没有附带文字编码，读出的字是一串编号（复制出来也是乱码），无法读取；"
+            "请提供原始的 Word/Excel 文件，或先做文字识别（OCR）。",
         )
     return cells
 
