@@ -575,3 +575,44 @@ def _unplaced(doc) -> list[object]:
         return value
 
     return strip(document_to_dict(doc)["tables"])  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        "table{border-top:1.5pt solid #000;border-bottom:1.5pt solid #000}"
+        " tr.h td{border-top:0.6pt solid #000;border-bottom:0.6pt solid #000}",
+        "tr td{border-bottom:0.6pt solid #000}",
+    ],
+    ids=["three lines", "lines under the rows"],
+)
+def test_a_table_ruled_only_across_reads_by_its_columns(tmp_path, rules):
+    """A table drawn with horizontal rules only (a 三线表, or a line under each row): no ruled table
+    for pdfplumber, its page read as text laid out by position. A value and the weight beside it
+    stand one space apart there ("≥100人 50"): the 三线表 read them as one cell, the weight lost
+    silently; now each cell goes to the header's column it stands under."""
+    from weasyprint import CSS, HTML
+
+    page = (
+        "<h3>2024年项目支出绩效目标表</h3><table>"
+        "<tr><td>项目名称</td><td colspan=4>法律援助</td></tr>"
+        "<tr><td>年度资金总额</td><td colspan=4>100.00</td></tr>"
+        "<tr><td>年度绩效目标</td><td colspan=4>完成法律援助。</td></tr>"
+        "<tr class=h><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>"
+        "<tr><td>产出指标</td><td>数量指标</td><td>援助人数</td><td>≥100人</td><td>50</td></tr>"
+        "<tr><td></td><td>质量指标</td><td>结案率</td><td>≥95%</td><td>20</td></tr>"
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>满意度</td><td>≥90%</td><td>30</td></tr>"
+        "</table>"
+    )
+    css = CSS(string=f"table{{border-collapse:collapse}} td{{padding:6pt 6pt;font-size:9pt}} {rules}")
+    path = tmp_path / "三线表.pdf"
+    path.write_bytes(HTML(string=f"<html><body>{page}</body></html>").write_pdf(stylesheets=[css]))
+    doc = read_path(path)
+    (t,) = doc.tables
+    assert (t.name, t.budget_total, t.goal) == ("法律援助", Decimal("100.00"), "完成法律援助。")
+    assert [(i.level1, i.level2, i.name, i.value, i.unit, i.weight) for i in t.indicators] == [
+        ("产出", "数量", "援助人数", "100", "人", 50),
+        ("产出", "质量", "结案率", "95", "%", 20),
+        ("满意度", "服务对象满意度", "满意度", "90", "%", 30),
+    ]
+    assert doc.warnings == []

@@ -84,6 +84,16 @@ def _typed_breaks(page: pdfplumber.page.Page, box: Box, text: str) -> str:
     return "".join(out)
 
 
+def _aligned_rows(lines: list[str]) -> list[list[str]]:
+    """A page's text laid out by position, as rows of cells: read as the text reader reads a copy
+    aligned by spaces (`text.py`, "space-rows")."""
+    from itertools import groupby
+
+    from jixiao.readers.text import aligned_cells
+
+    return [[c.text for c in row] for _, row in groupby(aligned_cells(lines), lambda c: c.row)]
+
+
 def _line_cells(text: str) -> list[str]:
     """A text line outside tables: "编制单位：X  单位：万元" is two cells, as on the form."""
     parts = [p for p in _GAP.split(text) if p.strip()]
@@ -500,12 +510,19 @@ def _extract(raw: bytes, name: str) -> list[Cell]:
                         cells.append(Cell(_clean(text), text, Where(page=n, row=row, column=c + 1), row, c))
                 continue
             else:
-                # no ruled table on the page: keep the horizontal layout, so that columns stay
-                # apart by runs of spaces (a table without lines reads as rows of cells)
-                for k, text_line in enumerate(page.extract_text(layout=True).splitlines()):
-                    if text_line.strip():
-                        items.append((float(k), "line", text_line))
+                # no ruled table on the page: keep the horizontal layout and read it as a copy
+                # aligned by spaces (a table without lines reads as rows of cells, each under the
+                # column of the indicator header it stands under, empty cells kept)
+                for k, placed in enumerate(_aligned_rows(page.extract_text(layout=True).splitlines())):
+                    items.append((float(k), "row", placed))
             for _, kind, item in sorted(items, key=lambda i: i[0]):
+                if kind == "row":
+                    continues = None
+                    row += 1
+                    parts: list[str] = item  # type: ignore[assignment]
+                    for col, part in enumerate(parts):
+                        cells.append(Cell.of(part, Where(page=n), row, col))
+                    continue
                 if kind == "line":
                     continues = None
                     row += 1

@@ -336,6 +336,12 @@ def _starts_a_row(line: str) -> bool:
     )
 
 
+def aligned_cells(lines: list[str]) -> list[Cell]:
+    """The cells of text aligned by spaces (a PDF page's text laid out by position), a row a line
+    and each cell in the column it stands under."""
+    return _rows(lines, "space-rows")
+
+
 def _rows(lines: list[str], layout: str) -> list[Cell]:
     """One row a line; a line that is only a table border is skipped."""
     cells: list[Cell] = []
@@ -560,6 +566,7 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
     cell stands under, and goes on cell after cell, as printed."""
     if grid is not None and grid[2] and len(starts) == len(texts):
         texts, starts = _apart_at_levels(texts, starts)
+        texts, starts = _apart_at_columns(texts, starts, grid)
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
     if grid is None or not grid[2]:
@@ -622,6 +629,36 @@ def _apart_at_levels(texts: list[str], starts: Starts) -> tuple[list[str], Start
         else:
             out.append(text)
             places.append((char, width))
+    return out, places
+
+
+def _apart_at_columns(texts: list[str], starts: Starts, grid: Grid) -> tuple[list[str], Starts]:
+    """A row's cells that a single space parts where a column of the header starts (a value and
+    the weight beside it, "≥100人 50", a column's width apart but one space in the copy): two cells."""
+    if not any(" " in text for text in texts):
+        return texts, starts
+    out: list[str] = []
+    places: Starts = []
+    for text, (char, width) in zip(texts, starts, strict=True):
+        cut = None
+        # the column the cell stands in, by either measure: the rest must start a column after it
+        own = max(_nearest(char, grid[0]), _nearest(width, grid[1]))
+        for m in re.finditer(" ", text):
+            at_char = char + m.end()
+            at_width = width + display_width(text[: m.end()])
+            if any(
+                abs(grid[0][k] - at_char) <= 1 or abs(grid[1][k] - at_width) <= 1
+                for k in range(own + 1, len(grid[0]))
+            ):
+                cut = m
+                break
+        if cut is None or not text[: cut.start()].strip() or not text[cut.end() :].strip():
+            out.append(text)
+            places.append((char, width))
+            continue
+        left, right = text[: cut.start()].rstrip(), text[cut.end() :]
+        out += [left, right]
+        places += [(char, width), (char + cut.end(), width + display_width(text[: cut.end()]))]
     return out, places
 
 
