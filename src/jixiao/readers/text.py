@@ -16,7 +16,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from jixiao.domain.frame import level1_of_level2, normalise_level1, normalise_level2
@@ -422,8 +422,8 @@ def _block_labels_first(rows: list[Row]) -> list[Row]:
     Cells beside the label on its line go with it where every row of the block starts to their right
     (the amount of a 金额合计, merged down with it); else the line is the block's middle row, whose
     own cells stay (年度主要任务 printed on the line of a task). A goal's rows hold no amounts
-    (其他资金 | 0 above 绩效目标 ends the money block before it). Only in a
-    table's head: the indicator rows' 一级 cells are placed by the body's reading."""
+    (其他资金 | 0 above 绩效目标 ends the money block before it). Only in a table's head: the
+    indicator rows' 一级 cells are placed by the body's reading."""
     in_head = [True] * len(rows)
     head = True
     for k, (_, texts, _) in enumerate(rows):
@@ -617,48 +617,50 @@ def _apart_at_levels(texts: list[str], starts: Starts) -> tuple[list[str], Start
     """An indicator row's cells that a single space parts (a PDF's narrow 二级 column filled to its
     edge: "社会效益指标 道路通行安全事故发生数"): two cells where the text before the space is a known
     一级 or 二级 and the whole is not."""
-    if not any(" " in text for text in texts):
-        return texts, starts
-    out: list[str] = []
-    places: Starts = []
-    for text, (char, width) in zip(texts, starts, strict=True):
-        left, space, right = text.partition(" ")
-        if space and right.strip() and _known_level(left) and not _known_level(text):
-            out += [left, right.strip()]
-            places += [(char, width), (char + len(left) + 1, width + display_width(left) + 1)]
-        else:
-            out.append(text)
-            places.append((char, width))
-    return out, places
+
+    def cut(text: str, char: int, width: int) -> int | None:
+        left = text.partition(" ")[0]
+        return len(left) if _known_level(left) and not _known_level(text) else None
+
+    return _parted(texts, starts, cut)
 
 
 def _apart_at_columns(texts: list[str], starts: Starts, grid: Grid) -> tuple[list[str], Starts]:
     """A row's cells that a single space parts where a column of the header starts (a value and
-    the weight beside it, "≥100人 50", a column's width apart but one space in the copy): two cells."""
+    the weight beside it, "≥100人 50", a column's width apart but one space in the copy): two cells.
+    The rest must start a column after the one the cell stands in, by either measure."""
+
+    def cut(text: str, char: int, width: int) -> int | None:
+        own = max(_nearest(char, grid[0]), _nearest(width, grid[1]))
+        for m in re.finditer(" ", text):
+            at_char, at_width = char + m.end(), width + display_width(text[: m.end()])
+            if any(
+                abs(grid[0][k] - at_char) <= 1 or abs(grid[1][k] - at_width) <= 1
+                for k in range(own + 1, len(grid[0]))
+            ):
+                return m.start()
+        return None
+
+    return _parted(texts, starts, cut)
+
+
+def _parted(
+    texts: list[str], starts: Starts, cut: Callable[[str, int, int], int | None]
+) -> tuple[list[str], Starts]:
+    """The cells, each parted in two at the space `cut` finds in it (its index, or None)."""
     if not any(" " in text for text in texts):
         return texts, starts
     out: list[str] = []
     places: Starts = []
     for text, (char, width) in zip(texts, starts, strict=True):
-        cut = None
-        # the column the cell stands in, by either measure: the rest must start a column after it
-        own = max(_nearest(char, grid[0]), _nearest(width, grid[1]))
-        for m in re.finditer(" ", text):
-            at_char = char + m.end()
-            at_width = width + display_width(text[: m.end()])
-            if any(
-                abs(grid[0][k] - at_char) <= 1 or abs(grid[1][k] - at_width) <= 1
-                for k in range(own + 1, len(grid[0]))
-            ):
-                cut = m
-                break
-        if cut is None or not text[: cut.start()].strip() or not text[cut.end() :].strip():
+        at = cut(text, char, width) if " " in text else None
+        left, right = (text[:at].rstrip(), text[at + 1 :].strip()) if at is not None else ("", "")
+        if at is None or not left or not right:
             out.append(text)
             places.append((char, width))
             continue
-        left, right = text[: cut.start()].rstrip(), text[cut.end() :]
         out += [left, right]
-        places += [(char, width), (char + cut.end(), width + display_width(text[: cut.end()]))]
+        places += [(char, width), (char + at + 1, width + display_width(text[: at + 1]))]
     return out, places
 
 
