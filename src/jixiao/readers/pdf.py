@@ -12,7 +12,7 @@ import re
 import resource
 import subprocess
 import sys
-from itertools import pairwise
+from itertools import groupby, pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -27,6 +27,7 @@ from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.errors import ReadError
 from jixiao.readers.grid import GridRow, find_header
 from jixiao.readers.indicators import join_lines
+from jixiao.readers.text import aligned_cells
 
 _GAP = re.compile(r"\s{2,}|\u3000+")
 MAX_PAGES = 500
@@ -87,10 +88,6 @@ def _typed_breaks(page: pdfplumber.page.Page, box: Box, text: str) -> str:
 def _aligned_rows(lines: list[str]) -> list[list[str]]:
     """A page's text laid out by position, as rows of cells: read as the text reader reads a copy
     aligned by spaces (`text.py`, "space-rows")."""
-    from itertools import groupby
-
-    from jixiao.readers.text import aligned_cells
-
     return [[c.text for c in row] for _, row in groupby(aligned_cells(lines), lambda c: c.row)]
 
 
