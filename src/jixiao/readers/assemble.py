@@ -1095,9 +1095,8 @@ class TableBuilder:
         under 执行率 (see `_placed_amounts`); any other row is left as its columns place it."""
         columns = sorted(col for col in heads if col is not None)
         rate = next((col for col in columns if kinds[col] == "rate"), None)
-        misplaced = any(
-            col != rate and cell.text.endswith("%") and rate is not None and col is not None and col < rate
-            for col, (_, cell) in amounts.items()
+        misplaced = rate is not None and any(
+            col is not None and col < rate and cell.text.endswith("%") for col, (_, cell) in amounts.items()
         )
         printed = [(k, c) for k, c in row if c.col is not None and c.col >= columns[0]]
         cols = [c.col for _, c in printed]
