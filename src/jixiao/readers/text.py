@@ -350,8 +350,16 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
         # the left edge: copies often indent every line alike (a page margin)
         margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
         placed: list[tuple[int, list[str], Starts]] = []
+        body = False  # under an indicator header: cells a single space apart may be two
         for n, texts, starts in _block_labels_first(list(_space_rows(lines, margin))):
+            if body and grid is not None and grid[2] and len(starts) == len(texts):
+                texts, starts = _apart_at_levels(texts, starts)
+                texts, starts = _apart_at_columns(texts, starts, grid)
             texts, grid = _by_starts(starts, texts, grid)
+            if _is_indicator_header(texts):
+                body = True
+            elif len(texts) <= 2 and texts and labels.is_title(texts[0]):
+                body = False
             if placed and _labels_go_on(placed[-1], texts, starts):
                 continue
             placed.append((n, list(texts), starts))
@@ -564,9 +572,6 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
     the grid starts is placed by it, as wide as the grid; a row that starts at the left edge and
     does not fit the grid sets a new one (a new header); any other row starts in the column its first
     cell stands under, and goes on cell after cell, as printed."""
-    if grid is not None and grid[2] and len(starts) == len(texts):
-        texts, starts = _apart_at_levels(texts, starts)
-        texts, starts = _apart_at_columns(texts, starts, grid)
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
     if grid is None or not grid[2]:
