@@ -186,3 +186,17 @@ def test_a_pdf_whose_fonts_carry_no_text_mapping_is_named_so(tmp_path):
         read_path(path)
     message = str(info.value)
     assert message.startswith("无编码.pdf") and "没有附带文字编码" in message and "OCR" in message
+
+
+def test_an_excel_binary_workbook_is_named_and_refused_with_what_to_do(tmp_path):
+    """An .xlsb (Excel's binary workbook, a zip of .bin parts) was "a zip but not Excel"."""
+    import zipfile
+
+    path = tmp_path / "绩效目标.xlsb"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    message = str(info.value)
+    assert message.startswith("绩效目标.xlsb") and ".xlsb" in message and "另存为 .xlsx" in message

@@ -56,6 +56,10 @@ def _read_zip(p: Path, data: bytes, name: str) -> Document:
         return _read_converted(p, data, name, ".odt")
     if kind.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
         return _read_converted_workbook(p, data, name, ".ods")
+    if "xl/workbook.bin" in names:  # Excel's binary workbook: no reader here keeps how numbers show
+        raise ReadError(
+            name, "这是 Excel 二进制工作簿（.xlsb），暂不能读取；请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"
+        )
     raise ReadError(name, "这是一个压缩包，但不是 Excel（.xlsx）或 Word（.docx）文件。")
 
 
