@@ -23,7 +23,7 @@ from jixiao.domain.frame import level1_of_level2, normalise_level1, normalise_le
 from jixiao.domain.model import Document, ReadWarning, Where
 from jixiao.domain.widths import display_width
 from jixiao.readers import labels
-from jixiao.readers.assemble import EMPTY_LINE, Cell, assemble
+from jixiao.readers.assemble import EMPTY_LINE, Cell, _is_header, assemble
 from jixiao.readers.encoding import decode_text
 from jixiao.readers.errors import ReadError
 from jixiao.readers.indicators import join_lines
@@ -330,8 +330,7 @@ def _starts_a_row(line: str) -> bool:
     return bool(first) and (
         labels.header_field(first) is not None
         or labels.indicator_column(first) is not None
-        or normalise_level1(first) is not None
-        or level1_of_level2(normalise_level2(first)) is not None
+        or _known_level(first)
         or labels.label_key(first) in labels.VALUE_PERIODS
     )
 
@@ -414,8 +413,7 @@ Row = tuple[int, list[str], Starts]
 
 
 def _is_indicator_header(texts: list[str]) -> bool:
-    roles = [role for role in map(labels.indicator_column, texts) if role]
-    return len(roles) >= 3 and "name" in roles and ("value" in roles or "weight" in roles)
+    return _is_header([role for role in map(labels.indicator_column, texts) if role])
 
 
 def _block_labels_first(rows: list[Row]) -> list[Row]:
