@@ -26,7 +26,7 @@ from jixiao.readers import labels
 from jixiao.readers.assemble import Cell, assemble
 from jixiao.readers.errors import ReadError
 from jixiao.readers.grid import GridRow, find_header
-from jixiao.readers.indicators import join_lines
+from jixiao.readers.indicators import _CJK_EDGE, join_lines
 from jixiao.readers.text import aligned_cells
 
 _GAP = re.compile(r"\s{2,}|\u3000+")
@@ -48,9 +48,6 @@ def _clean(text: str | None) -> str:
         join_lines("\n".join(" ".join(line.split()) for line in part.splitlines()))
         for part in text.split(PARAGRAPH)
     ).strip("\n")
-
-
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 def _typed_breaks(page: pdfplumber.page.Page, box: Box, text: str) -> str:
@@ -76,8 +73,8 @@ def _typed_breaks(page: pdfplumber.page.Page, box: Box, text: str) -> str:
             out.append("\n" + line["text"])
             continue
         k = 0
-        if not _CJK.match(chars[0]["text"]):
-            while k + 1 < len(chars) and not _CJK.match(chars[k + 1]["text"]):
+        if not _CJK_EDGE.match(chars[0]["text"]):
+            while k + 1 < len(chars) and not _CJK_EDGE.match(chars[k + 1]["text"]):
                 k += 1
         first_word = chars[k]["x1"] - chars[0]["x0"]
         typed = right - before["x1"] > first_word + 1.2 * chars[0]["size"]
