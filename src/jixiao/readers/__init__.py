@@ -89,15 +89,16 @@ def _read_converted_workbook(p: Path, data: bytes, name: str, suffix: str) -> Do
 
 def _read_ole(p: Path, data: bytes, name: str) -> Document:
     from jixiao.readers.excel import read_excel
-    from jixiao.readers.legacy_word import damaged_word, is_locked, is_word
+    from jixiao.readers.legacy_word import damaged_word, is_locked, is_word, ole_streams
 
-    if is_locked(data):  # an .xlsx or a .docx saved with a password: Office wraps it in an OLE file
+    streams = ole_streams(data)  # its directory, read once
+    if is_locked(streams):  # an .xlsx or a .docx saved with a password: Office wraps it in an OLE file
         raise ReadError(
             name,
             "文件设有打开密码（加密的 Excel/Word 文件），无法读取；请在 WPS、Excel 或 Word 中打开，"
             "取消密码后另存，再导入。",
         )
-    if is_word(data):  # a .doc (Word 97–2003), whatever its name
+    if is_word(data, streams):  # a .doc (Word 97–2003), whatever its name
         return _read_converted(p, data, name, ".doc")
     try:
         return read_excel(p, data, name)

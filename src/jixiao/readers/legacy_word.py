@@ -24,25 +24,27 @@ TIMEOUT = 120  # seconds: a table of a few pages converts in one or two
 SAVE_AS = "请在 Word 或 WPS 中打开并另存为 .docx 后再导入。"
 
 
-def _streams(data: bytes) -> set[str] | None:
-    """The names of an OLE file's streams, or None where its directory cannot be read."""
+def ole_streams(data: bytes) -> set[str]:
+    """The names of an OLE file's streams; none where its directory cannot be read (the Excel
+    reader, or `damaged_word`, names what is wrong)."""
     try:
         return {entry.name for entry in compdoc.CompDoc(data, logfile=io.StringIO()).dirlist}
     except Exception:  # noqa: BLE001 (xlrd raises IndexError and others on a damaged directory)
-        return None  # the Excel reader, or `damaged_word`, names what is wrong
+        return set()
 
 
-def is_word(data: bytes) -> bool:
+def is_word(data: bytes, streams: set[str] | None = None) -> bool:
     """An OLE file whose streams are a Word document's and not a workbook's (a .doc, whatever its
-    name). Read from the file's directory: the words may also stand in the text."""
-    names = _streams(data) or set()
+    name). Read from the file's directory (`streams`, when read already): the words may also stand
+    in the text."""
+    names = ole_streams(data) if streams is None else streams
     return "WordDocument" in names and not names & {"Workbook", "Book"}
 
 
-def is_locked(data: bytes) -> bool:
-    """An Office file saved with a password to open it: an .xlsx or a .docx encrypted into an OLE
-    file's EncryptedPackage stream, whatever its name."""
-    return "EncryptedPackage" in (_streams(data) or set())
+def is_locked(streams: set[str]) -> bool:
+    """An Office file saved with a password to open it, by its OLE streams: an .xlsx or a .docx
+    encrypted into an EncryptedPackage stream, whatever its name."""
+    return "EncryptedPackage" in streams
 
 
 def damaged_word(data: bytes, name: str) -> ReadError | None:
