@@ -2076,20 +2076,8 @@ def is_upper_header(texts: Sequence[str]) -> bool:
 # what a monitoring table answers under 完成目标可能性 (not a 偏差原因)
 _LIKELIHOODS = frozenset(["确定能", "有可能", "完全不可能", "不可能"])
 # the options a monitoring table ticks under 偏差原因分析 and 完成目标可能性 (财预〔2019〕136号)
-_TICK_OPTIONS = frozenset(
-    [
-        "经费保障",
-        "制度保障",
-        "人员保障",
-        "硬件条件保障",
-        "硬件保障",
-        "其他",
-        "其它",
-        "确定能",
-        "有可能",
-        "完全不可能",
-        "不可能",
-    ]
+_TICK_OPTIONS = _LIKELIHOODS | frozenset(
+    ["经费保障", "制度保障", "人员保障", "硬件条件保障", "硬件保障", "其他", "其它"]
 )
 _TICKS = frozenset(["√", "✓", "✔", "☑", "■", "●", "是", "v", "V"])  # a cross (✗) says no
 
