@@ -62,6 +62,10 @@ def test_layout_facts(path):
         assert got == want
         if "tasks" in e:
             assert [i.raw.get("task") for i in t.indicators] == e["tasks"]
+        if "notes" in e:
+            assert [i.raw.get("note") for i in t.indicators] == e["notes"]
+        if "operators_printed" in e:
+            assert [i.raw.get("operator") for i in t.indicators] == e["operators_printed"]
         if "long_term" in e:
             assert [i.raw.get("long_term") for i in t.indicators] == e["long_term"]
         if "actuals" in e:

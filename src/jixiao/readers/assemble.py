@@ -1607,8 +1607,7 @@ class TableBuilder:
             if not value and covers and k in covers:
                 anchor, vertical = covers[k]
                 value = anchor if vertical else ""
-            if value or role not in text:
-                text[role] = value
+            _put(text, role, value)
         mapped = {col - shift for col, _ in cols}
         return text, next((t for k, t in enumerate(texts) if t and k not in mapped), None)
 
@@ -1638,7 +1637,7 @@ class TableBuilder:
             rows, wheres = parted
             rest = []
         elif by_width:
-            rows = [dict(zip(roles, (x.text for x in c), strict=True)) for c in chunks]
+            rows = [_by_role(roles, [x.text for x in c]) for c in chunks]
             wheres = [c[0].where for c in chunks]
             rest = cells[full:]
         else:
@@ -1816,7 +1815,7 @@ def _line_parted_rows(roles: list[str], cells: list[Cell]) -> tuple[list[dict[st
         first = next((t for t in texts if t), "")
         shift = width - len(texts)
         if shift and _closes(first):  # 总分 merged over the first columns: read as printed
-            rows.append(dict(zip(roles, [*texts, *[""] * shift], strict=True)))
+            rows.append(_by_role(roles, [*texts, *[""] * shift]))
             continue
         if not all(roles[k] in CARRY_DOWN for k in range(shift)):
             return None
@@ -1824,7 +1823,7 @@ def _line_parted_rows(roles: list[str], cells: list[Cell]) -> tuple[list[dict[st
         fit = _texts_fit(roles, texts)
         if fit is not None:
             checked.append(fit)
-        rows.append(dict(zip(roles, texts, strict=True)))
+        rows.append(_by_role(roles, texts))
     if not checked or sum(checked) < 0.8 * len(checked) or all(len(g) == width for g in groups):
         return None  # full rows are read by the header's width
     return rows, [g[0].where for g in groups]
@@ -1850,7 +1849,7 @@ def _align_printed(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, 
         first = texts[i]
         if _closes(first):  # 总分 merged over the first columns, or a footer: as printed
             take = min(width, len(texts) - i)
-            rows.append(dict(zip(roles, [*texts[i : i + take], *[""] * (width - take)], strict=True)))
+            rows.append(_by_role(roles, [*texts[i : i + take], *[""] * (width - take)]))
             wheres.append(cells[i].where)
             i += take
             continue
@@ -1869,7 +1868,7 @@ def _align_printed(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, 
                 break
         else:
             return None
-        rows.append(dict(zip(roles, row, strict=True)))
+        rows.append(_by_role(roles, row))
         wheres.append(cells[i].where)
         i += take
     return rows, wheres
@@ -1893,6 +1892,8 @@ _CARRY_UP = frozenset({"level1", "group"})
 # the columns merged down that a PDF's text prints once, in the middle of the rows they span
 _CENTRED = frozenset({"level1", "level2", "group"})
 # the columns of text that wrap in a narrow cell, and those that measure (one of them on a row's first line)
+# roles a header may give two columns, whose cells are both kept (one above the other in a cell)
+_JOINED_ROLES = frozenset({"nature", "note", "deviation"})
 _WRAPPING = frozenset({"name", "level1", "level2", "group", "deviation", "note", "task"})
 _MEASURES = ("value", "weight", "unit", "actual", "score", "nature")
 
@@ -2027,7 +2028,7 @@ def take_row(roles: list[str], texts: list[str], i: int) -> tuple[dict[str, str]
         if fits and role == "group" and group_heads_rows:  # only the label printed again
             fits = labels.INDICATOR_COLUMNS.get(labels.label_key(texts[i])) == "group"
         if i < n and (exact or fits or role not in _OPTIONAL or misfit_in_place):
-            text[role] = texts[i]
+            _put(text, role, texts[i])
             i += 1
             if role == "name" and after in ("weight", "nature"):
                 # a long name broken over two lines: join while the next cell is not yet a
@@ -2040,8 +2041,30 @@ def take_row(roles: list[str], texts: list[str], i: int) -> tuple[dict[str, str]
                     text[role] += texts[i]
                     i += 1
         else:
-            text[role] = ""
+            _put(text, role, "")
     return text, i
+
+
+def _by_role(roles: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
+    """A row's cells by role, its columns' roles given left to right."""
+    text = dict(zip(roles, texts, strict=True))
+    if len(text) < len(roles):  # a role with two columns: each cell kept
+        text = {}
+        for role, value in zip(roles, texts, strict=True):
+            _put(text, role, value)
+    return text
+
+
+def _put(text: dict[str, str], role: str, value: str) -> None:
+    """A cell into a row by role. A header may give a role two columns: 指标性质 ≥ beside 指标方向
+    正向, 评分标准 beside 指标解释; both cells are kept, one above the other, where the role is one
+    that can hold both, else the filled one."""
+    kept = text.get(role)
+    if kept and role in _JOINED_ROLES:
+        if value:
+            text[role] = f"{kept}\n{value}"
+    elif value or kept is None:
+        text[role] = value
 
 
 def _align(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, str]], list[Where], list[Cell]]:

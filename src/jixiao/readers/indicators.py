@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from jixiao.domain import frame
 from jixiao.domain.cache import memo
 from jixiao.domain.model import Indicator, Operator, Where
-from jixiao.domain.values import parse_operator, parse_target
+from jixiao.domain.values import normalise_text, parse_operator, parse_target
 
 T = TypeVar("T")
 
@@ -209,12 +209,12 @@ def _fields(
     direction = None
     nature = cells.get("nature")
     if nature:
-        category, direction = _nature(nature)
+        category, direction, printed_category, printed_direction = _natures(nature)
         if category:  # 指标性质 holds a category in one template …
-            raw["level1"] = nature
+            raw["level1"] = printed_category
             level1 = level1 or category
-        else:  # … and a direction (≥ ＝ ≤) in another
-            raw["operator"] = nature
+        if printed_direction:  # … and a direction (≥ ＝ ≤) in another
+            raw["operator"] = printed_direction
     if "value" in cells:
         operator, value, unit = _value_fields(cells["value"], unit, direction)
     else:
@@ -247,6 +247,29 @@ def _parsed(parse: Callable[[str], T], cells: Sequence[str]) -> list[T]:
 def _filled(cells: Sequence[str]) -> list[int]:
     """The rows whose cell is not empty: the few rows a patch concerns (often none at all)."""
     return [k for k, cell in enumerate(cells) if cell] if any(cells) else []
+
+
+def _natures(cell: str) -> tuple[str | None, Operator | None, str, str]:
+    """The category and direction a 指标性质 cell gives, and the text printed for each. Two such
+    columns (指标性质 ≥ beside 指标方向 正向) come as two lines: a sign or 定性 says more than a
+    word for a direction, which says more than 定量."""
+    category, direction = _nature(cell)
+    if "\n" not in cell or category or direction:
+        return category, direction, cell if category else "", "" if category else cell
+    lines = [line for line in cell.split("\n") if line.strip()]
+    read = [(line, *_nature(line)) for line in lines]
+    category, printed_category = next(((c, line) for line, c, _ in read if c), (None, ""))
+    others = [line for line in lines if line != printed_category]
+    ranked = [(_says(line, op), op) for line, _, op in read]
+    direction = max(ranked, key=itemgetter(0), default=(0, None))[1]
+    return category, direction, printed_category, "\n".join(others)
+
+
+def _says(line: str, op: Operator | None) -> int:
+    """How much a 指标性质 line says of a target's direction: a sign or 定性 most, 正向 / 反向 less."""
+    if op is None:
+        return 0
+    return 1 if normalise_text(line).startswith(("正向", "反向")) else 2
 
 
 def _nature(cell: str) -> tuple[str | None, Operator | None]:
