@@ -66,9 +66,15 @@ FRAMES: dict[str, dict[str, object]] = {
 }
 
 
+# the number some tables put before a level's name: 一、产出指标, （一）社会效益指标, 1.数量指标, ①质量
+# (① is looked for before NFKC, which makes it a bare 1)
+_NUMBERED = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}[)、.]|\(?\d{1,2}[)、.](?!\d))")
+_CIRCLED = re.compile(r"^\s*[①-⑳]")
+
+
 def _key(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text)
-    return unspaced(s).strip("：:()（）")
+    s = unspaced(unicodedata.normalize("NFKC", _CIRCLED.sub("", text)))
+    return _NUMBERED.sub("", s).strip("：:()（）")
 
 
 @memo(1024)
