@@ -344,3 +344,27 @@ def test_values_real_tables_write_that_are_measurable(name, value, kind):
     assert parse_target(value).kind == kind
     found = {code for code, row in codes([*OK, ("产出", name, "10%", "", value)]) if row == 3}
     assert not found & {"qualitative-grade-unknown", "rate-not-percent", "value-not-a-value"}
+
+
+def test_a_short_goal_with_a_number_is_called_too_brief_not_unmeasurable():
+    short = [f for f in findings(OK, goal="维护道路50公里。") if f.code == "goal-not-measurable"]
+    vague = [f for f in findings(OK, goal="确保项目顺利实施。") if f.code == "goal-not-measurable"]
+    assert len(short) == 1 and "过于简略" in short[0].message and "没有写明可衡量" not in short[0].message
+    assert len(vague) == 1 and "没有写明可衡量的结果" in vague[0].message
+
+
+def test_numbered_levels_are_read_as_their_categories():
+    rows = [
+        ("一、产出指标", "1.数量指标"),
+        ("（二）效益指标", "（一）社会效益指标"),
+        ("3.满意度指标", "①服务对象满意度指标"),
+        ("四、成本指标", "(1)经济成本指标"),
+    ]
+    built = [
+        indicator_from_cells({"level1": a, "level2": b, "name": "x", "value": "1"}, Where(row=1))
+        for a, b in rows
+    ]
+    assert [(i.level1, i.level2) for i in built] == [
+        ("产出", "数量"), ("效益", "社会效益"), ("满意度", "服务对象满意度"), ("成本", "经济成本")
+    ]  # fmt: skip
+    assert built[0].raw["level1"] == "一、产出指标"  # as printed

@@ -132,16 +132,22 @@ def goal_not_measurable(ctx: ReviewContext) -> Iterator[Finding]:
         goal = goal_facts(table.goal or "")
         if not goal.folded:
             continue
-        if len(goal.folded) < ctx.params.goal_min_chars or not goal.measurable:
-            yield table_finding(
-                t,
-                table,
-                "goal-not-measurable",
-                "warning",
-                f"{table_label(t, table)}的绩效目标「{_quote(table.goal or '')}」没有写明可衡量的结果"
-                "（数量、质量、时限或效果）。目标应细化量化，如“年内化解信访积案 30 件以上”。",
-                BASIS_88,
-            )
+        if not goal.measurable:
+            problem = "没有写明可衡量的结果（数量、质量、时限或效果）"
+        elif len(goal.folded) < ctx.params.goal_min_chars:
+            # a number in a few words ("维护道路50公里"): measurable, but no account of the year's work
+            problem = f"只有 {len(goal.folded)} 个字，过于简略，说不清全年的主要产出和效果"
+        else:
+            continue
+        yield table_finding(
+            t,
+            table,
+            "goal-not-measurable",
+            "warning",
+            f"{table_label(t, table)}的绩效目标「{_quote(table.goal or '')}」{problem}。"
+            "目标应细化量化，如“年内化解信访积案 30 件以上”。",
+            BASIS_88,
+        )
 
 
 @rule("misfiled-indicator", family=FAMILY, severity="warning", title="指标归类不当", basis=BASIS_101)
