@@ -247,7 +247,34 @@ def test_a_department_name_without_its_budget_code(printed, name):
     assert department_name(printed) == name
 
 
-@pytest.mark.parametrize("cell", ["年度2024", "效率提升10%", "约300人", "ISO9001"])
+@pytest.mark.parametrize("cell", ["年度2024", "效率提升10%", "ISO9001"])
 def test_text_before_a_number_that_names_no_measure_stays_text(cell):
     target = parse_target(cell)
     assert target.kind == "text" and target.text == cell  # ISO9001 is not read as IS09001
+
+
+@pytest.mark.parametrize(
+    "cell, operator, number, unit",
+    [
+        ("最多3次", "<=", "3", "次"),
+        ("最少2次", ">=", "2", "次"),
+        ("在95%以上", ">=", "95", "%"),
+        ("保持在90%以上", ">=", "90", "%"),
+        ("达95%", ">=", "95", "%"),
+        ("约300人", None, "300", "人"),  # a number, with no direction: the review asks for one
+        ("95%左右", None, "95", "%"),
+    ],
+)
+def test_targets_worded_around_their_number(cell, operator, number, unit):
+    target = parse_target(cell)
+    assert (target.kind, target.operator, target.number, target.unit) == (
+        "number",
+        operator,
+        Decimal(number),
+        unit,
+    )
+
+
+@pytest.mark.parametrize("cell", ["达标", "约定俗成", "左右"])
+def test_words_that_only_start_like_a_direction_stay_text(cell):
+    assert parse_target(cell).kind == "text"

@@ -34,7 +34,9 @@ _PREFIX_OPERATORS: list[tuple[str, Operator]] = sorted(
         ("不少于", ">="),
         ("不小于", ">="),
         ("至少", ">="),
+        ("最少", ">="),
         ("达到", ">="),
+        ("达", ">="),
         (">", ">"),
         ("大于", ">"),
         ("高于", ">"),
@@ -50,6 +52,7 @@ _PREFIX_OPERATORS: list[tuple[str, Operator]] = sorted(
         ("不高于", "<="),
         ("不超过", "<="),
         ("不多于", "<="),
+        ("最多", "<="),
         ("不大于", "<="),
         ("控制在", "<="),
         ("<", "<"),
@@ -104,6 +107,7 @@ _DATE = re.compile(r"^(?P<y>\d{4})[.年/-](?P<m>\d{1,2})月?(?:[.月/-]?(?P<d>\d
 _RANGE = re.compile(
     r"(?P<lo>\d+(?:\.\d+)?)(?P<percent>%?)(?:-|~|～|—|–|至|到)(?P<hi>\d+(?:\.\d+)?)(?P=percent)(?P<unit>\D*)"
 )
+_ABOUT = re.compile(r"(?:约|大约)?(?P<number>.+?)(?:左右|上下)?")
 _REMARK = re.compile(r"[(（][^()（）]*[)）]$")
 _DEADLINE = ("前", "以前", "之前", "底前", "末前", "底", "前完成", "底前完成")
 _PART_OF_YEAR_DEADLINE = re.compile(
@@ -235,7 +239,14 @@ def parse_target(raw: str | None) -> Target:
         if body.endswith(word):
             operator = operator or op
             body = body[: -len(word)]
+            if body.startswith(("在", "保持在")) and _NUMBER.match(body.lstrip("保持在")):
+                body = body.lstrip("保持在")  # "在95%以上"
             break
+    else:
+        # "约50人", "95%左右": a number all the same, with no direction
+        about = _ABOUT.fullmatch(body)
+        if about and _NUMBER.match(about["number"]):
+            body = about["number"]
 
     m = _DATE.match(body)
     if m and 1 <= int(m["m"]) <= 12 and (m["rest"] in _DEADLINE or m["rest"] == ""):
