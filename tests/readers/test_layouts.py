@@ -377,6 +377,7 @@ _LOSE_EMPTY_CELLS = {
     "cell_lines_nature_quantitative",
     "html_two_row_header",
     "one_line",
+    "pdftotext_writer_centred_cells",  # one_line's table, printed to PDF: the same ambiguity
     "self_evaluation_html",
     "tab_rows_trimmed_department_self_evaluation",
     "web_copy_two_row_header",

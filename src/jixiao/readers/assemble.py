@@ -1925,7 +1925,14 @@ def _completes(role: str, before: str, fragment: str) -> bool:
             known(frame.normalise_level2(before)) is None
             and known(frame.normalise_level2(before + fragment)) is not None
         )
+    if role == "value" and not _DIGIT.search(fragment):
+        # the rest of a unit that wrapped in a narrow 指标值 column (≥150万平方 / 米): the same number
+        target, whole = parse_target(before), parse_target(before + fragment)
+        return target.kind == "number" and whole.kind == "number" and whole.number == target.number
     return False
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _closes(text: str) -> bool:

@@ -350,11 +350,19 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
         margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
         placed: list[tuple[int, list[str], Starts]] = []
         body = False  # under an indicator header: cells a single space apart may be two
+        above: list[tuple[Spans, int]] = []  # the last row placed by the grid: its cells' spans and columns
         for n, texts, starts in _block_labels_first(list(_space_rows(lines, margin))):
             if body and grid is not None and grid[2] and len(starts) == len(texts):
                 texts, starts = _apart_at_levels(texts, starts)
                 texts, starts = _apart_at_columns(texts, starts, grid)
+                if len(texts) == 1:  # the rest of a wrapped cell, alone on its line: in its column
+                    column = _under_a_cell(starts[0], texts[0], above)
+                    texts = _padded([""] * column + texts, grid[0]) if column is not None else texts
+            parts = texts
             texts, grid = _by_starts(starts, texts, grid)
+            if len(parts) >= 2:  # a row, not the rest of one: the cells a fragment below may continue
+                by_grid = grid is not None and len(texts) == len(grid[0]) and len(starts) == len(parts)
+                above = _spans_by_column(starts, parts, texts) if by_grid and body else []
             if _is_indicator_header(texts):
                 body = True
             elif len(texts) <= 2 and texts and labels.is_title(texts[0]):
@@ -556,8 +564,18 @@ def _merged_band(band: list[str]) -> tuple[list[str], Starts] | None:
     return [join_lines("\n".join(p)) for p in parts], columns
 
 
-# where the columns start, in characters and in display columns; and whether they are an indicator header's
-Grid = tuple[list[int], list[int], bool]
+# where the columns start, in characters and in display columns; whether they are an indicator
+# header's; and where its labels start and end, by the same two measures
+Spans = list[tuple[int, int]]
+Grid = tuple[list[int], list[int], bool, tuple[Spans, Spans]]
+
+
+def _grid(starts: Starts, texts: list[str], header: bool) -> Grid:
+    spans = (
+        [(char, char + len(text)) for (char, _), text in zip(starts, texts, strict=True)],
+        [(width, width + display_width(text)) for (_, width), text in zip(starts, texts, strict=True)],
+    )
+    return [c for c, _ in starts], [w for _, w in starts], header, spans
 
 
 def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[list[str], Grid | None]:
@@ -572,10 +590,10 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
     cell stands under, and goes on cell after cell, as printed."""
     if len(starts) != len(texts) or len(starts) < 2:
         return texts, grid
-    if grid is None or not grid[2]:
-        if _is_indicator_header(texts) and starts[0][1] <= 6:
-            # the indicator header, its first label centred a little in from the edge: its columns
-            return texts, ([c for c, _ in starts], [w for _, w in starts], True)
+    if _is_indicator_header(texts) and starts[0][1] <= 6:
+        # the indicator header, its first label centred a little in from the edge: its columns
+        # (a head row at the edge with a label such as 年度绩效目标 set a grid before it)
+        return texts, _grid(starts, texts, True)
     if grid is not None:
         for metric, columns in enumerate(grid[:2]):
             placed = _placed([_column(start[metric], columns) for start in starts], texts)
@@ -593,11 +611,13 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
         if placed is not None:
             return _padded(placed, columns), grid
     if starts[0] == (0, 0):
-        return texts, (
-            [c for c, _ in starts],
-            [w for _, w in starts],
-            any(map(labels.indicator_column, texts)),
-        )
+        return texts, _grid(starts, texts, any(map(labels.indicator_column, texts)))
+    if grid is not None and grid[2] and len(texts) >= 3:
+        # an indicator row whose cells start off the header's labels: each under the one label
+        # it can stand under
+        placed = _between_labels(starts, texts, grid)
+        if placed is not None:
+            return _padded(placed, grid[0]), grid
     if grid is not None and grid[2] and not any(map(_FIGURE.search, texts)):
         # the rest of wrapped cells on a line of their own (社会效益指 / 标, 群众出行条 / 件), each a
         # character or two off its column's start by one measure or the other: in their columns
@@ -610,6 +630,60 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
             if first is not None:
                 return [""] * first + texts, grid
     return texts, grid
+
+
+def _spans_by_column(starts: Starts, parts: list[str], placed: list[str]) -> list[tuple[Spans, int]]:
+    """A placed row's cells: where each stands (in characters, in display columns) and its column."""
+    columns = [k for k, text in enumerate(placed) if text]
+    if len(columns) != len(parts):
+        return []
+    return [
+        ([(char, char + len(text)), (width, width + display_width(text))], k)
+        for (char, width), text, k in zip(starts, parts, columns, strict=True)
+    ]
+
+
+def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, int]]) -> int | None:
+    """The column of the cell of the row above that a lone fragment stands within (≥150 万平方 over
+    米), by characters or display columns: the rest of that cell, wrapped. None unless one cell."""
+    spans = [(start[0], start[0] + len(text)), (start[1], start[1] + display_width(text))]
+    found = {
+        k
+        for metric, (begin, end) in enumerate(spans)
+        for cell, k in above
+        if cell[metric][0] <= begin and end <= cell[metric][1]
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _between_labels(starts: Starts, texts: list[str], grid: Grid) -> list[str] | None:
+    """The cells of a row each under the one header label it can stand under: a cell stands in a
+    column when it starts after the label on its left ends and ends before the label on its right
+    starts (labels and cells centred in their columns, as a Word table's PDF prints them: "20%" in
+    the middle of 指标权重, well right of where the label starts). None where a cell could stand
+    under two labels by either measure (characters or display columns; a left-aligned cell between
+    two centred labels), or the measures that place every cell place them apart: such rows are left
+    to the reading by content. A measure by which some cell fits no column says nothing."""
+    found: list[list[str]] = []
+    for metric, spans in enumerate(grid[3]):
+        at: list[int | None] = []
+        for start, text in zip(starts, texts, strict=True):
+            begin = start[metric]
+            end = begin + (len(text) if metric == 0 else display_width(text))
+            fits = [
+                k
+                for k in range(len(spans))
+                if (k == 0 or begin >= spans[k - 1][1]) and (k + 1 == len(spans) or end <= spans[k + 1][0])
+            ]
+            if len(fits) > 1:
+                return None  # could stand under either of two labels
+            at.append(fits[0] if fits else None)
+        placed = _placed(at, texts)
+        if placed is not None:
+            found.append(placed)
+    if not found or any(placed != found[0] for placed in found):
+        return None
+    return found[0]
 
 
 def _known_level(text: str) -> bool:
