@@ -99,6 +99,8 @@ def check(path: Path, stem: str, work: Path) -> str | None:
     expected = yaml.safe_load((LAYOUTS / f"{stem}.yaml").read_text(encoding="utf-8"))
     for key in ("reader", "warnings", "warnings_mention"):
         expected.pop(key, None)
+    for table in expected["tables"]:
+        table.pop("notes", None)  # the official layouts our writers print have no column for notes
     case = work / "cases" / f"{stem}{path.suffix}"
     case.parent.mkdir(parents=True, exist_ok=True)
     case.write_bytes(path.read_bytes())

@@ -264,6 +264,20 @@ def test_xlsx_printed_to_pdf_reads_as_the_seed(tmp_path, seed_path, expected, on
     assert count > 200 and missed == []
 
 
+def test_a_cell_of_two_lines_prints_whole_and_reads_back_from_the_pdf(tmp_path):
+    """指标性质 ≥ beside 指标方向 正向 is one cell of two lines in the official layout: its row is as
+    tall as two lines (at the default height Calc printed both lines over each other, "正≥向"), and
+    the PDF's cell, its lines joined, still says ≥ (the sign over the word for a direction)."""
+    src = read_path(Path(__file__).parent / "fixtures/layouts/tab_rows_nature_and_direction.txt")
+    out = tmp_path / "性质与方向.xlsx"
+    write_xlsx(src, out)
+    back = read_path(_printed_by_calc(tmp_path, out))
+    got = [(i.name, i.operator, i.value) for t in back.tables for i in t.indicators]
+    assert got == [(i.name, i.operator, i.value) for t in src.tables for i in t.indicators]
+    assert [i.operator for i in back.tables[0].indicators][:3] == [">=", "=", "<="]
+    assert [i.raw.get("operator") for i in back.tables[0].indicators][:2] == ["≥\n正向", "=\n正向"]
+
+
 def test_xlsx_rows_of_merged_paragraphs_are_tall_and_leave_the_columns_narrow(tmp_path, seed_path):
     import openpyxl
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +74,24 @@ def test_rows_printed_alike_share_their_raw_cells_but_not_what_one_adds() -> Non
     assert b.raw == {**base, "deviation": "资金下达较晚"}
     assert c.raw == {**base, "name": "培训\n人次", "note": "按季度统计"}
     assert d.raw == {**base, "operator": "≥"}
+
+
+@pytest.mark.parametrize(
+    "nature, operator",
+    [
+        ("≥\n正向", ">="),
+        ("=\n正向", "="),
+        ("≥正向", ">="),
+        ("=正向", "="),
+        ("定性正向", "qualitative"),
+        ("正向", ">="),
+    ],
+)
+def test_a_sign_beside_a_direction_word_says_the_direction(nature, operator):
+    """指标性质 and 指标方向 in one cell, a line each or run together where a copy lost the break: the
+    sign decides (＝ with 正向 is ＝), and the cell is kept as printed."""
+    ind = indicator_from_cells(
+        {"name": "验收合格率", "nature": nature, "value": "100", "unit": "%"}, Where(row=1)
+    )
+    assert ind.operator == operator
+    assert ind.raw["operator"] == nature

@@ -254,15 +254,26 @@ def _natures(cell: str) -> tuple[str | None, Operator | None, str, str]:
     columns (指标性质 ≥ beside 指标方向 正向) come as two lines: a sign or 定性 says more than a
     word for a direction, which says more than 定量."""
     category, direction = _nature(cell)
-    if "\n" not in cell or category or direction:
+    if category or direction:
         return category, direction, cell if category else "", "" if category else cell
-    lines = [line for line in cell.split("\n") if line.strip()]
+    lines = [line for line in cell.split("\n") if line.strip()] if "\n" in cell else _two_words(cell)
+    if not lines:
+        return None, None, "", cell
     read = [(line, *_nature(line)) for line in lines]
     category, printed_category = next(((c, line) for line, c, _ in read if c), (None, ""))
     others = [line for line in lines if line != printed_category]
     ranked = [(_says(line, op), op) for line, _, op in read]
     direction = max(ranked, key=itemgetter(0), default=(0, None))[1]
-    return category, direction, printed_category, "\n".join(others)
+    return category, direction, printed_category, ("\n" if "\n" in cell else "").join(others)
+
+
+def _two_words(cell: str) -> list[str]:
+    """A cell that holds two 指标性质 words run together ("≥正向": the two lines of a cell, joined by
+    a copy that lost the break), as the two; else none."""
+    for k in range(1, len(cell)):
+        if all(any(_nature(part)) for part in (cell[:k], cell[k:])):
+            return [cell[:k], cell[k:]]
+    return []
 
 
 def _says(line: str, op: Operator | None) -> int:

@@ -65,7 +65,12 @@ def _typed_breaks(page: pdfplumber.page.Page, box: Box, text: str) -> str:
     if len(lines) != len(text.splitlines()) or len(lines) < 2:
         return text
     pad = min(line["x0"] for line in lines) - box[0]  # the cell's padding, the same on the right
-    right = box[2] - max(pad, 0)
+    middle = (box[0] + box[2]) / 2
+    if all(abs((line["x0"] + line["x1"]) / 2 - middle) <= 2 for line in lines):
+        # lines centred in the cell (≥ over 正向): the widest needs not fill it, so the padding is
+        # no more than a cell's usual (Word's 0.19 cm)
+        pad = min(pad, 6.0)
+    room = box[2] - box[0] - 2 * max(pad, 0)  # the width a line can take
     out = [lines[0]["text"]]
     for before, line in pairwise(lines):
         chars = [ch for ch in line["chars"] if not ch["text"].isspace()]
@@ -77,7 +82,7 @@ def _typed_breaks(page: pdfplumber.page.Page, box: Box, text: str) -> str:
             while k + 1 < len(chars) and not _CJK_EDGE.match(chars[k + 1]["text"]):
                 k += 1
         first_word = chars[k]["x1"] - chars[0]["x0"]
-        typed = right - before["x1"] > first_word + 1.2 * chars[0]["size"]
+        typed = room - (before["x1"] - before["x0"]) > first_word + 1.2 * chars[0]["size"]
         out.append((PARAGRAPH if typed else "\n") + line["text"])
     return "".join(out)
 

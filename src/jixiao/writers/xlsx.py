@@ -97,6 +97,8 @@ class _TableWriter:
                 if box.colspan > 1 or box.rowspan > 1:
                     _merge(ws, r, c, box.rowspan, box.colspan, fmt)
                     merged_text = merged_text or (box.colspan > 1 and bool(box.text) and kind in _SIZED)
+                # a cell of several lines (≥ above 正向) needs its row as tall: Calc keeps the height
+                merged_text = merged_text or ("\n" in box.text and kind in _SIZED)
                 if box.kind == "number" and box.number is not None:
                     ws.write_number(r, c, float(box.number), fmt)
                 elif box.text:
@@ -163,7 +165,8 @@ def _lines(text: str, width: float) -> int:
 
 
 def _row_heights(ws: Worksheet, rows: list[tuple[int, list[Box | None]]], widths: list[float]) -> None:
-    """Each row with text merged across columns as tall as its longest text wraps to."""
+    """Each row with text merged across columns, or of several lines, as tall as its longest text
+    wraps to."""
     for r, row in rows:
         lines = 1
         for c, box in enumerate(row):
