@@ -270,7 +270,7 @@ BUDGET_LINE = re.compile(
     r"|政府性基金|国有资本经营预算)(财政)?(资金|拨款|补助|补助资金|预算|支出|安排)$"
     r"|^(其中:?)?(中央|省级|市级|区级|县级|乡镇|本级|上级)财政$"  # 其中：市级财政
     # a source named by its kind, with 其中 or without: 财政资金, 自有资金, 债券资金, 一般公共预算 …
-    r"|^(其中:?)?(财政资金|财政拨款资金|自有资金|单位自有资金|单位自筹(资金)?|自筹|单位资金|债券资金"
+    r"|^(其中:?)?(当年)?(财政资金|财政拨款资金|自有资金|单位自有资金|单位自筹(资金)?|自筹|单位资金|债券资金"
     r"|专项债券(资金)?|政府债券(资金)?|一般公共预算|政府性基金(预算)?|国有资本经营预算|财政专户管理资金"
     r"|事业收入|经营收入|其他收入|其他资金|财政拨款|上年结转(资金)?)$"
 )
@@ -530,6 +530,12 @@ def without_period(key: str) -> str:
 
 
 @memo(1 << 14)
+def starts_an_indicator_column(text: str) -> bool:
+    """Whether an indicator column's label starts with this text ("偏差原因分析及改进" of 偏差原因分析及改进措施)."""
+    key = label_key(text)
+    return any(label.startswith(key) for label in INDICATOR_COLUMNS)
+
+
 def indicator_column(text: str) -> str | None:
     """ "三级指标（指标名称）", "年度指标值（A）", "分值（权重）" → the role of the part before the brackets."""
     if len(text) > 24:

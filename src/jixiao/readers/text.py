@@ -350,19 +350,37 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
         margin = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
         placed: list[tuple[int, list[str], Starts]] = []
         body = False  # under an indicator header: cells a single space apart may be two
-        above: list[tuple[Spans, int]] = []  # the last row placed by the grid: its cells' spans and columns
-        for n, texts, starts in _block_labels_first(list(_space_rows(lines, margin))):
+        above: list[tuple[Spans, int]] = []  # the last row's cells, under the header: spans and columns
+        above_at = 0  # that row's place in `placed`
+        rows = _block_labels_first(list(_space_rows(lines, margin)))
+        for at, (n, texts, starts) in enumerate(rows):
+            if not body and len(starts) == len(texts):
+                texts, starts = _apart_at_labels(texts, starts)
+                if placed and _texts_go_on(placed[-1], texts, starts, rows[at + 1 : at + 3]):
+                    continue
+                if placed:
+                    texts, starts = _after_a_corner(placed[-1][1], texts, starts)
             if body and grid is not None and grid[2] and len(starts) == len(texts):
                 texts, starts = _apart_at_levels(texts, starts)
                 texts, starts = _apart_at_columns(texts, starts, grid)
-                if len(texts) == 1:  # the rest of a wrapped cell, alone on its line: in its column
-                    column = _under_a_cell(starts[0], texts[0], above)
-                    texts = _padded([""] * column + texts, grid[0]) if column is not None else texts
+            if (
+                above
+                and len(texts) == 1 == len(starts)
+                and not (_a_label(texts[0]) or _known_level(texts[0]))
+            ):
+                # the rest of a wrapped cell, alone on its line, within the cell above it that it
+                # continues (≥150 万平方 / 米, 自评等级： / 优): joined to it
+                column = _under_a_cell(starts[0], texts[0], above)
+                if column is not None:
+                    row_texts = placed[above_at][1]
+                    row_texts[column] = join_lines(f"{row_texts[column]}\n{texts[0]}")
+                    continue
+                above = []  # a line between: what follows is not that row's rest
             parts = texts
             texts, grid = _by_starts(starts, texts, grid)
             if len(parts) >= 2:  # a row, not the rest of one: the cells a fragment below may continue
-                by_grid = grid is not None and len(texts) == len(grid[0]) and len(starts) == len(parts)
-                above = _spans_by_column(starts, parts, texts) if by_grid and body else []
+                above = _spans_by_column(starts, parts, texts) if body and len(starts) == len(parts) else []
+                above_at = len(placed)
             if _is_indicator_header(texts):
                 body = True
             elif len(texts) <= 2 and texts and labels.is_title(texts[0]):
@@ -644,15 +662,22 @@ def _spans_by_column(starts: Starts, parts: list[str], placed: list[str]) -> lis
 
 
 def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, int]]) -> int | None:
-    """The column of the cell of the row above that a lone fragment stands within (≥150 万平方 over
-    米), by characters or display columns: the rest of that cell, wrapped. None unless one cell."""
+    """The column of the cell of the row above that a lone fragment continues (≥150 万平方 over 米;
+    道路完好率 over （主干道及次): it starts under that cell and ends before the next cell starts,
+    by characters or display columns. None unless one cell."""
+    if labels.is_title(text):
+        return None
     spans = [(start[0], start[0] + len(text)), (start[1], start[1] + display_width(text))]
-    found = {
-        k
-        for metric, (begin, end) in enumerate(spans)
-        for cell, k in above
-        if cell[metric][0] <= begin and end <= cell[metric][1]
-    }
+    found = set()
+    for metric, (begin, end) in enumerate(spans):
+        for j, (cell, k) in enumerate(above):
+            after = above[j + 1][0][metric][0] if j + 1 < len(above) else None
+            if (
+                cell[metric][0] - 1 <= begin < cell[metric][1]
+                and (after is None or end <= after)
+                and end - begin <= cell[metric][1] - cell[metric][0] + 2  # no wider than its column
+            ):
+                found.add(k)
     return found.pop() if len(found) == 1 else None
 
 
@@ -666,19 +691,20 @@ def _between_labels(starts: Starts, texts: list[str], grid: Grid) -> list[str] |
     to the reading by content. A measure by which some cell fits no column says nothing."""
     found: list[list[str]] = []
     for metric, spans in enumerate(grid[3]):
-        at: list[int | None] = []
+        fits: list[list[int]] = []
         for start, text in zip(starts, texts, strict=True):
             begin = start[metric]
             end = begin + (len(text) if metric == 0 else display_width(text))
-            fits = [
+            fits.append([
                 k
                 for k in range(len(spans))
                 if (k == 0 or begin >= spans[k - 1][1]) and (k + 1 == len(spans) or end <= spans[k + 1][0])
-            ]
-            if len(fits) > 1:
-                return None  # could stand under either of two labels
-            at.append(fits[0] if fits else None)
-        placed = _placed(at, texts)
+            ])  # fmt: skip
+        if not all(fits):
+            continue  # a cell under no column by this measure: not the measure the copy kept
+        if any(len(columns) > 1 for columns in fits):
+            return None  # a cell that could stand under either of two labels
+        placed = _placed([columns[0] for columns in fits], texts)
         if placed is not None:
             found.append(placed)
     if not found or any(placed != found[0] for placed in found):
@@ -815,37 +841,125 @@ def _centred_values(rows: list[tuple[int, list[str], Starts]]) -> list[tuple[int
     return out
 
 
+def _filled_starts(texts: list[str], starts: Starts) -> list[tuple[int, int]] | None:
+    """A placed row's filled cells, each with where it starts (in characters): the starts go with
+    the cells as printed (as many as its filled cells), or one each (empty ones among them)."""
+    if len(starts) == len(texts):
+        return [(k, start[0]) for k, (text, start) in enumerate(zip(texts, starts, strict=True)) if text]
+    filled = [k for k, text in enumerate(texts) if text]
+    if len(filled) != len(starts):
+        return None
+    return [(k, start[0]) for k, start in zip(filled, starts, strict=True)]
+
+
 def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts: Starts) -> bool:
     """A line holding only the rest of labels that wrapped in their narrow columns (业务主管部 / 门,
     年度资金总 / 额, 1-7月执行 / 数, with no blank line between the rows), each under the label it
     ends: joined to the line above, in place. A fragment makes a label with the cell above it that
     is none alone, or is the unit that cell's amounts are in ("（万元）" under 项目资金)."""
     _, above_texts, above_starts = above
-    filled = [k for k, text in enumerate(above_texts) if text]
-    if len(filled) != len(above_starts) or len(texts) != len(starts) or len(texts) > len(filled):
+    cells = _filled_starts(above_texts, above_starts)
+    if cells is None or len(texts) != len(starts) or len(texts) > len(cells):
         return False
     joins: list[tuple[int, str]] = []
     for text, (char, _) in zip(texts, starts, strict=True):
         # under the label: from a character before its start to its end (a centred label's rest
         # stands under its middle)
-        under = next(
-            (
-                k
-                for k, (c, _) in zip(filled, above_starts, strict=True)
-                if c - 1 <= char <= c + len(above_texts[k])
-            ),
-            None,
-        )
+        under = next((k for k, c in cells if c - 1 <= char <= c + len(above_texts[k])), None)
         if under is None:
             return False
         joined = join_lines(f"{above_texts[under]}\n{text}")
         unit = labels.MONEY_UNIT_ASIDE.fullmatch(text) is not None
-        if not (unit or (_a_label(joined) and not _a_label(above_texts[under]))):
+        if not (unit or (_a_label(joined) and not _a_label(above_texts[under])) or _label_so_far(joined)):
             return False
         joins.append((under, joined))
     for k, joined in joins:
         above_texts[k] = joined
     return True
+
+
+def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
+    """Two labels of a table's head that a single space parts (年初预算数 全年预算数: narrow columns
+    filled to their edge): two cells."""
+
+    def cut(text: str, char: int, width: int) -> int | None:
+        for m in re.finditer(" ", text):
+            if _a_label_or_amount_column(text[: m.start()]) and _a_label_or_amount_column(text[m.end() :]):
+                return m.start()
+        return None
+
+    return _parted(texts, starts, cut)
+
+
+def _a_label_or_amount_column(text: str) -> bool:
+    return _a_label(text) or labels.amount_column(text) is not None
+
+
+def _after_a_corner(above: list[str], texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
+    """A money block's row of column labels over rows that each start with their own label (项目资金 |
+    年初预算数 | 全年预算数 … over 年度资金总额 | 120 | 120 …): the copy prints no empty corner before the
+    labels, so an empty one goes in, in place, and each label stands over its amounts. The unit under
+    the block's label, printed on the first row ("（万元）"), goes to that label, its cell left empty."""
+    if len(texts) != len(above) + 1 or len(above) < 3 or not all(above):
+        return texts, starts
+    if labels.amount_column(above[0]) or not all(map(labels.amount_column, above[1:])):
+        return texts, starts
+    if not labels.AMOUNT_ONLY.fullmatch(texts[2]):
+        return texts, starts
+    above.insert(1, "")
+    if labels.MONEY_UNIT_ASIDE.fullmatch(texts[0]):
+        above[0] += texts[0]
+        return ["", *texts[1:]], starts
+    return texts, starts
+
+
+_SENTENCE_END = ("。", "；", ";", "！", "？", ".")
+
+
+def _texts_go_on(
+    above: tuple[int, list[str], Starts], texts: list[str], starts: Starts, after: list[Row]
+) -> bool:
+    """A line of a table's head holding only the rest of texts that wrapped (a goal and what was
+    done, side by side: 完成供水工程12处，普及率达到 / 92.5%。), each starting where a text of the line
+    above starts: joined to it, in place. Only texts that run on into a sentence's end on this line,
+    or on the next that goes on alike: rows of tasks, one under another, are no such rest."""
+    _, above_texts, above_starts = above
+    filled = [k for k, text in enumerate(above_texts) if text]
+    if len(filled) != len(above_starts) or len(texts) != len(starts) or not texts:
+        return False
+    joins: list[tuple[int, str]] = []
+    for text, (char, _) in zip(texts, starts, strict=True):
+        under = next((k for k, (c, _) in zip(filled, above_starts, strict=True) if abs(c - char) <= 1), None)
+        if under is None:
+            return False
+        before = above_texts[under]
+        if (
+            _a_label_or_amount_column(before)
+            or _a_label_or_amount_column(text)
+            or labels.AMOUNT_ONLY.fullmatch(before)
+            or labels.AMOUNT_ONLY.fullmatch(text)
+            or before.endswith(_SENTENCE_END)
+        ):
+            return False
+        joins.append((under, text))
+    ends = all(text.endswith(_SENTENCE_END) for text in texts)
+    if not ends:  # the sentences end on the next line, in the same places
+        ends = (
+            bool(after)
+            and [s for s, _ in after[0][2]] == [s for s, _ in starts]
+            and all(t.endswith(_SENTENCE_END) for t in after[0][1])
+        )
+    if not ends:
+        return False
+    for k, text in joins:
+        above_texts[k] = join_lines(f"{above_texts[k]}\n{text}")
+    return True
+
+
+def _label_so_far(text: str) -> bool:
+    """The first lines of an indicator column's label that wraps over three (偏差原因分 / 析及改进措
+    / 施): the start of a label, and longer than its first line alone could tell."""
+    return len(text) >= 6 and labels.starts_an_indicator_column(text)
 
 
 def _a_label(text: str) -> bool:
