@@ -880,15 +880,29 @@ def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts
 
 def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
     """Two labels of a table's head that a single space parts (年初预算数 全年预算数: narrow columns
-    filled to their edge): two cells."""
+    filled to their edge), or an amount and the label after it: two cells."""
 
     def cut(text: str, char: int, width: int) -> int | None:
         for m in re.finditer(" ", text):
-            if _a_label_or_amount_column(text[: m.start()]) and _a_label_or_amount_column(text[m.end() :]):
+            left, right = text[: m.start()], text[m.end() :]
+            if _a_label_or_amount_column(left) and _a_label_or_amount_column(right):
+                return m.start()
+            if (
+                _DECIMAL_AMOUNT.fullmatch(left)
+                and _CJK_START.match(right)
+                and not _MONEY_UNIT.fullmatch(right)
+            ):
+                # an amount and the next label ("600.00 其中:财政拨"), not its unit; an amount with
+                # its decimals, not a year ("2025 年项目支出绩效目标表")
                 return m.start()
         return None
 
     return _parted(texts, starts, cut)
+
+
+_DECIMAL_AMOUNT = re.compile(r"[-+]?[\d,]+\.\d+")
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+_MONEY_UNIT = re.compile(r"(万元|元|亿元|千元)")
 
 
 def _a_label_or_amount_column(text: str) -> bool:
