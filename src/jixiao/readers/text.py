@@ -363,17 +363,15 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
             if body and grid is not None and grid[2] and len(starts) == len(texts):
                 texts, starts = _apart_at_levels(texts, starts)
                 texts, starts = _apart_at_columns(texts, starts, grid)
-            if (
-                above
-                and len(texts) == 1 == len(starts)
-                and not (_a_label(texts[0]) or _known_level(texts[0]))
-            ):
-                # the rest of a wrapped cell, alone on its line, within the cell above it that it
-                # continues (≥150 万平方 / 米, 自评等级： / 优): joined to it
-                column = _under_a_cell(starts[0], texts[0], above)
-                if column is not None:
+            if above and 1 <= len(texts) <= 2 and len(texts) == len(starts):
+                # the rest of wrapped cells, alone on their line, each within the cell above it that
+                # it continues (≥150 万平方 / 米, 养护资金拨付 / 时间 beside 2025 年 6 月 / 底前, 自评等级： /
+                # 优): joined to them. Two at most and no figures: a row of its own is more
+                columns = _fragments_of(texts, starts, above)
+                if columns is not None:
                     row_texts = placed[above_at][1]
-                    row_texts[column] = join_lines(f"{row_texts[column]}\n{texts[0]}")
+                    for column, text in zip(columns, texts, strict=True):
+                        row_texts[column] = join_lines(f"{row_texts[column]}\n{text}")
                     continue
                 above = []  # a line between: what follows is not that row's rest
             parts = texts
@@ -661,6 +659,24 @@ def _spans_by_column(starts: Starts, parts: list[str], placed: list[str]) -> lis
     ]
 
 
+def _fragments_of(texts: list[str], starts: Starts, above: list[tuple[Spans, int]]) -> list[int] | None:
+    """The columns of the cells above that a line's cells continue, left to right, or None."""
+    if any(_a_label(text) or _known_level(text) for text in texts):
+        return None
+    if len(texts) > 1 and any(_DIGIT.search(text) for text in texts):
+        return None
+    columns: list[int] = []
+    for start, text in zip(starts, texts, strict=True):
+        column = _under_a_cell(start, text, above)
+        if column is None or (columns and column <= columns[-1]):
+            return None
+        columns.append(column)
+    return columns
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, int]]) -> int | None:
     """The column of the cell of the row above that a lone fragment continues (≥150 万平方 over 米;
     道路完好率 over （主干道及次): it starts under that cell and ends before the next cell starts,
@@ -668,7 +684,8 @@ def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, in
     if labels.is_title(text):
         return None
     spans = [(start[0], start[0] + len(text)), (start[1], start[1] + display_width(text))]
-    found = set()
+    found: set[int] = set()
+    flush: set[int] = set()  # where the rest starts where its cell starts: a left-aligned cell's
     for metric, (begin, end) in enumerate(spans):
         for j, (cell, k) in enumerate(above):
             after = above[j + 1][0][metric][0] if j + 1 < len(above) else None
@@ -678,6 +695,10 @@ def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, in
                 and end - begin <= cell[metric][1] - cell[metric][0] + 2  # no wider than its column
             ):
                 found.add(k)
+                if abs(cell[metric][0] - begin) <= 1:
+                    flush.add(k)
+    if len(found) > 1 and len(flush) == 1:
+        return flush.pop()  # the two measures disagree: the one by which it lines up with its cell
     return found.pop() if len(found) == 1 else None
 
 
@@ -887,6 +908,16 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
             left, right = text[: m.start()], text[m.end() :]
             if _a_label_or_amount_column(left) and _a_label_or_amount_column(right):
                 return m.start()
+            field = labels.header_field(left)
+            if (
+                field is not None
+                and field[0] not in ("year", "money_unit")
+                and _CJK_START.search(left)
+                and not any(map(labels.header_field, right.split(" ")))
+            ):
+                return (
+                    m.start()
+                )  # a field's label and its value ("业务主管部门 某区交通局"), not "（2024 年度）"
             if (
                 _DECIMAL_AMOUNT.fullmatch(left)
                 and _CJK_START.match(right)
@@ -906,7 +937,11 @@ _MONEY_UNIT = re.compile(r"(万元|元|亿元|千元)")
 
 
 def _a_label_or_amount_column(text: str) -> bool:
-    return _a_label(text) or labels.amount_column(text) is not None
+    return (
+        _a_label(text)
+        or labels.amount_column(text) is not None
+        or labels.label_key(text) in labels.TASK_COLUMNS
+    )
 
 
 def _after_a_corner(above: list[str], texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
