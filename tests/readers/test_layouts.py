@@ -400,3 +400,28 @@ def test_every_layout_copied_without_its_empty_cells(request, tmp_path, path, co
     if path.stem in _MISREAD_WITHOUT_EMPTY_CELLS[copy]:
         request.applymarker(pytest.mark.xfail(strict=True, reason="empty cells gone: ambiguous rows"))
     test_every_layout_printed_and_copied(tmp_path, path, copy)
+
+
+def test_a_sign_over_a_direction_broken_over_two_lines_of_a_web_copy_is_one_cell(tmp_path):
+    """A web page's copy of a table whose 指标性质 cell holds ≥ over 正向 (two lines): the row breaks
+    after ≥, and rows under merged 一级 cells lose those cells, so no count of tabs tells; the sign
+    and the word for a direction make one cell."""
+    rows = [
+        "2025年项目支出绩效目标表",
+        "项目名称\t城乡环境综合整治",
+        "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t计量单位\t指标权重",
+        "产出指标\t数量指标\t整治背街小巷数量\t≥",
+        "正向\t30\t条\t50",
+        "质量指标\t验收合格率\t=",
+        "正向\t100\t%\t50",
+    ]
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    got = [
+        (i.level2, i.name, i.operator, i.value, i.unit, str(i.weight))
+        for i in read_path(path).tables[0].indicators
+    ]
+    assert got == [
+        ("数量", "整治背街小巷数量", ">=", "30", "条", "50"),
+        ("质量", "验收合格率", "=", "100", "%", "50"),
+    ]

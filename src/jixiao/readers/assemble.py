@@ -2037,6 +2037,11 @@ def take_row(roles: list[str], texts: list[str], i: int) -> tuple[dict[str, str]
         if i < n and (exact or fits or role not in _OPTIONAL or misfit_in_place):
             _put(text, role, texts[i])
             i += 1
+            if role == "nature" and i + 1 < n and after in ("value", "weight") and text.get("nature"):
+                # 指标性质 over 指标方向 in one cell, a line each (≥ / 正向), the value after them
+                if _fits("nature", texts[i]) and _fits(after, texts[i + 1]):
+                    text[role] = f"{text[role]}\n{texts[i]}"
+                    i += 1
             if role == "name" and after in ("weight", "nature"):
                 # a long name broken over two lines: join while the next cell is not yet a
                 # weight (or direction) but the one after it is

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from jixiao.domain.frame import level1_of_level2, normalise_level1, normalise_level2
 from jixiao.domain.model import Document, ReadWarning, Where
+from jixiao.domain.values import normalise_text, parse_operator
 from jixiao.domain.widths import display_width
 from jixiao.readers import labels
 from jixiao.readers.assemble import EMPTY_LINE, Cell, _is_header, assemble
@@ -257,13 +258,19 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
             k += broken.count("\n") + 1  # the lines it took (an empty one is a cell's line break)
             continue
         here = line.count("\t")
-        if 0 < here < tabs and k + 1 < len(lines) and lines[k + 1].strip():
+        if 0 < here < widest and k + 1 < len(lines) and lines[k + 1].strip():
             nxt = lines[k + 1]
+            last, first = line.rsplit("\t", 1)[-1].strip(), nxt.split("\t", 1)[0].strip()
             if (
-                0 < nxt.count("\t") < tabs
-                and here + nxt.count("\t") == tabs
+                (
+                    (here < tabs and 0 < nxt.count("\t") < tabs and here + nxt.count("\t") == tabs)
+                    # a web page's copy leaves out merged cells: rows run short, and so many break
+                    # that the counts do not tell; a sign over a word for a direction (≥ / 正向)
+                    # is one cell
+                    or (here + nxt.count("\t") <= widest and _sign_over_direction(last, first))
+                )
                 and not _starts_a_row(nxt)
-                and not _ends_a_row(line.rsplit("\t", 1)[-1].strip())
+                and not _ends_a_row(last)
             ):
                 out.append((k + 1, line + "\n" + nxt))
                 k += 2
@@ -271,6 +278,16 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
         out.append((k + 1, line))
         k += 1
     return out
+
+
+def _sign_over_direction(last: str, first: str) -> bool:
+    """A line's last cell a sign or 定性 and the next line's first a word for a direction (正向, 反向):
+    指标性质 over 指标方向 in one cell."""
+    return (
+        parse_operator(last) is not None
+        and normalise_text(first).startswith(("正向", "反向"))
+        and parse_operator(first) is not None
+    )
 
 
 def _broken_at_tabs(lines: list[str], k: int, widest: int) -> str | None:
