@@ -925,6 +925,7 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
             left, right = text[: m.start()], text[m.end() :]
             if _a_label_or_amount_column(left) and _a_label_or_amount_column(right):
                 return m.start()
+            # a field's label and its value ("业务主管部门 某区交通局"), not a year's ("（2024 年度）")
             field = labels.header_field(left)
             if (
                 field is not None
@@ -932,13 +933,11 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
                 and _CJK_START.search(left)
                 and not any(map(labels.header_field, right.split(" ")))
             ):
-                return (
-                    m.start()
-                )  # a field's label and its value ("业务主管部门 某区交通局"), not "（2024 年度）"
+                return m.start()
             if (
                 _DECIMAL_AMOUNT.fullmatch(left)
                 and _CJK_START.match(right)
-                and not _MONEY_UNIT.fullmatch(right)
+                and not _UNIT_ONLY.fullmatch(right)
             ):
                 # an amount and the next label ("600.00 其中:财政拨"), not its unit; an amount with
                 # its decimals, not a year ("2025 年项目支出绩效目标表")
@@ -950,7 +949,7 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
 
 _DECIMAL_AMOUNT = re.compile(r"[-+]?[\d,]+\.\d+")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
-_MONEY_UNIT = re.compile(r"(万元|元|亿元|千元)")
+_UNIT_ONLY = re.compile(r"(万元|元|亿元|千元)")
 
 
 def _a_label_or_amount_column(text: str) -> bool:
@@ -990,12 +989,12 @@ def _texts_go_on(
     above starts: joined to it, in place. Only texts that run on into a sentence's end on this line,
     or on the next that goes on alike: rows of tasks, one under another, are no such rest."""
     _, above_texts, above_starts = above
-    filled = [k for k, text in enumerate(above_texts) if text]
-    if len(filled) != len(above_starts) or len(texts) != len(starts) or not texts:
+    cells = _filled_starts(above_texts, above_starts)
+    if cells is None or len(texts) != len(starts) or not texts:
         return False
     joins: list[tuple[int, str]] = []
     for text, (char, _) in zip(texts, starts, strict=True):
-        under = next((k for k, (c, _) in zip(filled, above_starts, strict=True) if abs(c - char) <= 1), None)
+        under = next((k for k, c in cells if abs(c - char) <= 1), None)
         if under is None:
             return False
         before = above_texts[under]
