@@ -239,8 +239,10 @@ def parse_target(raw: str | None) -> Target:
         if body.endswith(word):
             operator = operator or op
             body = body[: -len(word)]
-            if body.startswith(("在", "保持在")) and _NUMBER.match(body.lstrip("保持在")):
-                body = body.lstrip("保持在")  # "在95%以上"
+            for lead in ("保持在", "在"):  # "在95%以上"
+                if body.startswith(lead) and _NUMBER.match(body[len(lead) :]):
+                    body = body[len(lead) :]
+                    break
             break
     else:
         # "约50人", "95%左右": a number all the same, with no direction

@@ -1891,9 +1891,9 @@ def _texts_fit(roles: list[str], texts: list[str]) -> bool | None:
 _CARRY_UP = frozenset({"level1", "group"})
 # the columns merged down that a PDF's text prints once, in the middle of the rows they span
 _CENTRED = frozenset({"level1", "level2", "group"})
-# the columns of text that wrap in a narrow cell, and those that measure (one of them on a row's first line)
 # roles a header may give two columns, whose cells are both kept (one above the other in a cell)
 _JOINED_ROLES = frozenset({"nature", "note", "deviation"})
+# the columns of text that wrap in a narrow cell, and those that measure (one of them on a row's first line)
 _WRAPPING = frozenset({"name", "level1", "level2", "group", "deviation", "note", "task"})
 _MEASURES = ("value", "weight", "unit", "actual", "score", "nature")
 
@@ -1925,14 +1925,14 @@ def _completes(role: str, before: str, fragment: str) -> bool:
             known(frame.normalise_level2(before)) is None
             and known(frame.normalise_level2(before + fragment)) is not None
         )
-    if role == "value" and not _DIGIT.search(fragment):
+    if role == "value" and not DIGIT.search(fragment):
         # the rest of a unit that wrapped in a narrow 指标值 column (≥150万平方 / 米): the same number
         target, whole = parse_target(before), parse_target(before + fragment)
         return target.kind == "number" and whole.kind == "number" and whole.number == target.number
     return False
 
 
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 
 
 def _closes(text: str) -> bool:

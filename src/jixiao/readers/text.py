@@ -24,7 +24,7 @@ from jixiao.domain.model import Document, ReadWarning, Where
 from jixiao.domain.values import normalise_text, parse_operator
 from jixiao.domain.widths import display_width
 from jixiao.readers import labels
-from jixiao.readers.assemble import EMPTY_LINE, Cell, _is_header, assemble
+from jixiao.readers.assemble import DIGIT, EMPTY_LINE, Cell, _is_header, assemble
 from jixiao.readers.encoding import decode_text
 from jixiao.readers.errors import ReadError
 from jixiao.readers.indicators import join_lines
@@ -680,7 +680,7 @@ def _fragments_of(texts: list[str], starts: Starts, above: list[tuple[Spans, int
     """The columns of the cells above that a line's cells continue, left to right, or None."""
     if any(_a_label(text) or _known_level(text) for text in texts):
         return None
-    if len(texts) > 1 and any(_DIGIT.search(text) for text in texts):
+    if len(texts) > 1 and any(DIGIT.search(text) for text in texts):
         return None
     columns: list[int] = []
     for start, text in zip(starts, texts, strict=True):
@@ -689,9 +689,6 @@ def _fragments_of(texts: list[str], starts: Starts, above: list[tuple[Spans, int
             return None
         columns.append(column)
     return columns
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, int]]) -> int | None:
