@@ -529,13 +529,13 @@ def without_period(key: str) -> str:
     return _PERIOD_PREFIX.sub("", key, count=1)
 
 
-@memo(1 << 14)
 def starts_an_indicator_column(text: str) -> bool:
     """Whether an indicator column's label starts with this text ("偏差原因分析及改进" of 偏差原因分析及改进措施)."""
     key = label_key(text)
     return any(label.startswith(key) for label in INDICATOR_COLUMNS)
 
 
+@memo(1 << 14)
 def indicator_column(text: str) -> str | None:
     """ "三级指标（指标名称）", "年度指标值（A）", "分值（权重）" → the role of the part before the brackets."""
     if len(text) > 24:
