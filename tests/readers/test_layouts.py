@@ -425,3 +425,29 @@ def test_a_sign_over_a_direction_broken_over_two_lines_of_a_web_copy_is_one_cell
         ("数量", "整治背街小巷数量", ">=", "30", "条", "50"),
         ("质量", "验收合格率", "=", "100", "%", "50"),
     ]
+
+
+def test_header_labels_a_space_apart_and_wrapped_below_make_the_header(tmp_path):
+    """pdftotext of a Word-made monitoring table: the header's labels a single space apart in narrow
+    columns ("二级指标 三级指标 计算符号", "全年预计 偏差原因"), their rests on the line below (年度指标 / 值,
+    全年预计 / 完成情况, 偏差原因 / 分析, 完成目标 / 可能性). Each label is its own column, whole: the
+    header is found (before: "没有找到表头", nothing read)."""
+    lines = [
+        "                      项目支出绩效目标执行监控表",
+        "项目名称 社区养老服务补助",
+        "一级指标   二级指标 三级指标 计算符号         年度指标     计量单位 执行情况 全年预计 偏差原因     完成目标",
+        "                                值                完成情况     分析    可能性",
+        "产出指标   数量指标   助餐服务     ≥        6       万人次  3.1                确定能",
+        "       质量指标   食品安全     ＝       100      %      100              确定能",
+    ]
+    path = tmp_path / "monitoring.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = read_path(path).tables[0]
+    got = [
+        (i.level2, i.name, i.operator, i.value, i.unit, i.actual, i.raw.get("likelihood"))
+        for i in table.indicators
+    ]
+    assert got == [
+        ("数量", "助餐服务", ">=", "6", "万人次", "3.1", "确定能"),
+        ("质量", "食品安全", "=", "100", "%", "100", "确定能"),
+    ]

@@ -1740,6 +1740,8 @@ def _fits(role: str, text: str, following: str = "") -> bool:
             or parse_operator(text) is not None
             or normalise_text(text) in NO_DIRECTION
         )
+    if role == "forecast":  # the year's forecast, which a copy leaves out when empty: not a likelihood
+        return text not in _LIKELIHOODS and not _is_total(text)
     if role == "deviation":  # free text, but not the next row's 一级/二级, a 总分 row nor a likelihood
         return not (_fits("level1", text) or _fits("level2", text) or _is_total(text) or text in _LIKELIHOODS)
     if role == "unit":
@@ -1997,14 +1999,14 @@ def _left_fits(cols: list[tuple[int, str]], texts: Sequence[str]) -> bool:
     checked = [
         (role, texts[k])
         for k, role in cols
-        if k < len(texts) and texts[k] and role in ("weight", "nature", "level1", "level2")
+        if k < len(texts) and texts[k] and role in ("weight", "nature", "level1", "level2", "forecast")
     ]
     return bool(checked) and all(_fits(role, text) for role, text in checked)
 
 
 _OPTIONAL = frozenset(
     ["group", "level1", "level2", "unit", "nature", "weight", "seq", "note", "long_term_level1", "long_term_level2",
-     "deviation", "likelihood", "task"]  # most rows of a self-evaluation have no 偏差原因: a copy leaves the cell out
+     "deviation", "likelihood", "task", "forecast"]  # most rows of a self-evaluation have no 偏差原因: a copy leaves the cell out
 )  # fmt: skip
 
 

@@ -905,7 +905,9 @@ def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts
             return False
         joined = join_lines(f"{above_texts[under]}\n{text}")
         unit = labels.MONEY_UNIT_ASIDE.fullmatch(text) is not None
-        if not (unit or (_a_label(joined) and not _a_label(above_texts[under])) or _label_so_far(joined)):
+        # a label the lines make that the first is not, or a longer one whose rest is none (年度指标 / 值)
+        longer = _a_label(joined) and (not _a_label(above_texts[under]) or not _a_label(text))
+        if not (unit or longer or _label_so_far(joined)):
             return False
         joins.append((under, joined))
     for k, joined in joins:
@@ -918,6 +920,14 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
     filled to their edge), or an amount and the label after it: two cells."""
 
     def cut(text: str, char: int, width: int) -> int | None:
+        words = text.split(" ")
+        if len(words) >= 2 and all(
+            _a_label_or_amount_column(word) or (len(word) >= 3 and labels.starts_an_indicator_column(word))
+            for word in words
+        ):
+            # several labels in a row ("二级指标 三级指标 计算符号"; "全年预计" the first line of
+            # 全年预计完成情况): one off
+            return len(words[0])
         for m in re.finditer(" ", text):
             left, right = text[: m.start()], text[m.end() :]
             if _a_label_or_amount_column(left) and _a_label_or_amount_column(right):
@@ -941,7 +951,11 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
                 return m.start()
         return None
 
-    return _parted(texts, starts, cut)
+    while True:  # each pass parts a cell once
+        parted = _parted(texts, starts, cut)
+        if len(parted[0]) == len(texts):
+            return parted
+        texts, starts = parted
 
 
 _DECIMAL_AMOUNT = re.compile(r"[-+]?[\d,]+\.\d+")
