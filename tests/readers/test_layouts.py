@@ -415,11 +415,9 @@ def test_a_sign_over_a_direction_broken_over_two_lines_of_a_web_copy_is_one_cell
         "质量指标\t验收合格率\t=",
         "正向\t100\t%\t50",
     ]
-    path = tmp_path / "copy.txt"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     got = [
         (i.level2, i.name, i.operator, i.value, i.unit, str(i.weight))
-        for i in read_path(path).tables[0].indicators
+        for i in _first_table(tmp_path, rows).indicators
     ]
     assert got == [
         ("数量", "整治背街小巷数量", ">=", "30", "条", "50"),
@@ -440,14 +438,18 @@ def test_header_labels_a_space_apart_and_wrapped_below_make_the_header(tmp_path)
         "产出指标   数量指标   助餐服务     ≥        6       万人次  3.1                确定能",
         "       质量指标   食品安全     ＝       100      %      100              确定能",
     ]
-    path = tmp_path / "monitoring.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    table = read_path(path).tables[0]
     got = [
         (i.level2, i.name, i.operator, i.value, i.unit, i.actual, i.raw.get("likelihood"))
-        for i in table.indicators
+        for i in _first_table(tmp_path, lines).indicators
     ]
     assert got == [
         ("数量", "助餐服务", ">=", "6", "万人次", "3.1", "确定能"),
         ("质量", "食品安全", "=", "100", "%", "100", "确定能"),
     ]
+
+
+def _first_table(tmp_path, lines):
+    """The first table read from a text file of these lines."""
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read_path(path).tables[0]
