@@ -91,6 +91,8 @@ _OPERATOR_WORDS: dict[str, Operator] = {
     "定性": "qualitative",
     "定性指标": "qualitative",
 }
+# a word for a direction rather than a sign: what an 指标方向 column holds beside 指标性质
+_DIRECTION_WORDS = ("正向", "反向")
 # "定量" (and 合肥's "定量（其他）") says a value is a number, not which way it should go: no direction,
 # but a word a 指标性质 / 计算符号 cell holds all the same
 NO_DIRECTION = frozenset({"定量", "定量指标", "定量(其他)"})
@@ -189,6 +191,11 @@ def nfkc(text: str) -> str:
 
 
 @memo(1 << 12)
+def is_direction_word(text: str) -> bool:
+    """ "正向", "反向指标": a direction named in words (指标方向), not a sign (≥) nor 定性."""
+    return parse_operator(text) is not None and normalise_text(text).startswith(_DIRECTION_WORDS)
+
+
 def parse_operator(text: str | None) -> Operator | None:
     """A cell that holds only a direction: "≥", "＞", "＝", "正向", "定性" …; else None."""
     if not text:

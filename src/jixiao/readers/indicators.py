@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from jixiao.domain import frame
 from jixiao.domain.cache import memo
 from jixiao.domain.model import Indicator, Operator, Where
-from jixiao.domain.values import normalise_text, parse_operator, parse_target
+from jixiao.domain.values import is_direction_word, parse_operator, parse_target
 
 T = TypeVar("T")
 
@@ -280,7 +280,7 @@ def _says(line: str, op: Operator | None) -> int:
     """How much a 指标性质 line says of a target's direction: a sign or 定性 most, 正向 / 反向 less."""
     if op is None:
         return 0
-    return 1 if normalise_text(line).startswith(("正向", "反向")) else 2
+    return 1 if is_direction_word(line) else 2
 
 
 def _nature(cell: str) -> tuple[str | None, Operator | None]:

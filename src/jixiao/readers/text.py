@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jixiao.domain.frame import level1_of_level2, normalise_level1, normalise_level2
 from jixiao.domain.model import Document, ReadWarning, Where
-from jixiao.domain.values import normalise_text, parse_operator
+from jixiao.domain.values import is_direction_word, parse_operator
 from jixiao.domain.widths import display_width
 from jixiao.readers import labels
 from jixiao.readers.assemble import DIGIT, EMPTY_LINE, Cell, _is_header, assemble
@@ -283,11 +283,7 @@ def _continued(lines: list[str]) -> list[tuple[int, str]]:
 def _sign_over_direction(last: str, first: str) -> bool:
     """A line's last cell a sign or 定性 and the next line's first a word for a direction (正向, 反向):
     指标性质 over 指标方向 in one cell."""
-    return (
-        parse_operator(last) is not None
-        and normalise_text(first).startswith(("正向", "反向"))
-        and parse_operator(first) is not None
-    )
+    return parse_operator(last) is not None and is_direction_word(first)
 
 
 def _broken_at_tabs(lines: list[str], k: int, widest: int) -> str | None:
