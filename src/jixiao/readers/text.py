@@ -599,11 +599,16 @@ Spans = list[tuple[int, int]]
 Grid = tuple[list[int], list[int], bool, tuple[Spans, Spans]]
 
 
+def _extents(start: tuple[int, int], text: str) -> Spans:
+    """Where a cell that starts at `start` stands: from where to where, in characters, then in
+    display columns."""
+    char, width = start
+    return [(char, char + len(text)), (width, width + display_width(text))]
+
+
 def _grid(starts: Starts, texts: list[str], header: bool) -> Grid:
-    spans = (
-        [(char, char + len(text)) for (char, _), text in zip(starts, texts, strict=True)],
-        [(width, width + display_width(text)) for (_, width), text in zip(starts, texts, strict=True)],
-    )
+    extents = [_extents(start, text) for start, text in zip(starts, texts, strict=True)]
+    spans = ([chars for chars, _ in extents], [widths for _, widths in extents])
     return [c for c, _ in starts], [w for _, w in starts], header, spans
 
 
@@ -666,10 +671,7 @@ def _spans_by_column(starts: Starts, parts: list[str], placed: list[str]) -> lis
     columns = [k for k, text in enumerate(placed) if text]
     if len(columns) != len(parts):
         return []
-    return [
-        ([(char, char + len(text)), (width, width + display_width(text))], k)
-        for (char, width), text, k in zip(starts, parts, columns, strict=True)
-    ]
+    return [(_extents(start, text), k) for start, text, k in zip(starts, parts, columns, strict=True)]
 
 
 def _fragments_of(texts: list[str], starts: Starts, above: list[tuple[Spans, int]]) -> list[int] | None:
@@ -693,7 +695,7 @@ def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, in
     by characters or display columns. None unless one cell."""
     if labels.is_title(text):
         return None
-    spans = [(start[0], start[0] + len(text)), (start[1], start[1] + display_width(text))]
+    spans = _extents(start, text)
     found: set[int] = set()
     flush: set[int] = set()  # where the rest starts where its cell starts: a left-aligned cell's
     for metric, (begin, end) in enumerate(spans):
@@ -724,8 +726,7 @@ def _between_labels(starts: Starts, texts: list[str], grid: Grid) -> list[str] |
     for metric, spans in enumerate(grid[3]):
         fits: list[list[int]] = []
         for start, text in zip(starts, texts, strict=True):
-            begin = start[metric]
-            end = begin + (len(text) if metric == 0 else display_width(text))
+            begin, end = _extents(start, text)[metric]
             fits.append([
                 k
                 for k in range(len(spans))
