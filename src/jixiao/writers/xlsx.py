@@ -72,9 +72,10 @@ class _TableWriter:
     def __init__(self, ws: Worksheet, f: _Formats) -> None:
         self.ws, self.f = ws, f
         self.widths: dict[int, int] = {}
-        # rows holding text merged across columns: neither Excel nor WPS sizes such a row to its
-        # text (a goal of 300 characters would show and print its first line only)
-        self.merged_text_rows: list[tuple[int, list[Box | None]]] = []
+        # rows holding text merged across columns, or a cell of several lines: neither Excel nor WPS
+        # sizes such a row to its text (a goal of 300 characters would show and print its first line
+        # only), nor does Calc print a two-line cell apart at the default height
+        self.tall_rows: list[tuple[int, list[Box | None]]] = []
         self.kinds = {
             "title": f.title,
             "note": f.note,
@@ -88,7 +89,7 @@ class _TableWriter:
         widths = self.widths
         number, kinds, text_format = self.f.number, self.kinds, self.f.text  # 100万 cells: looked up once
         for row in layout.rows:
-            merged_text = False
+            tall = False
             for c, box in enumerate(row):
                 if box is None:
                     continue
@@ -96,9 +97,8 @@ class _TableWriter:
                 fmt = number(box.decimals, box.percent) if kind == "number" else kinds.get(kind, text_format)
                 if box.colspan > 1 or box.rowspan > 1:
                     _merge(ws, r, c, box.rowspan, box.colspan, fmt)
-                    merged_text = merged_text or (box.colspan > 1 and bool(box.text) and kind in _SIZED)
-                # a cell of several lines (≥ above 正向) needs its row as tall: Calc keeps the height
-                merged_text = merged_text or ("\n" in box.text and kind in _SIZED)
+                    tall = tall or (box.colspan > 1 and bool(box.text) and kind in _SIZED)
+                tall = tall or ("\n" in box.text and kind in _SIZED)
                 if box.kind == "number" and box.number is not None:
                     ws.write_number(r, c, float(box.number), fmt)
                 elif box.text:
@@ -126,8 +126,8 @@ class _TableWriter:
                     )
                     if need > have:
                         widths[c] = need
-            if merged_text:
-                self.merged_text_rows.append((r, row))
+            if tall:
+                self.tall_rows.append((r, row))
             r += 1
         return r
 
@@ -177,12 +177,12 @@ def _row_heights(ws: Worksheet, rows: list[tuple[int, list[Box | None]]], widths
 
 
 def _setup(
-    ws: Worksheet, widths: dict[int, int], columns: int, merged_text_rows: list[tuple[int, list[Box | None]]]
+    ws: Worksheet, widths: dict[int, int], columns: int, tall_rows: list[tuple[int, list[Box | None]]]
 ) -> None:
     final = [float(max(_DEFAULT_WIDTHS.get(col, 12), widths.get(col, 0))) for col in range(columns)]
     for col, width in enumerate(final):
         ws.set_column(col, col, width)
-    _row_heights(ws, merged_text_rows, final)
+    _row_heights(ws, tall_rows, final)
     ws.set_paper(9)  # A4
     ws.set_portrait()
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
@@ -216,11 +216,11 @@ def _write_workbook(doc: Document, path: str | Path, one_sheet: bool) -> None:
         for _, layout in layouts(doc):
             r = writer.write(r, layout) + 1
             columns = max(columns, layout.width)
-        _setup(ws, writer.widths, columns, writer.merged_text_rows)
+        _setup(ws, writer.widths, columns, writer.tall_rows)
     else:
         for n, (t, layout) in enumerate(layouts(doc), start=1):
             ws = wb.add_worksheet(_sheet_name(n, t, used))
             writer = _TableWriter(ws, f)
             writer.write(0, layout)
-            _setup(ws, writer.widths, layout.width, writer.merged_text_rows)
+            _setup(ws, writer.widths, layout.width, writer.tall_rows)
     wb.close()
