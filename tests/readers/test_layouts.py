@@ -360,11 +360,19 @@ def test_every_layout_printed_and_copied(tmp_path, path, copy):
         for _, lay in layouts(read_path(path))
         for row in lay.rows
     ]
+    _reads_as_the_fixture(tmp_path, path, _copied(rows, copy))
+
+
+def _reads_as_the_fixture(tmp_path, path, text):
+    """`text`, a copy of the fixture at `path`, reads to the fixture's facts (less its reader's name,
+    warnings and notes, which come from what the copy does not print)."""
     copied = tmp_path / f"{path.stem}.txt"
-    copied.write_text(_copied(rows, copy), encoding="utf-8")
+    copied.write_text(text, encoding="utf-8")
     exp = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
     for key in ("reader", "warnings", "warnings_mention"):
         exp.pop(key, None)
+    for table in exp["tables"]:
+        table.pop("notes", None)  # the official layouts print no column for notes
     copied.with_suffix(".yaml").write_text(yaml.safe_dump(exp, allow_unicode=True), encoding="utf-8")
     test_layout_facts(copied)
 
@@ -400,6 +408,63 @@ def test_every_layout_copied_without_its_empty_cells(request, tmp_path, path, co
     if path.stem in _MISREAD_WITHOUT_EMPTY_CELLS[copy]:
         request.applymarker(pytest.mark.xfail(strict=True, reason="empty cells gone: ambiguous rows"))
     test_every_layout_printed_and_copied(tmp_path, path, copy)
+
+
+def _web_page_copy(path) -> str:
+    """The fixture's tables as the official layout prints them, on a web page copied with each cell
+    ending in `|`: the title a line of its own, a bare `|` starting each row, a `|` more for each
+    column a cell spans, an empty cell a blank before its `|`, a cell of two lines printed on two,
+    and the places a cell merged from a row above covers left out."""
+    from jixiao.writers.layout import layouts
+
+    lines: list[str] = []
+    for _, lay in layouts(read_path(path)):
+        title, *rows = lay.rows
+        lines.append(title[0].text)
+        for row in rows:
+            lines.append("|")
+            # a place covered from the left is in its cell's run of `|`, one from above not printed
+            lines += [(box.text or " ") + "|" * box.colspan for box in row if box is not None]
+        lines.append("")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_every_layout_copied_off_a_web_page_cell_by_cell(tmp_path, path):
+    """A web page's cells, each ending in `|`: the rows under a label merged down (一级, 二级, 年度主要任务,
+    项目资金) are printed short of it, and are read under their columns: the same facts as the fixture."""
+    _reads_as_the_fixture(tmp_path, path, _web_page_copy(path))
+
+
+def test_a_web_page_copy_cell_by_cell_keeps_a_cell_of_two_lines_whole(tmp_path):
+    """A goal of two lines, the first not ending in `|`: one cell, both lines; the task rows under
+    年度主要任务 (merged down) stand under 任务名称 and 主要内容, not a column to the left."""
+    text = "\n".join(
+        [
+            "2024年部门整体支出绩效目标表",
+            "|", "部门名称|", "某县卫生健康局|||",
+            "|", "年度主要任务|", "任务名称|", "主要内容|", "预算金额（万元）|",
+            "|", "公共卫生服务|", "提供基本公共卫生服务12类|", "1,200.00|",
+            "|", "医疗机构监管|", "监督检查不少于300家次|", "80.00|",
+            "|", "年度总体目标|", "目标1：公共卫生服务覆盖率95%以上。", "目标2：监督检查覆盖率100%。|||",
+            "|", "一级指标|", "二级指标|", "三级指标|", "指标值|",
+            "|", "产出指标|", "数量指标|", "医疗机构监督检查家次|", "≥300家次|",
+            "|", "质量指标|", "居民健康档案规范建档率|", "≥90%|",
+        ]
+    )  # fmt: skip
+    path = tmp_path / "web.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = read_path(path).tables
+    assert t.goal == "目标1：公共卫生服务覆盖率95%以上。\n目标2：监督检查覆盖率100%。"
+    tasks = t.extra["年度主要任务"].splitlines()
+    assert tasks[1:] == [
+        "公共卫生服务 | 提供基本公共卫生服务12类 | 1,200.00",
+        "医疗机构监管 | 监督检查不少于300家次 | 80.00",
+    ]
+    assert [(i.level1, i.level2, i.name, i.value) for i in t.indicators] == [
+        ("产出", "数量", "医疗机构监督检查家次", "300"),
+        ("产出", "质量", "居民健康档案规范建档率", "90"),
+    ]
 
 
 def test_a_sign_over_a_direction_broken_over_two_lines_of_a_web_copy_is_one_cell(tmp_path):
@@ -453,3 +518,4 @@ def _first_table(tmp_path, lines):
     path = tmp_path / "copy.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return read_path(path).tables[0]
+

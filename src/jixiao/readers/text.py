@@ -1058,28 +1058,71 @@ def _placed(at: list[int | None], texts: list[str]) -> list[str] | None:
 
 
 def _pipe_cells(lines: list[str]) -> list[Cell]:
-    """Web-page copies: a bare `|` starts a row, each cell ends in `|`, `||` marks a merged cell."""
-    cells: list[Cell] = []
-    row, col = 0, 0
-    last: Cell | None = None
+    """Web-page copies: a bare `|` starts a row, each cell ends in `|`, `||` marks a merged cell.
+
+    A cell's lines up to the one that ends in `|` are one cell (a goal in two paragraphs); a line
+    outside the rows (a title, a note) is a row of its own. A cell merged down from a row above is
+    not printed in the rows below: a row narrower than its table (the widest row since the last line
+    outside the rows) is short of its first columns, where the labels merged down stand (一级, 二级,
+    年度主要任务), and its cells move right, under the cells that reach down to it."""
+    rows: list[tuple[int, list[tuple[str, int, int]]]] = []  # (row, [(raw, line, columns)])
+    row: list[tuple[str, int, int]] | None = None
+    pending: list[tuple[str, int]] = []  # lines of a cell that has not ended in `|` yet
+
+    def loose() -> None:  # lines no `|` ended: each a row of its own, outside the table's rows
+        rows.extend((n, [(text, n, 1)]) for text, n in pending)
+        pending.clear()
+
     for n, line in enumerate(lines, start=1):
         stripped = line.strip()
         if line.rstrip() == "|":  # a bare "|" starts a row; " |" (blank before it) is an empty cell
-            row, col, last = n, 0, None
+            loose()
+            row = []
+            rows.append((n, row))
             continue
         if not stripped:
             continue
-        parts = stripped.split("|")
-        if parts and parts[-1] == "":
-            parts = parts[:-1]  # the `|` that ends the cell
+        if not stripped.endswith("|"):
+            pending.append((stripped, n))
+            continue
+        parts = stripped[:-1].split("|")  # less the `|` that ends the cell
+        if pending:
+            parts[0] = "\n".join([*(text for text, _ in pending), parts[0]])
+            first = pending[0][1]
+            pending.clear()
+        else:
+            first = n
+        if row is None:  # cells before any row starts
+            row = []
+            rows.append((n, row))
         for k, part in enumerate(parts):
-            if part == "" and k > 0 and last is not None:
-                # a run of `|`: the previous cell spans this column too
-                cells.append(Cell("", "", Where(line=n), row, col, covered=True, anchor=last.text))
+            if part == "" and k > 0 and row:
+                text, at, span = row[-1]  # a run of `|`: the cell before spans this column too
+                row[-1] = (text, at, span + 1)
             else:
-                last = Cell.of(part, Where(line=n, column=col + 1), row=row or n, col=col)
-                cells.append(last)
-            col += 1
+                row.append((part, first if k == 0 else n, 1))
+    loose()
+    cells: list[Cell] = []
+    width = 0
+    above: dict[int, str] = {}  # what each column shows in the row above
+    for r, printed in rows:
+        if len(printed) == 1 and printed[0][1] == r and not lines[r - 1].rstrip().endswith("|"):
+            width, above = 0, {}  # a line outside the rows: a title, a note; a new table may follow
+        spans = sum(span for _, _, span in printed)
+        width = max(width, spans)
+        col = width - spans  # the columns a cell merged down from above holds
+        for c in range(col):
+            cells.append(
+                Cell("", "", Where(line=r), r, c, covered=True, anchor=above.get(c, ""), vertical=True)
+            )
+        for raw, at, span in printed:
+            cell = Cell.of(raw, Where(line=at, column=col + 1), row=r, col=col)
+            cells.append(cell)
+            above[col] = cell.text
+            for c in range(col + 1, col + span):
+                cells.append(Cell("", "", Where(line=at), r, c, covered=True, anchor=cell.text))
+                above[c] = cell.text
+            col += span
     return cells
 
 
