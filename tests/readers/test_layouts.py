@@ -467,6 +467,30 @@ def test_a_web_page_copy_cell_by_cell_keeps_a_cell_of_two_lines_whole(tmp_path):
     ]
 
 
+def test_a_sign_and_a_direction_a_space_apart_in_one_cell_of_a_word_copy(tmp_path):
+    """指标性质 ≥ over 指标方向 正向 in one cell, copied out of Word a cell a line with the two a space
+    apart ("≥ 正向"): one 指标性质 cell, the sign read, not a qualitative value that puts the row out of
+    step (the target 30 read as the weight, 条 as the next row)."""
+    from jixiao.writers.layout import layouts
+
+    path = HERE / "tab_rows_nature_and_direction.txt"
+    text = "".join(
+        "\n" + "".join(f"\t{(b.text if b else '').replace(chr(10), ' ')}\n" for b in row)
+        for _, lay in layouts(read_path(path))
+        for row in lay.rows
+    )
+    t = _first_table(tmp_path, text.splitlines())
+    assert [(i.name, i.operator, i.value, i.unit, str(i.weight)) for i in t.indicators] == [
+        ("整治背街小巷数量", ">=", "30", "条", "20"),
+        ("验收合格率", "=", "100", "%", "20"),
+        ("完成时间", "<=", "12", "月", "10"),
+        ("每条改造成本", "<=", "16", "万元", "10"),
+        ("居民出行条件改善", "qualitative", "明显改善", None, "20"),
+        ("居民满意度", ">=", "90", "%", "20"),
+    ]
+    assert t.indicators[0].raw["operator"] == "≥ 正向"
+
+
 def test_a_sign_over_a_direction_broken_over_two_lines_of_a_web_copy_is_one_cell(tmp_path):
     """A web page's copy of a table whose 指标性质 cell holds ≥ over 正向 (two lines): the row breaks
     after ≥, and rows under merged 一级 cells lose those cells, so no count of tabs tells; the sign
@@ -518,4 +542,3 @@ def _first_table(tmp_path, lines):
     path = tmp_path / "copy.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return read_path(path).tables[0]
-

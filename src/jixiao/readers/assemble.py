@@ -30,10 +30,10 @@ from jixiao.domain.model import (
     budget_cell_label,
 )
 from jixiao.domain.money import FEN_PER_UNIT, parse_amount
-from jixiao.domain.values import NO_DIRECTION, normalise_text, parse_operator, parse_target
+from jixiao.domain.values import NO_DIRECTION, normalise_text, parse_target
 from jixiao.readers import labels
 from jixiao.readers.errors import ReadError
-from jixiao.readers.indicators import PendingRows, join_lines, picker
+from jixiao.readers.indicators import PendingRows, is_nature, join_lines, picker
 
 if TYPE_CHECKING:
     from jixiao.readers.grid import GridRow
@@ -1735,11 +1735,7 @@ def _fits(role: str, text: str, following: str = "") -> bool:
     ):
         return False  # 时效指标 after a row's last cell: the next row's 二级
     if role == "nature":
-        return (
-            frame.normalise_level1(text) is not None
-            or parse_operator(text) is not None
-            or normalise_text(text) in NO_DIRECTION
-        )
+        return is_nature(text) or normalise_text(text) in NO_DIRECTION
     if role == "forecast":  # the year's forecast, which a copy leaves out when empty: not a likelihood
         return text not in _LIKELIHOODS and not _is_total(text)
     if role == "deviation":  # free text, but not the next row's 一级/二级, a 总分 row nor a likelihood

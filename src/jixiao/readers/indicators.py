@@ -264,15 +264,27 @@ def _natures(cell: str) -> tuple[str | None, Operator | None, str, str]:
     others = [line for line in lines if line != printed_category]
     ranked = [(_says(line, op), op) for line, _, op in read]
     direction = max(ranked, key=itemgetter(0), default=(0, None))[1]
+    if not printed_category:
+        return category, direction, "", cell  # the cell as printed, spaces and breaks kept
     return category, direction, printed_category, ("\n" if "\n" in cell else "").join(others)
+
+
+def is_nature(cell: str) -> bool:
+    """Whether a cell reads as a 指标性质: a category or a direction, or two of them (≥ over 正向,
+    or run together, "≥ 正向", as a copy joins a cell's lines)."""
+    if len(cell) > 12:  # no 指标性质 is that long: a name or a value
+        return False
+    category, direction, _, _ = _natures(cell)
+    return category is not None or direction is not None
 
 
 def _two_words(cell: str) -> list[str]:
     """A cell that holds two 指标性质 words run together ("≥正向": the two lines of a cell, joined by
     a copy that lost the break), as the two; else none."""
     for k in range(1, len(cell)):
-        if all(any(_nature(part)) for part in (cell[:k], cell[k:])):
-            return [cell[:k], cell[k:]]
+        parts = [cell[:k].strip(), cell[k:].strip()]
+        if all(parts) and all(any(_nature(part)) for part in parts):
+            return parts
     return []
 
 
