@@ -1665,9 +1665,7 @@ class TableBuilder:
                 target, project, restart = self._block_of(table, target, project, text, where, by_project)
                 if restart:
                     previous = {}
-            for role in CARRY_DOWN:
-                if role in text and not text[role] and previous.get(role):
-                    text[role] = previous[role]
+            _carry_down(text, previous)
             previous = text
             pending.add(target.indicators, text, where)
         if self.flush_each_body:
@@ -1739,7 +1737,11 @@ def _fits(role: str, text: str, following: str = "") -> bool:
     if role == "forecast":  # the year's forecast, which a copy leaves out when empty: not a likelihood
         return text not in _LIKELIHOODS and not _is_total(text)
     if role == "deviation":  # free text, but not the next row's 一级/二级, a 总分 row nor a likelihood
-        return not (_fits("level1", text) or _fits("level2", text) or _is_total(text) or text in _LIKELIHOODS)
+        if _fits("level1", text) or _fits("level2", text) or _is_total(text) or text in _LIKELIHOODS:
+            return False
+        # nor the next row's name, which its target (≥600人, 8个) follows: no cell after a reason
+        # holds a number
+        return not (following and parse_target(following).kind == "number")
     if role == "unit":
         return (
             0 < len(text) <= 6
@@ -1747,6 +1749,22 @@ def _fits(role: str, text: str, following: str = "") -> bool:
             and parse_target(text).kind in ("text", "placeholder")
         )
     return bool(text)
+
+
+def _carry_down(text: dict[str, str], previous: dict[str, str]) -> None:
+    """A stream's row, its cells merged from above (printed once, in the first row) taken from the
+    row before. A row that starts a new 一级 with no 二级: 成本指标 after 产出's rows is a 二级 of
+    产出 (as the frame before 2021 has it: 数量 质量 时效 成本); any other takes no 二级 from above,
+    for a merged 二级 never reaches past its 一级."""
+    level1, above = text.get("level1", ""), previous.get("level1", "")
+    new_level1 = bool(level1 and above) and frame.normalise_level1(level1) != frame.normalise_level1(above)
+    if new_level1 and "level2" in text and not text["level2"]:
+        if frame.normalise_level1(above) == "产出" and frame.normalise_level1(level1) == "成本":
+            text["level1"], text["level2"] = above, level1
+            new_level1 = False
+    for role in CARRY_DOWN:
+        if role in text and not text[role] and previous.get(role) and not (new_level1 and role == "level2"):
+            text[role] = previous[role]
 
 
 def _right_fits(by_col: dict[int, str], width: int, texts: Sequence[str]) -> bool:
@@ -1873,14 +1891,19 @@ def _align_printed(roles: list[str], cells: list[Cell]) -> tuple[list[dict[str, 
 
 
 def _row_fits(roles: list[str], row: list[Cell]) -> bool | None:
-    """Whether a row's weight, 指标性质 and 一级 cells fit their columns; None when it prints none of
-    them (a row under merged 一级 cells, in a table without weights): nothing to tell by."""
+    """Whether a row's weight, 指标性质, 一级 and 偏差原因 cells fit their columns; None when it prints
+    none of them (a row under merged 一级 cells, in a table without weights): nothing to tell by."""
     return _texts_fit(roles, [c.text for c in row])
+
+
+# the columns whose cells tell a misplaced row: a weight, a 指标性质, a 一级, and a reason for a
+# deviation (free text, but never a 一级 or 二级: the next row's, when the rows are out of step)
+_TOLD_BY_CONTENT = frozenset({"weight", "nature", "level1", "deviation"})
 
 
 def _texts_fit(roles: list[str], texts: list[str]) -> bool | None:
     """`_row_fits` of a row's texts."""
-    checked = [(r, t) for r, t in zip(roles, texts, strict=True) if r in ("weight", "nature", "level1") and t]
+    checked = [(r, t) for r, t in zip(roles, texts, strict=True) if r in _TOLD_BY_CONTENT and t]
     return all(_fits(r, t) for r, t in checked) if checked else None
 
 
