@@ -65,9 +65,20 @@ def test_deadlines_are_dates_not_numbers(cell):
     assert t.kind == "date" and t.number is None
 
 
-@pytest.mark.parametrize("cell", ["≥**个", "**%", "指标1", "XX万元"])
+@pytest.mark.parametrize(
+    "cell", ["≥**个", "**%", "指标1", "XX万元", "≥  %", "≥【】%", "≥（ ）%", "不少于  人次", "≥[]次", "≤个"]
+)
 def test_unfilled_template_placeholders(cell):
+    """A template's blank left as printed: stars, XX, brackets with nothing in them, a sign with only
+    its unit."""
     assert parse_target(cell).kind == "placeholder"
+
+
+@pytest.mark.parametrize(("cell", "op"), [("≥", ">="), ("不低于", ">="), ("＝", "=")])
+def test_a_sign_alone_is_an_operator_not_a_blank(cell, op):
+    """A 计算符号 cell holds only its sign; its value stands in the next cell."""
+    t = parse_target(cell)
+    assert (t.kind, t.operator) == ("operator", op)
 
 
 @pytest.mark.parametrize("cell", ["", "   ", "\u3000", None])
