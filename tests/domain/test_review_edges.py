@@ -236,6 +236,15 @@ def test_a_placeholder_in_a_department_table_is_told_as_the_department():
     assert project and all("请替换为本项目的实际指标值" in f.message for f in project)
 
 
+@pytest.mark.parametrize("value", ["≥  %", "≥【】", "不少于（ ）"])
+def test_a_blank_target_of_brackets_or_a_sign_alone_with_its_unit_is_a_placeholder(value):
+    """A template's blank printed as empty brackets or as a sign before its unit: 指标值 left
+    unfilled; a filled value beside it is not."""
+    rows = [*OK, ("产出", "重点工作完成数", "10%", "%", value), ("产出", "工作完成率", "10%", "%", "≥95")]
+    found = [f for f in findings(rows, first="level1") if f.code == "placeholder-left"]
+    assert len(found) == 1 and "指标值" in found[0].message and "重点工作完成数" in found[0].message
+
+
 def test_a_span_in_a_rates_name_is_no_target():
     """ "20个工作日内办结率", "24小时响应率": the number defines the measure; a percent in a rate's name
     ("满意度90%") is still a target written into the name."""

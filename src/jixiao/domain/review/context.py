@@ -116,7 +116,7 @@ def cell_facts(name_raw: str, value_raw: str, unit_raw: str) -> CellFacts:
         is_satisfaction="满意" in bare,
         is_zero_target=zero,
         lower_is_better=zero or bool(_REVERSE.search(bare)),
-        placeholder=_placeholder(name, value_text, unit_cell),
+        placeholder=_placeholder(name, value_text, unit_cell, target),
         value_text=value_text,
     )
 
@@ -161,10 +161,13 @@ def goal_facts(goal: str) -> GoalFacts:
     return GoalFacts(folded, bool(_MEASURE.search(_YEARLIKE.sub("", unquoted))), tuple(sentences))
 
 
-def _placeholder(name: str, value: str, unit: str) -> str | None:
+def _placeholder(name: str, value: str, unit: str, target: Target) -> str | None:
     for label, cell in (("指标名称", name), ("指标值", value), ("计量单位", unit)):
         if cell and _PLACEHOLDER.search(cell):
             return label
+    # a value read as a blank with no digit in it: empty brackets (≥【】%), a sign and its unit (≥  %)
+    if target.kind == "placeholder" and not any(c.isdigit() for c in value):
+        return "指标值"
     return None
 
 
