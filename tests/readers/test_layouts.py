@@ -554,3 +554,32 @@ def test_a_new_level1_copied_without_a_level2_takes_none_from_the_rows_above(tmp
         ("效益", None, "老年人就餐便利度"),
         ("满意度", "服务对象满意度", "老年人满意度"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "goal"),
+    [
+        ("目标1：全年维护城市道路120公里。", "目标2：道路完好率不低于95%。", "目标1：全年维护城市道路120公里。\n目标2：道路完好率不低于95%。"),
+        ("全年维护城市道路120公里，道路完好", "率不低于95%。", "全年维护城市道路120公里，道路完好率不低于95%。"),
+    ],
+)  # fmt: skip
+def test_a_goal_of_two_lines_in_a_pdftotext_copy_keeps_a_break_typed_before_an_item(
+    tmp_path, first, second, goal
+):
+    """A sheet's PDF through pdftotext -layout: the goal's two lines beside their centred label. A
+    line that ends a sentence before one that starts an item (目标2：) was broken by hand: the break
+    stays; a line the column wrapped is joined to the next."""
+    rows = [
+        "                                2024年项目支出绩效目标表",
+        "   项目名称    城市道路维护",
+        "  年度资金总额                                                             800.00",
+        f"           {first}",
+        "  年度绩效目标",
+        f"           {second}",
+        "   一级指标       二级指标              三级指标        指标值     计量单位   指标权重",
+        "   产出指标       数量指标    道路维护里程                ≥120       公里           60",
+        "   效益指标      社会效益指标   市民出行满意率              ≥90        %              40",
+    ]
+    t = _first_table(tmp_path, rows)
+    assert t.goal == goal
+    assert [i.name for i in t.indicators] == ["道路维护里程", "市民出行满意率"]

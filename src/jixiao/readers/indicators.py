@@ -318,6 +318,26 @@ def join_lines(text: str) -> str:
     return out
 
 
+ENDS_A_SENTENCE = ("。", "；", ";", "！", "!", "？", "?", ".")
+# a line that starts an item of a list: 目标2：, 任务三、, 2. , （二）, ②
+_STARTS_AN_ITEM = re.compile(
+    r"^(?:(?:目标|任务)?[\d一二三四五六七八九十]{1,3}[、.．:：)）]|[(（][\d一二三四五六七八九十]{1,3}[)）]|[①-⑳])"
+)
+
+
+def join_wrapped(text: str) -> str:
+    """Lines of one cell in a copy that kept no mark of which breaks were typed: a line that ends a
+    sentence, followed by one that starts an item (目标1：… 。 / 目标2：…), was broken by hand and
+    keeps its break; the others were wrapped by the column and are joined (`join_lines`)."""
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    parts: list[list[str]] = [[]]
+    for k, line in enumerate(lines):
+        if k and lines[k - 1].endswith(ENDS_A_SENTENCE) and _STARTS_AN_ITEM.match(line):
+            parts.append([])
+        parts[-1].append(line)
+    return "\n".join(join_lines("\n".join(p)) for p in parts)
+
+
 @memo(1 << 16)
 def _value_parts(cell: str) -> tuple[Operator | None, str | None, str | None]:
     """A 指标值 cell's operator, value and unit (memoised: the same values recur across tables)."""

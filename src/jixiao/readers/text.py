@@ -27,7 +27,7 @@ from jixiao.readers import labels
 from jixiao.readers.assemble import DIGIT, EMPTY_LINE, Cell, _is_header, assemble
 from jixiao.readers.encoding import decode_text
 from jixiao.readers.errors import ReadError
-from jixiao.readers.indicators import join_lines
+from jixiao.readers.indicators import ENDS_A_SENTENCE, join_lines, join_wrapped
 
 _INTERNAL_TAB = re.compile(r"\S\t+\S")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|\t+)")
@@ -384,7 +384,7 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
                 if columns is not None:
                     row_texts = placed[above_at][1]
                     for column, text in zip(columns, texts, strict=True):
-                        row_texts[column] = join_lines(f"{row_texts[column]}\n{text}")
+                        row_texts[column] = join_wrapped(f"{row_texts[column]}\n{text}")
                     continue
                 above = []  # a line between: what follows is not that row's rest
             parts = texts
@@ -590,7 +590,7 @@ def _merged_band(band: list[str]) -> tuple[list[str], Starts] | None:
         for p in parts
     ):
         return None  # amounts or labels one above the other (a money block's rows): rows, not a wrapped cell
-    return [join_lines("\n".join(p)) for p in parts], columns
+    return [join_wrapped("\n".join(p)) for p in parts], columns
 
 
 # where the columns start, in characters and in display columns; whether they are an indicator
@@ -864,7 +864,7 @@ def _centred_values(rows: list[tuple[int, list[str], Starts]]) -> list[tuple[int
             and not _a_label(above[1][-1])
             and not _a_label(below[1][-1])
         ):
-            text = join_lines(f"{above[1][-1]}\n{below[1][-1]}")
+            text = join_wrapped(f"{above[1][-1]}\n{below[1][-1]}")
             out[-1] = (above[0], [texts[0], text], [starts[0], above[2][0]])
             k += 2
             continue
@@ -986,9 +986,6 @@ def _after_a_corner(above: list[str], texts: list[str], starts: Starts) -> tuple
     return texts, starts
 
 
-_SENTENCE_END = ("。", "；", ";", "！", "？", ".")
-
-
 def _texts_go_on(
     above: tuple[int, list[str], Starts], texts: list[str], starts: Starts, after: list[Row]
 ) -> bool:
@@ -1011,16 +1008,16 @@ def _texts_go_on(
             or _a_label_or_amount_column(text)
             or labels.AMOUNT_ONLY.fullmatch(before)
             or labels.AMOUNT_ONLY.fullmatch(text)
-            or before.endswith(_SENTENCE_END)
+            or before.endswith(ENDS_A_SENTENCE)
         ):
             return False
         joins.append((under, text))
-    ends = all(text.endswith(_SENTENCE_END) for text in texts)
+    ends = all(text.endswith(ENDS_A_SENTENCE) for text in texts)
     if not ends:  # the sentences end on the next line, in the same places
         ends = (
             bool(after)
             and [s for s, _ in after[0][2]] == [s for s, _ in starts]
-            and all(t.endswith(_SENTENCE_END) for t in after[0][1])
+            and all(t.endswith(ENDS_A_SENTENCE) for t in after[0][1])
         )
     if not ends:
         return False
