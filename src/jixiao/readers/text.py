@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jixiao.domain.frame import level1_of_level2, normalise_level1, normalise_level2
 from jixiao.domain.model import Document, ReadWarning, Where
-from jixiao.domain.values import is_direction_word, parse_operator
+from jixiao.domain.values import is_direction_word, parse_operator, parse_target
 from jixiao.domain.widths import display_width
 from jixiao.readers import labels
 from jixiao.readers.assemble import DIGIT, EMPTY_LINE, Cell, _is_header, assemble
@@ -596,7 +596,9 @@ def _merged_band(band: list[str]) -> tuple[list[str], Starts] | None:
 # where the columns start, in characters and in display columns; whether they are an indicator
 # header's; and where its labels start and end, by the same two measures
 Spans = list[tuple[int, int]]
-Grid = tuple[list[int], list[int], bool, tuple[Spans, Spans]]
+# where the columns start (characters, display columns), whether the indicator header set them,
+# where its labels stand, and the labels
+Grid = tuple[list[int], list[int], bool, tuple[Spans, Spans], list[str]]
 
 
 def _extents(start: tuple[int, int], text: str) -> Spans:
@@ -609,7 +611,7 @@ def _extents(start: tuple[int, int], text: str) -> Spans:
 def _grid(starts: Starts, texts: list[str], header: bool) -> Grid:
     extents = [_extents(start, text) for start, text in zip(starts, texts, strict=True)]
     spans = ([chars for chars, _ in extents], [widths for _, widths in extents])
-    return [c for c, _ in starts], [w for _, w in starts], header, spans
+    return [c for c, _ in starts], [w for _, w in starts], header, spans, texts
 
 
 def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[list[str], Grid | None]:
@@ -649,7 +651,7 @@ def _by_starts(starts: Starts, texts: list[str], grid: Grid | None) -> tuple[lis
     if grid is not None and grid[2] and len(texts) >= 3:
         # an indicator row whose cells start off the header's labels: each under the one label
         # it can stand under
-        placed = _between_labels(starts, texts, grid)
+        placed = _between_labels(starts, texts, grid) or _by_alignment(starts, texts, grid)
         if placed is not None:
             return _padded(placed, grid[0]), grid
     if grid is not None and grid[2] and not any(map(_FIGURE.search, texts)):
@@ -742,6 +744,42 @@ def _between_labels(starts: Starts, texts: list[str], grid: Grid) -> list[str] |
     if not found or any(placed != found[0] for placed in found):
         return None
     return found[0]
+
+
+def _by_alignment(starts: Starts, texts: list[str], grid: Grid) -> list[str] | None:
+    """The cells of an indicator row each in its column as a sheet's PDF sets them, the labels
+    centred over their columns: a text left-aligned, under the first label whose middle is not left
+    of where it starts (a name starts before its label, in a column wider than the label); a figure
+    right-aligned, under the last label whose middle is not right of where it ends, within half a
+    column of it. By characters, as pdftotext places them; None unless every cell has a column,
+    left to right (a Word table's centred cells): the row is left to the reading by content."""
+    if any(map(_a_label, texts)):
+        return None  # a row of labels (绩效目标 over 实际完成情况 | 年度目标): a head's, not an indicator's
+    middles = [(a + b) / 2 for a, b in grid[3][0]]
+    levels = [labels.indicator_column(label) in _LEVELS for label in grid[4]]
+    at: list[int | None] = []
+    for start, text in zip(starts, texts, strict=True):
+        begin, end = _extents(start, text)[0]
+        if parse_target(text).kind in _FIGURES:
+            k = next((k for k in reversed(range(len(middles))) if middles[k] <= end), None)
+            # right-aligned, it starts less than half a column right of the label's middle (a
+            # figure centred under the next label, as Word sets it, starts further)
+            half = (middles[k + 1] - middles[k]) / 2 if k is not None and k + 1 < len(middles) else None
+            at.append(None if k is None or (half is not None and begin - middles[k] > half) else k)
+        else:
+            k = next((k for k, middle in enumerate(middles) if middle >= begin), None)
+            # under 一级 / 二级 only what such a column holds (not a name: the grid of a page before)
+            at.append(None if k is not None and levels[k] and not _a_level(text) else k)
+    return _placed(at, texts)
+
+
+_LEVELS = frozenset({"level1", "level2", "group"})
+_FIGURES = frozenset({"number", "range", "ratio", "date", "period"})  # a name with a number is no figure
+
+
+def _a_level(text: str) -> bool:
+    """A 一级 or 二级 cell: a known one, or a short text that ends in 指标."""
+    return _known_level(text) or (text.endswith("指标") and len(text) <= 10)
 
 
 def _known_level(text: str) -> bool:
