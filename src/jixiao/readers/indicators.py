@@ -328,11 +328,15 @@ _STARTS_AN_ITEM = re.compile(
 def join_wrapped(text: str) -> str:
     """Lines of one cell in a copy that kept no mark of which breaks were typed: a line that ends a
     sentence, followed by one that starts an item (目标1：… 。 / 目标2：…), was broken by hand and
-    keeps its break; the others were wrapped by the column and are joined (`join_lines`)."""
+    keeps its break, as do two words of a 指标性质 (≥ over 正向); the others were wrapped by the
+    column and are joined (`join_lines`)."""
     lines = [x.strip() for x in text.splitlines() if x.strip()]
     parts: list[list[str]] = [[]]
     for k, line in enumerate(lines):
-        if k and lines[k - 1].endswith(ENDS_A_SENTENCE) and _STARTS_AN_ITEM.match(line):
+        if k and (
+            (lines[k - 1].endswith(ENDS_A_SENTENCE) and _STARTS_AN_ITEM.match(line))
+            or (any(_nature(lines[k - 1])) and any(_nature(line)))  # ≥ over 正向: two words
+        ):
             parts.append([])
         parts[-1].append(line)
     return "\n".join(join_lines("\n".join(p)) for p in parts)

@@ -380,7 +380,8 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
                 # the rest of wrapped cells, alone on their line, each within the cell above it that
                 # it continues (≥150 万平方 / 米, 养护资金拨付 / 时间 beside 2025 年 6 月 / 底前, 自评等级： /
                 # 优): joined to them. Two at most and no figures: a row of its own is more
-                columns = _fragments_of(texts, starts, above)
+                roles = [labels.indicator_column(label) for label in grid[4]] if grid and grid[2] else []
+                columns = _fragments_of(texts, starts, above, roles)
                 if columns is not None:
                     row_texts = placed[above_at][1]
                     for column, text in zip(columns, texts, strict=True):
@@ -676,9 +677,14 @@ def _spans_by_column(starts: Starts, parts: list[str], placed: list[str]) -> lis
     return [(_extents(start, text), k) for start, text, k in zip(starts, parts, columns, strict=True)]
 
 
-def _fragments_of(texts: list[str], starts: Starts, above: list[tuple[Spans, int]]) -> list[int] | None:
-    """The columns of the cells above that a line's cells continue, left to right, or None."""
-    if any(_a_label(text) or _known_level(text) for text in texts):
+def _fragments_of(
+    texts: list[str], starts: Starts, above: list[tuple[Spans, int]], roles: list[str | None]
+) -> list[int] | None:
+    """The columns of the cells above that a line's cells continue, left to right, or None. A known
+    一级 or 二级 word continues a cell only under a column the indicator header (its `roles`, by
+    column) names for no such level: 数量 under 三级指标 is the rest of 整治背街小巷 / 数量, under 二级指标 a
+    二级 centred between two rows."""
+    if any(map(_a_label, texts)):
         return None
     if len(texts) > 1 and any(DIGIT.search(text) for text in texts):
         return None
@@ -686,6 +692,8 @@ def _fragments_of(texts: list[str], starts: Starts, above: list[tuple[Spans, int
     for start, text in zip(starts, texts, strict=True):
         column = _under_a_cell(start, text, above)
         if column is None or (columns and column <= columns[-1]):
+            return None
+        if _known_level(text) and (column >= len(roles) or roles[column] in _LEVELS or roles[column] is None):
             return None
         columns.append(column)
     return columns
@@ -986,11 +994,35 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
                 return m.start()
         return None
 
+    texts, starts = _amounts_apart(texts, starts)
     while True:  # each pass parts a cell once
         parted = _parted(texts, starts, cut)
         if len(parted[0]) == len(texts):
             return parted
         texts, starts = parted
+
+
+# an amount with its decimals run into the label after it, no space between ("500.00其中:财政拨": a
+# narrow column filled to its edge), not into its unit
+_AMOUNT_THEN_LABEL = re.compile(r"([-+]?[\d,]+\.\d+)(?=[\u4e00-\u9fff])(?!万元|元|亿元|千元)")
+
+
+def _amounts_apart(texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
+    """A head's cells, each amount run into the next label parted from it, in place."""
+    if not any(_AMOUNT_THEN_LABEL.match(text) for text in texts):
+        return texts, starts
+    out: list[str] = []
+    places: Starts = []
+    for text, (char, width) in zip(texts, starts, strict=True):
+        m = _AMOUNT_THEN_LABEL.match(text)
+        if m is None:
+            out.append(text)
+            places.append((char, width))
+            continue
+        amount = m.group(1)
+        out += [amount, text[len(amount) :]]
+        places += [(char, width), (char + len(amount), width + len(amount))]
+    return out, places
 
 
 _DECIMAL_AMOUNT = re.compile(r"[-+]?[\d,]+\.\d+")
