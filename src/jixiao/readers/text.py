@@ -367,12 +367,19 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
         above_at = 0  # that row's place in `placed`
         rows = _block_labels_first(list(_space_rows(lines, margin)))
         for at, (n, texts, starts) in enumerate(rows):
+            in_block = False  # a row of a head block under its own labels
             if not body and len(starts) == len(texts):
                 texts, starts = _apart_at_labels(texts, starts)
                 if placed and _texts_go_on(placed[-1], texts, starts, rows[at + 1 : at + 3]):
                     continue
                 if placed:
                     texts, starts = _after_a_corner(placed[-1][1], texts, starts)
+                in_block = grid is not None and _under_block_labels(texts, starts, grid)
+                if in_block and grid is not None:
+                    # a block's row under its own labels (部门职能 | 年度目标任务 | …), its cells a single
+                    # space apart where a narrow column is filled ("农田建设 建设高标准农"): parted
+                    # where the labels part
+                    texts, starts = _apart_at_columns(texts, starts, grid)
             if body and grid is not None and grid[2] and len(starts) == len(texts):
                 texts, starts = _apart_at_levels(texts, starts)
                 texts, starts = _apart_at_columns(texts, starts, grid)
@@ -391,7 +398,11 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
             parts = texts
             texts, grid = _by_starts(starts, texts, grid)
             if len(parts) >= 2:  # a row, not the rest of one: the cells a fragment below may continue
-                above = _spans_by_column(starts, parts, texts) if body and len(starts) == len(parts) else []
+                above = (
+                    _spans_by_column(starts, parts, texts)
+                    if (body or in_block) and len(starts) == len(parts)
+                    else []
+                )
                 above_at = len(placed)
             if _is_indicator_header(texts):
                 body = True
@@ -686,8 +697,8 @@ def _fragments_of(
     二级 centred between two rows."""
     if any(map(_a_label, texts)):
         return None
-    if len(texts) > 1 and any(DIGIT.search(text) for text in texts):
-        return None
+    if len(texts) > 1 and any(DIGIT.search(text) and not _CJK_START.match(text) for text in texts):
+        return None  # a figure among two: a row of its own (a rest that starts in Chinese may hold one)
     columns: list[int] = []
     for start, text in zip(starts, texts, strict=True):
         column = _under_a_cell(start, text, above)
@@ -706,6 +717,8 @@ def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, in
     if labels.is_title(text):
         return None
     spans = _extents(start, text)
+    # how wide it is without the spaces pdftotext sets between Chinese and digits ("检 1500 批次")
+    tight = [b - a for a, b in _extents(start, _FONT_SPACE.sub("", text))]
     found: set[int] = set()
     flush: set[int] = set()  # where the rest starts where its cell starts: a left-aligned cell's
     for metric, (begin, end) in enumerate(spans):
@@ -714,7 +727,7 @@ def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, in
             if (
                 cell[metric][0] - 1 <= begin < cell[metric][1]
                 and (after is None or end <= after)
-                and end - begin <= cell[metric][1] - cell[metric][0] + 2  # no wider than its column
+                and tight[metric] <= cell[metric][1] - cell[metric][0] + 2  # no wider than its column
             ):
                 found.add(k)
                 if abs(cell[metric][0] - begin) <= 1:
@@ -804,6 +817,18 @@ def _apart_at_levels(texts: list[str], starts: Starts) -> tuple[list[str], Start
         return len(left) if _known_level(left) and not _known_level(text) else None
 
     return _parted(texts, starts, cut)
+
+
+def _under_block_labels(texts: list[str], starts: Starts, grid: Grid) -> bool:
+    """A head row under a block's labels (a row of three or more, 年度履职目标 | 部门职能 | 年度目标任务 |
+    预算金额, that set the grid), starting in from the edge with no label of its own."""
+    return (
+        not _is_indicator_header(grid[4])
+        and sum(map(_a_label_or_amount_column, grid[4])) >= 3
+        and len(starts) == len(texts) > 0
+        and starts[0][0] > 0
+        and not any(map(_a_label, texts))
+    )
 
 
 def _apart_at_columns(texts: list[str], starts: Starts, grid: Grid) -> tuple[list[str], Starts]:
