@@ -389,6 +389,13 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
                 # 优): joined to them. Two at most and no figures: a row of its own is more
                 roles = [labels.indicator_column(label) for label in grid[4]] if grid and grid[2] else []
                 columns = _fragments_of(texts, starts, above, roles)
+                if columns is None and len(texts) == 1 and " " in texts[0]:
+                    # rests a single space apart, each under its own cell (服务对象满意 / 度指标 beside
+                    # 受援群众满意 / 度): one word each
+                    words, places = _words_of(texts[0], starts[0])
+                    columns = _fragments_of(words, places, above, roles)
+                    if columns is not None:
+                        texts, starts = words, places
                 if columns is not None:
                     row_texts = placed[above_at][1]
                     for column, text in zip(columns, texts, strict=True):
@@ -465,6 +472,17 @@ def _is_indicator_header(texts: list[str]) -> bool:
     return _is_header([role for role in map(labels.indicator_column, texts) if role])
 
 
+def _ends_a_label(row: Row, text: str, char: int) -> bool:
+    """Whether `text`, starting at `char`, is the rest of a cell of `row` that it stands under (from
+    a character before the cell's start to its end: a centred cell's rest is under its middle) and
+    that is no label without it (其中:财政拨 over 款)."""
+    _, texts, starts = row
+    return len(texts) == len(starts) and any(
+        start - 1 <= char <= start + len(cell) and not _a_label(cell) and _a_label(cell + text)
+        for cell, (start, _) in zip(texts, starts, strict=True)
+    )
+
+
 def _block_labels_first(rows: list[Row]) -> list[Row]:
     """A head label merged down the rows of its block and centred in it (年度主要任务 beside the rows
     of tasks, 绩效目标 beside 中长期目标 | 年度目标 and their texts, 年度资金总额 and its amount beside
@@ -503,13 +521,15 @@ def _block_labels_first(rows: list[Row]) -> list[Row]:
         )
 
     def beside(k: int, edge: int) -> bool:
-        """Row `k` of the head starts right of `edge` and is not a lone label or title."""
+        """Row `k` of the head starts right of `edge` and is not a lone label or title, nor the rest
+        of a label on the line above (其中:财政拨 / 款)."""
         _, texts, starts = rows[k]
         return (
             in_head[k]
             and bool(starts)
             and starts[0][0] > edge
             and not (len(texts) == 1 and (_a_label(texts[0]) or labels.is_title(texts[0])))
+            and not (len(texts) == 1 and k > 0 and _ends_a_label(rows[k - 1], texts[0], starts[0][0]))
         )
 
     candidates = [k for k in range(len(rows)) if label_at(k)]
@@ -686,6 +706,19 @@ def _spans_by_column(starts: Starts, parts: list[str], placed: list[str]) -> lis
     if len(columns) != len(parts):
         return []
     return [(_extents(start, text), k) for start, text, k in zip(starts, parts, columns, strict=True)]
+
+
+def _words_of(text: str, start: tuple[int, int]) -> tuple[list[str], Starts]:
+    """A cell's words (apart by single spaces), each with where it starts."""
+    words: list[str] = []
+    places: Starts = []
+    char, width = start
+    for word in text.split(" "):
+        if word:
+            words.append(word)
+            places.append((char, width))
+        char, width = char + len(word) + 1, width + display_width(word) + 1
+    return words, places
 
 
 def _fragments_of(
