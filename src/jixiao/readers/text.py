@@ -754,6 +754,7 @@ def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, in
     tight = [b - a for a, b in _extents(start, _FONT_SPACE.sub("", text))]
     found: set[int] = set()
     flush: set[int] = set()  # where the rest starts where its cell starts: a left-aligned cell's
+    by_chars: set[int] = set()
     for metric, (begin, end) in enumerate(spans):
         for j, (cell, k) in enumerate(above):
             after = above[j + 1][0][metric][0] if j + 1 < len(above) else None
@@ -763,10 +764,14 @@ def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, in
                 and tight[metric] <= cell[metric][1] - cell[metric][0] + 2  # no wider than its column
             ):
                 found.add(k)
+                if metric == 0:
+                    by_chars.add(k)
                 if abs(cell[metric][0] - begin) <= 1:
                     flush.add(k)
     if len(found) > 1 and len(flush) == 1:
         return flush.pop()  # the two measures disagree: the one by which it lines up with its cell
+    if len(found) > 1 and not flush and len(by_chars) == 1:
+        return by_chars.pop()  # by neither: by characters, as pdftotext sets them
     return found.pop() if len(found) == 1 else None
 
 
@@ -995,6 +1000,8 @@ def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts
     is none alone, or is the unit that cell's amounts are in ("（万元）" under 项目资金)."""
     _, above_texts, above_starts = above
     cells = _filled_starts(above_texts, above_starts)
+    if len(texts) != len(starts):  # placed under the grid, empty cells in: its filled ones
+        texts = [text for text in texts if text]
     if cells is None or len(texts) != len(starts) or len(texts) > len(cells):
         return False
     joins: list[tuple[int, str]] = []
@@ -1008,7 +1015,9 @@ def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts
         unit = labels.MONEY_UNIT_ASIDE.fullmatch(text) is not None
         # a label the lines make that the first is not, or a longer one whose rest is none (年度指标 / 值)
         longer = _a_label(joined) and (not _a_label(above_texts[under]) or not _a_label(text))
-        if not (unit or longer or _label_so_far(joined)):
+        # or a money column's label the first line is not (1-7月执行 / 数, 1-7月执行 / 率)
+        column = labels.amount_column(joined) is not None and labels.amount_column(above_texts[under]) is None
+        if not (unit or longer or column or _label_so_far(joined)):
             return False
         joins.append((under, joined))
     for k, joined in joins:
@@ -1018,10 +1027,12 @@ def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts
 
 def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
     """Two labels of a table's head that a single space parts (年初预算数 全年预算数: narrow columns
-    filled to their edge), or an amount and the label after it: two cells."""
+    filled to their edge), two amounts, or an amount and the label after it: two cells."""
 
     def cut(text: str, char: int, width: int) -> int | None:
         words = text.split(" ")
+        if len(words) >= 2 and all(map(labels.AMOUNT_ONLY.fullmatch, words)):
+            return len(words[0])  # amounts side by side ("300.00 120.00 40%": narrow columns)
         if len(words) >= 2 and all(
             _a_label_or_amount_column(word) or (len(word) >= 3 and labels.starts_an_indicator_column(word))
             for word in words
