@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from jixiao.domain.frame import level1_of_level2, normalise_level1, normalise_level2
+from jixiao.domain.frame import LEVEL2_PARENT, level1_of_level2, normalise_level1, normalise_level2
 from jixiao.domain.model import Document, ReadWarning, Where
 from jixiao.domain.values import is_direction_word, parse_operator, parse_target
 from jixiao.domain.widths import display_width
@@ -415,7 +415,7 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
                 body = True
             elif len(texts) <= 2 and texts and labels.is_title(texts[0]):
                 body = False
-            if placed and _labels_go_on(placed[-1], texts, starts):
+            if placed and _labels_go_on(placed[-1], texts, starts, placed[-2] if len(placed) > 1 else None):
                 continue
             placed.append((n, list(texts), starts))
         return [
@@ -841,6 +841,17 @@ def _a_level(text: str) -> bool:
     return _known_level(text) or (text.endswith("指标") and len(text) <= 10)
 
 
+_LEVEL2_LABELS = tuple(f"{level}指标" for level in LEVEL2_PARENT)
+
+
+def _level_cut_short(text: str) -> bool:
+    """The first part of a known 二级 label that a narrow column cut (可持续影响指, 服务对象满意): four
+    characters or more, so that a name's first word (数量) is not taken for one."""
+    return (
+        len(text) >= 4 and not _known_level(text) and any(label.startswith(text) for label in _LEVEL2_LABELS)
+    )
+
+
 def _known_level(text: str) -> bool:
     return normalise_level1(text) is not None or level1_of_level2(normalise_level2(text)) is not None
 
@@ -852,7 +863,10 @@ def _apart_at_levels(texts: list[str], starts: Starts) -> tuple[list[str], Start
 
     def cut(text: str, char: int, width: int) -> int | None:
         left = text.partition(" ")[0]
-        return len(left) if _known_level(left) and not _known_level(text) else None
+        # a known level, or one cut short at the column's edge, its rest on the next line
+        # (可持续影响指 / 标, 服务对象满意 / 度指标)
+        level = _known_level(left) or _level_cut_short(left)
+        return len(left) if level and not _known_level(text) else None
 
     return _parted(texts, starts, cut)
 
@@ -993,22 +1007,36 @@ def _filled_starts(texts: list[str], starts: Starts) -> list[tuple[int, int]] | 
     return [(k, start[0]) for k, start in zip(filled, starts, strict=True)]
 
 
-def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts: Starts) -> bool:
+def _labels_go_on(
+    above: tuple[int, list[str], Starts],
+    texts: list[str],
+    starts: Starts,
+    before: tuple[int, list[str], Starts] | None = None,
+) -> bool:
     """A line holding only the rest of labels that wrapped in their narrow columns (业务主管部 / 门,
     年度资金总 / 额, 1-7月执行 / 数, with no blank line between the rows), each under the label it
     ends: joined to the line above, in place. A fragment makes a label with the cell above it that
-    is none alone, or is the unit that cell's amounts are in ("（万元）" under 项目资金)."""
+    is none alone, or is the unit that cell's amounts are in ("（万元）" under 项目资金; under a label
+    of the line `before` the one above, when the one above starts right of it: 年度资金总额 / 其中:财政拨
+    / （万元） beside 款)."""
     _, above_texts, above_starts = above
     cells = _filled_starts(above_texts, above_starts)
     if len(texts) != len(starts):  # placed under the grid, empty cells in: its filled ones
         texts = [text for text in texts if text]
-    if cells is None or len(texts) != len(starts) or len(texts) > len(cells):
+    if cells is None or len(texts) != len(starts):
         return False
+    earlier = _filled_starts(before[1], before[2]) if before is not None else None
     joins: list[tuple[int, str]] = []
+    units: list[tuple[int, str]] = []  # units joined to the line before the one above
     for text, (char, _) in zip(texts, starts, strict=True):
         # under the label: from a character before its start to its end (a centred label's rest
         # stands under its middle)
         under = next((k for k, c in cells if c - 1 <= char <= c + len(above_texts[k])), None)
+        if under is None and before is not None and earlier and labels.MONEY_UNIT_ASIDE.fullmatch(text):
+            first = next((k for k, c in earlier if c - 1 <= char <= c + len(before[1][k])), None)
+            if first is not None and cells and cells[0][1] > char + len(text):
+                units.append((first, join_lines(f"{before[1][first]}\n{text}")))
+                continue
         if under is None:
             return False
         joined = join_lines(f"{above_texts[under]}\n{text}")
@@ -1020,8 +1048,13 @@ def _labels_go_on(above: tuple[int, list[str], Starts], texts: list[str], starts
         if not (unit or longer or column or _label_so_far(joined)):
             return False
         joins.append((under, joined))
+    if not joins:
+        return False
     for k, joined in joins:
         above_texts[k] = joined
+    for k, joined in units:
+        if before is not None:
+            before[1][k] = joined
     return True
 
 
