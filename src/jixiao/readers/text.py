@@ -550,6 +550,8 @@ def _block_labels_first(rows: list[Row]) -> list[Row]:
                     break  # amounts: the money block above (a goal's rows hold none)
                 above.append(j)
                 j -= 1
+            if above and j >= 0 and label_at(j) and len(rows[j][1]) >= 3:
+                above = []  # the rows of the block above, under its own labels (年度主要任务 | 任务名称 | …)
             below: list[int] = []
             j = k + 1
             while j < len(rows) and beside(j, edge) and not label_at(j):
