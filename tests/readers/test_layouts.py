@@ -403,10 +403,10 @@ def test_every_layout_copied_without_its_empty_cells(request, tmp_path, path, co
     test_every_layout_printed_and_copied(tmp_path, path, copy)
 
 
-def _web_page_copy(path) -> str:
+def _web_page_copy(path, empty: str = " ") -> str:
     """The fixture's tables as the official layout prints them, on a web page copied with each cell
     ending in `|`: the title a line of its own, a bare `|` starting each row, a `|` more for each
-    column a cell spans, an empty cell a blank before its `|`, a cell of two lines printed on two,
+    column a cell spans, an empty cell `empty` before its `|`, a cell of two lines printed on two,
     and the places a cell merged from a row above covers left out."""
     from jixiao.writers.layout import layouts
 
@@ -417,7 +417,7 @@ def _web_page_copy(path) -> str:
         for row in rows:
             lines.append("|")
             # a place covered from the left is in its cell's run of `|`, one from above not printed
-            lines += [(box.text or " ") + "|" * box.colspan for box in row if box is not None]
+            lines += [(box.text or empty) + "|" * box.colspan for box in row if box is not None]
         lines.append("")
     return "\n".join(lines)
 
@@ -427,6 +427,21 @@ def test_every_layout_copied_off_a_web_page_cell_by_cell(tmp_path, path):
     """A web page's cells, each ending in `|`: the rows under a label merged down (一级, 二级, 年度主要任务,
     项目资金) are printed short of it, and are read under their columns: the same facts as the fixture."""
     _reads_as_the_fixture(tmp_path, path, _web_page_copy(path))
+
+
+# rows under merged cells, some short of their 二级 and ending in an empty cell: a bare `|` after one
+# may be an empty cell or the next row's start by the count of cells alone
+_BARE_EMPTY_AMBIGUOUS = {"pdf_word_row_cut_by_a_page_break", "pdftotext_calc_names_with_numbers_over_pages"}
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_every_layout_copied_off_a_web_page_with_empty_cells_as_bare_bars(request, tmp_path, path):
+    """The same copy where an empty cell prints as a bare `|`, as a row's start does: a row goes on
+    past a bare `|` while its cells fit the table's width (an empty 指标性质 before ≥90%, an empty
+    weight before the next row)."""
+    if path.stem in _BARE_EMPTY_AMBIGUOUS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="a bare | between short rows: ambiguous"))
+    _reads_as_the_fixture(tmp_path, path, _web_page_copy(path, empty=""))
 
 
 def test_a_web_page_copy_cell_by_cell_keeps_a_cell_of_two_lines_whole(tmp_path):

@@ -1273,6 +1273,8 @@ def _pipe_cells(lines: list[str]) -> list[Cell]:
             else:
                 row.append((part, first if k == 0 else n, 1))
     loose()
+    if _bare_empty_cells(lines, rows):
+        rows = _empties_rejoined(rows, lines)
     cells: list[Cell] = []
     width = 0
     above: dict[int, str] = {}  # what each column shows in the row above
@@ -1295,6 +1297,54 @@ def _pipe_cells(lines: list[str]) -> list[Cell]:
                 above[c] = cell.text
             col += span
     return cells
+
+
+_BLANK_BAR = re.compile(r"\s+\|")
+
+
+def _bare_empty_cells(lines: list[str], rows: list[tuple[int, list[tuple[str, int, int]]]]) -> bool:
+    """Whether a copy prints an empty cell as a bare `|` too (no blank before it), as a row's start
+    is printed: no `|` after a blank anywhere, and two bare `|` lines in a row (an empty cell before
+    the next row, or an empty first cell) or a row, as read, that starts with a target or an amount
+    (≥90% after an empty 指标性质: no row of a table starts so)."""
+    if any(_BLANK_BAR.fullmatch(line) for line in lines):
+        return False
+    bare = [line.rstrip() == "|" for line in lines if line.strip()]
+    if any(a and b for a, b in zip(bare, bare[1:], strict=False)):
+        return True
+    return any(row and parse_target(row[0][0]).kind in _FIGURES for _, row in rows)
+
+
+def _empties_rejoined(
+    rows: list[tuple[int, list[tuple[str, int, int]]]], lines: list[str]
+) -> list[tuple[int, list[tuple[str, int, int]]]]:
+    """Rows read as if every bare `|` started one, where some were empty cells: a row goes on past
+    a bare `|` (an empty cell) while it and the cells up to the next bare `|` fit in the table's
+    width (its widest row since the last line outside the rows: the header, which has no empty
+    cell)."""
+    out: list[tuple[int, list[tuple[str, int, int]]]] = []
+    segment: list[tuple[int, list[tuple[str, int, int]]]] = []
+
+    def flush() -> None:
+        width = max((sum(span for _, _, span in row) for _, row in segment), default=0)
+        current: tuple[int, list[tuple[str, int, int]]] | None = None
+        for r, row in segment:
+            span = sum(s for _, _, s in row)
+            if current is not None and sum(s for _, _, s in current[1]) + 1 + span <= width:
+                current[1].extend([("", r, 1), *row])  # the bare `|` was an empty cell
+                continue
+            current = (r, list(row))
+            out.append(current)
+        segment.clear()
+
+    for r, row in rows:
+        if len(row) == 1 and row[0][1] == r and not lines[r - 1].rstrip().endswith("|"):
+            flush()
+            out.append((r, row))  # a line outside the rows
+        else:
+            segment.append((r, row))
+    flush()
+    return out
 
 
 def _csv_cells(text: str) -> list[Cell] | None:
