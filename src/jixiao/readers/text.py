@@ -1050,8 +1050,8 @@ def _labels_go_on(
         if not (unit or longer or column or _label_so_far(joined)):
             return False
         joins.append((under, joined))
-    if not joins:
-        return False
+    if not joins or len({k for k, _ in joins}) < len(joins):
+        return False  # nothing to join, or two rests under one label: no label's rest
     for k, joined in joins:
         above_texts[k] = joined
     for k, joined in units:
