@@ -598,3 +598,29 @@ def test_a_goal_of_two_lines_in_a_pdftotext_copy_keeps_a_break_typed_before_an_i
     t = _first_table(tmp_path, rows)
     assert t.goal == goal
     assert [i.name for i in t.indicators] == ["道路维护里程", "市民出行满意率"]
+
+
+def test_a_reason_wrapped_over_three_lines_of_a_pdftotext_copy_stays_the_reason(tmp_path):
+    """A Word self-evaluation's PDF through pdftotext -layout: 偏差原因 wrapped over three lines, its
+    last line alone and a column left of where the line above's 得分 stands by display width (by
+    characters, where pdftotext sets it, under the reason): it ends the reason, not the name."""
+    rows = [
+        "                        项目支出绩效自评表",
+        " 项目名称   困难群众救助补助资金",
+        " 一级指标   二级指标    三级指标    年度指标值     实际完成值     分值        得分      偏差原因分",
+        "                                                              析及改进措",
+        "                                                                施",
+        "产出指标    数量指标    城乡低保保   ≥5000 人   5124 人         20    20",
+        "                障人数",
+        "                特困人员救   ≥600 人    571 人          15   14.28   部分特困人",
+        "                助供养人数                                         员死亡或转",
+        "                                                              入低保",
+        "        时效指标    资金发放及    100%      100%          15    15",
+        "                时率",
+    ]
+    t = _first_table(tmp_path, rows)
+    assert [(i.name, i.raw.get("deviation")) for i in t.indicators] == [
+        ("城乡低保保障人数", None),
+        ("特困人员救助供养人数", "部分特困人员死亡或转入低保"),
+        ("资金发放及时率", None),
+    ]

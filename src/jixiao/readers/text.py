@@ -772,8 +772,8 @@ def _under_a_cell(start: tuple[int, int], text: str, above: list[tuple[Spans, in
                     flush.add(k)
     if len(found) > 1 and len(flush) == 1:
         return flush.pop()  # the two measures disagree: the one by which it lines up with its cell
-    if len(found) > 1 and not flush and len(by_chars) == 1:
-        return by_chars.pop()  # by neither: by characters, as pdftotext sets them
+    if len(found) > 1 and len(by_chars) == 1:
+        return by_chars.pop()  # by neither or both: by characters, as pdftotext sets them
     return found.pop() if len(found) == 1 else None
 
 
