@@ -624,3 +624,23 @@ def test_a_reason_wrapped_over_three_lines_of_a_pdftotext_copy_stays_the_reason(
         ("特困人员救助供养人数", "部分特困人员死亡或转入低保"),
         ("资金发放及时率", None),
     ]
+
+
+def test_indicator_header_labels_as_other_provinces_word_them(tmp_path):
+    """一级指标名称 / 二级指标名称 / 三级指标名称, a year before the target's label (2024年目标值), the basis of
+    a target as a note (指标值设定依据及数据来源), and 改进措施 beside 偏差原因 (both kept as the reason)."""
+    rows = [
+        "2024年项目支出绩效自评表",
+        "项目名称\t社区养老服务补助",
+        "一级指标名称\t二级指标名称\t三级指标名称\t2024年目标值\t实际完成值\t偏差原因\t改进措施\t指标值设定依据及数据来源",
+        "产出指标\t数量指标\t建成养老服务站\t≥3个\t2个\t选址推迟\t加快选址\t年度计划",
+        "满意度指标\t服务对象满意度指标\t老年人满意度\t≥90%\t92%\t\t\t问卷调查",
+    ]
+    t = _first_table(tmp_path, rows)
+    assert [(i.level1, i.level2, i.name, i.operator, i.value, i.unit) for i in t.indicators] == [
+        ("产出", "数量", "建成养老服务站", ">=", "3", "个"),
+        ("满意度", "服务对象满意度", "老年人满意度", ">=", "90", "%"),
+    ]
+    assert t.indicators[0].actual == "2个"
+    assert t.indicators[0].raw["deviation"] == "选址推迟\n加快选址"
+    assert [i.raw.get("note") for i in t.indicators] == ["年度计划", "问卷调查"]

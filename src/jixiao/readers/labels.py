@@ -407,6 +407,14 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "全年指标预计完成情况": "forecast",
     "偏差原因说明": "deviation",
     "偏离度": "note",
+    # as other provinces' templates word them
+    "一级指标名称": "level1",
+    "二级指标名称": "level2",
+    "三级指标名称": "name",
+    "指标值设定依据及数据来源": "note",
+    "指标值设定依据及来源": "note",
+    "改进措施": "deviation",
+    "整改措施": "deviation",
 }
 
 
@@ -546,4 +554,9 @@ def indicator_column(text: str) -> str | None:
         role = INDICATOR_COLUMNS.get(_ASIDE.sub("", key))
     if role is None and _in_period(key):
         role = INDICATOR_COLUMNS.get(without_period(key))
+    if role is None and _YEAR_PREFIX.match(key):  # "2024年目标值", "本年度指标值"
+        role = INDICATOR_COLUMNS.get(_YEAR_PREFIX.sub("", key, count=1))
     return role
+
+
+_YEAR_PREFIX = re.compile(r"^(\d{4}年度?|本年度?|当年度?)(?=.)")
