@@ -644,3 +644,31 @@ def test_indicator_header_labels_as_other_provinces_word_them(tmp_path):
     assert t.indicators[0].actual == "2个"
     assert t.indicators[0].raw["deviation"] == "选址推迟\n加快选址"
     assert [i.raw.get("note") for i in t.indicators] == ["年度计划", "问卷调查"]
+
+
+def test_head_labels_of_a_transfer_payment_and_other_templates(tmp_path):
+    """A transfer payment's table (转移支付名称 names it), 本级财力 and 财政专户 as sources of its budget,
+    codes, offices and places kept as printed (预算编码, 归口处室, 受益对象), 政策依据 as its basis."""
+    rows = [
+        "2024年转移支付绩效目标表",
+        "转移支付名称\t农村饮水安全补助\t归口处室\t农业农村处",
+        "预算编码\t2024-017\t受益对象\t农村居民",
+        "年度资金总额\t500.00\t本级财力\t300.00",
+        "财政专户\t200.00",
+        "政策依据\t《农村饮水安全工程建设管理办法》",
+        "年度绩效目标\t新建农村集中供水工程10处。",
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t数量指标\t新建集中供水工程\t≥10处",
+    ]
+    t = _first_table(tmp_path, rows)
+    assert (t.name, t.budget_total) == ("农村饮水安全补助", Decimal("500.00"))
+    assert {b.label: b.amount for b in t.budget_lines} == {
+        "本级财力": Decimal("300.00"),
+        "财政专户": Decimal("200.00"),
+    }
+    assert {k: t.extra[k] for k in ("预算编码", "归口处室", "受益对象")} == {
+        "预算编码": "2024-017",
+        "归口处室": "农业农村处",
+        "受益对象": "农村居民",
+    }
+    assert t.basis == "《农村饮水安全工程建设管理办法》"

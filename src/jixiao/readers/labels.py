@@ -107,6 +107,13 @@ HEADER_FIELDS: dict[str, str] = {
     "总体目标": "goal",
     "绩效目标": "goal",
     "项目绩效目标": "goal",
+    "绩效目标(年度)": "goal",
+    # a transfer payment or a policy declared as a project (转移支付 / 政策 绩效目标表)
+    "转移支付名称": "name",
+    "转移支付项目名称": "name",
+    "政策名称": "name",
+    "政策依据": "basis",
+    "项目内容": "overview",
 }
 # Labels that only name a group of cells; read, nothing to store.
 GROUP_LABELS = frozenset(
@@ -256,7 +263,9 @@ EXTRA_FIELDS = frozenset(
      # as other templates word them: who answers for the project, how long it runs, its codes
      "项目负责人及电话", "项目负责人及联系电话", "联系人", "联系人及电话", "联系人及联系电话", "项目联系人",
      "项目类型", "项目起止时间", "项目起止年限", "项目实施期", "项目实施期限", "实施期限", "项目期限",
-     "项目周期", "项目编码", "项目代码", "项目编号", "资金性质", "功能科目", "预算科目"]
+     "项目周期", "项目编码", "项目代码", "项目编号", "资金性质", "功能科目", "预算科目",
+     "预算编码", "单位编码", "支出功能分类", "归口处室", "主管处室", "业务处室", "实施地点", "受益对象",
+     "项目起始年度", "项目终止年度", "政府采购"]
 )  # fmt: skip
 # a budget year is this century's: a bare 1000 is an amount, not a year
 YEAR_ONLY = re.compile(r"^[(（]?(预算年度[:：]?|年度[:：]?)?(?P<year>20\d{2})年?度?[)）]?$")
@@ -272,7 +281,7 @@ BUDGET_LINE = re.compile(
     # a source named by its kind, with 其中 or without: 财政资金, 自有资金, 债券资金, 一般公共预算 …
     r"|^(其中:?)?(当年)?(财政资金|财政拨款资金|自有资金|单位自有资金|单位自筹(资金)?|自筹|单位资金|债券资金"
     r"|专项债券(资金)?|政府债券(资金)?|一般公共预算|政府性基金(预算)?|国有资本经营预算|财政专户管理资金"
-    r"|事业收入|经营收入|其他收入|其他资金|财政拨款|上年结转(资金)?)$"
+    r"|事业收入|经营收入|其他收入|其他资金|财政拨款|上年结转(资金)?|本级财力|财政专户(资金)?)$"
 )
 MONEY_UNIT = re.compile(r"^(金额)?单位:(?P<unit>万元|元|亿元)$")
 
