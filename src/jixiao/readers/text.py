@@ -383,10 +383,15 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
             if body and grid is not None and grid[2] and len(starts) == len(texts):
                 texts, starts = _apart_at_levels(texts, starts)
                 texts, starts = _apart_at_columns(texts, starts, grid)
-            if above and 1 <= len(texts) <= 2 and len(texts) == len(starts):
+            if (
+                above
+                and 1 <= len(texts) <= (4 if _ends_a_level(texts, starts, above, placed, above_at) else 2)
+                and len(texts) == len(starts)
+            ):
                 # the rest of wrapped cells, alone on their line, each within the cell above it that
                 # it continues (≥150 万平方 / 米, 养护资金拨付 / 时间 beside 2025 年 6 月 / 底前, 自评等级： /
-                # 优): joined to them. Two at most and no figures: a row of its own is more
+                # 优): joined to them. Two at most and no figures: a row of its own is more; more
+                # where one of them ends a 二级 cut short (社会效益指 / 标 beside 困难群众基 / 本生活保障)
                 roles = [labels.indicator_column(label) for label in grid[4]] if grid and grid[2] else []
                 columns = _fragments_of(texts, starts, above, roles)
                 if columns is None and len(texts) == 1 and " " in texts[0]:
@@ -708,6 +713,21 @@ def _spans_by_column(starts: Starts, parts: list[str], placed: list[str]) -> lis
     if len(columns) != len(parts):
         return []
     return [(_extents(start, text), k) for start, text, k in zip(starts, parts, columns, strict=True)]
+
+
+def _ends_a_level(
+    texts: list[str], starts: Starts, above: list[tuple[Spans, int]], placed: list[Row], above_at: int
+) -> bool:
+    """Whether the first of a line's cells, lying under a cell of the row above, makes with it a
+    一级 or 二级 that the cell alone is not (社会效益指 / 标): the line holds that row's rests."""
+    if not texts or len(texts) != len(starts) or above_at >= len(placed):
+        return False
+    column = _under_a_cell(starts[0], texts[0], above)
+    row_texts = placed[above_at][1]
+    if column is None or column >= len(row_texts):
+        return False
+    cell = row_texts[column]
+    return bool(cell) and not _known_level(cell) and _known_level(cell + texts[0])
 
 
 def _words_of(text: str, start: tuple[int, int]) -> tuple[list[str], Starts]:
