@@ -1221,9 +1221,15 @@ def _texts_go_on(
 
 
 def _label_so_far(text: str) -> bool:
-    """The first lines of an indicator column's label that wraps over three (偏差原因分 / 析及改进措
-    / 施): the start of a label, and longer than its first line alone could tell."""
+    """The first lines of a label that wraps over three: an indicator column's (偏差原因分 / 析及改进措
+    / 施), the start of a label and longer than its first line alone could tell; or a head label
+    whose unit has begun (部门支出预 / 算总量（万 / 元）)."""
+    if _UNCLOSED_ASIDE.search(text):
+        return _a_label(_UNCLOSED_ASIDE.sub("", text))
     return len(text) >= 6 and labels.starts_an_indicator_column(text)
+
+
+_UNCLOSED_ASIDE = re.compile(r"[（(][^）)]{0,3}$")
 
 
 def _a_label(text: str) -> bool:
