@@ -382,16 +382,17 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
                     texts, starts = _apart_at_columns(texts, starts, grid)
             if body and grid is not None and grid[2] and len(starts) == len(texts):
                 texts, starts = _apart_at_levels(texts, starts)
+                texts, starts = _apart_at_targets(texts, starts)
                 texts, starts = _apart_at_columns(texts, starts, grid)
-            if (
-                above
-                and 1 <= len(texts) <= (4 if _ends_a_level(texts, starts, above, placed, above_at) else 2)
-                and len(texts) == len(starts)
-            ):
+            many = all(len(text) <= 3 for text in texts) or _ends_a_level(
+                texts, starts, above, placed, above_at
+            )
+            if above and 1 <= len(texts) <= (4 if many else 2) and len(texts) == len(starts):
                 # the rest of wrapped cells, alone on their line, each within the cell above it that
                 # it continues (≥150 万平方 / 米, 养护资金拨付 / 时间 beside 2025 年 6 月 / 底前, 自评等级： /
                 # 优): joined to them. Two at most and no figures: a row of its own is more; more
                 # where one of them ends a 二级 cut short (社会效益指 / 标 beside 困难群众基 / 本生活保障)
+                # or each is a character or three (次 under 住院救助人, ≥9000 人 and ≥3000 人)
                 roles = [labels.indicator_column(label) for label in grid[4]] if grid and grid[2] else []
                 columns = _fragments_of(texts, starts, above, roles)
                 if columns is None and len(texts) == 1 and " " in texts[0]:
@@ -893,6 +894,23 @@ def _apart_at_levels(texts: list[str], starts: Starts) -> tuple[list[str], Start
     return _parted(texts, starts, cut)
 
 
+def _apart_at_targets(texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
+    """Two targets a single space apart, each with its sign (a long-term's and the year's, "≥3.6 万人
+    ≥1.2 万人", in narrow centred columns): two cells. No target holds two signs."""
+
+    def cut(text: str, char: int, width: int) -> int | None:
+        for m in _SIGN_AFTER_A_SPACE.finditer(text):
+            left, right = text[: m.start()], text[m.start() + 1 :]
+            if parse_target(left).kind in _FIGURES and parse_target(right).kind in _FIGURES:
+                return m.start()
+        return None
+
+    return _parted(texts, starts, cut)
+
+
+_SIGN_AFTER_A_SPACE = re.compile(r" (?=[≥≤＞＜><=＝]\s*\d)")
+
+
 def _under_block_labels(texts: list[str], starts: Starts, grid: Grid) -> bool:
     """A head row under a block's labels (a row of three or more, 年度履职目标 | 部门职能 | 年度目标任务 |
     预算金额, that set the grid), starting in from the edge with no label of its own."""
@@ -905,6 +923,9 @@ def _under_block_labels(texts: list[str], starts: Starts, grid: Grid) -> bool:
     )
 
 
+_UNIT_AFTER_A_NUMBER = re.compile(r"\d [\u4e00-\u9fff/%‰]{1,4}(?: |$)")
+
+
 def _apart_at_columns(texts: list[str], starts: Starts, grid: Grid) -> tuple[list[str], Starts]:
     """A row's cells that a single space parts where a column of the header starts (a value and
     the weight beside it, "≥100人 50", a column's width apart but one space in the copy): two cells.
@@ -913,6 +934,8 @@ def _apart_at_columns(texts: list[str], starts: Starts, grid: Grid) -> tuple[lis
     def cut(text: str, char: int, width: int) -> int | None:
         own = max(_nearest(char, grid[0]), _nearest(width, grid[1]))
         for m in re.finditer(" ", text):
+            if _UNIT_AFTER_A_NUMBER.match(text, m.start() - 1):
+                continue  # "≥3.6 万人": the space pdftotext sets between a number and its unit
             at_char, at_width = char + m.end(), width + display_width(text[: m.end()])
             if any(
                 abs(grid[0][k] - at_char) <= 1 or abs(grid[1][k] - at_width) <= 1
