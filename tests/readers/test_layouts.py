@@ -672,3 +672,24 @@ def test_head_labels_of_a_transfer_payment_and_other_templates(tmp_path):
         "受益对象": "农村居民",
     }
     assert t.basis == "《农村饮水安全工程建设管理办法》"
+
+
+def test_a_goal_a_space_from_its_label_with_a_number_in_it_in_a_pdftotext_copy(tmp_path):
+    """年度绩效目标 a single space from its goal (a narrow label column filled), the goal holding a
+    number that could be a year (2000 人次): the label and the goal are two cells, the goal's second
+    line joined to it."""
+    rows = [
+        "                  2024 年项目支出绩效目标表",
+        "  项目名称 学生资助专项                   业务主管部门 某区教育委员会",
+        "年度资金总额                                             500.00",
+        "年度绩效目标 资助家庭经济困难学生 2000 人次，资助资金按时足额发放，资助政策知晓率达到 95%以上，受",
+        "       助学生满意度达到 90%以上。",
+        "  一级指标  二级指标    三级指标      指标值    计量单位    指标权重",
+        "  产出指标  数量指标    资助学生人次    ≥2000 人次  人次         100%",
+    ]
+    t = _first_table(tmp_path, rows)
+    assert (
+        t.goal
+        == "资助家庭经济困难学生2000人次，资助资金按时足额发放，资助政策知晓率达到95%以上，受助学生满意度达到90%以上。"
+    )
+    assert [i.name for i in t.indicators] == ["资助学生人次"]

@@ -1103,6 +1103,11 @@ def _labels_go_on(
     return True
 
 
+def _labels_among(words: list[str]) -> list[bool]:
+    """Which words are labels of a head: not a number that could be a year ("资助 2000 人次")."""
+    return [field is not None and field[0] != "year" for field in map(labels.header_field, words)]
+
+
 def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
     """Two labels of a table's head that a single space parts (年初预算数 全年预算数: narrow columns
     filled to their edge), two amounts, or an amount and the label after it: two cells."""
@@ -1128,7 +1133,7 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
                 field is not None
                 and field[0] not in ("year", "money_unit")
                 and _CJK_START.search(left)
-                and not any(map(labels.header_field, right.split(" ")))
+                and not any(_labels_among(right.split(" ")))
             ):
                 return m.start()
             if (
