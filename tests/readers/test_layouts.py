@@ -693,3 +693,28 @@ def test_a_goal_a_space_from_its_label_with_a_number_in_it_in_a_pdftotext_copy(t
         == "资助家庭经济困难学生2000人次，资助资金按时足额发放，资助政策知晓率达到95%以上，受助学生满意度达到90%以上。"
     )
     assert [i.name for i in t.indicators] == ["资助学生人次"]
+
+
+def test_money_labels_cut_short_a_space_apart_and_wrapped_in_a_pdftotext_copy(tmp_path):
+    """A Word monitoring table's PDF through pdftotext -layout: the money block's labels cut short a
+    single space apart (年初预算 全年预算), their rests on the next line beside （万元）, the second a
+    character or two past its label's end: 年初预算数 | 全年预算数 | 执行数 | 执行率 over their amounts."""
+    rows = [
+        "                      项目支出绩效目标执行监控表",
+        "                              （2024 年 1-7 月）",
+        "项目名称 社区养老服务补助                 业务主管     某区民政局",
+        "                               部门",
+        "项目资金        年初预算 全年预算         执行数                    执行率",
+        "（万元）           数       数",
+        "       年度资金  120.00  120.00    58.00                 48.33%",
+        "        总额",
+        "一级指标   二级指标 三级指标 计算符号         年度指标     计量单位 执行情况",
+        "                                值",
+        "产出指标   数量指标   助餐服务     ≥        6       万人次  3.1",
+    ]
+    t = _first_table(tmp_path, rows)
+    assert (t.budget_total, t.budget_executed, t.execution_rate) == (
+        Decimal("120.00"),
+        Decimal("58.00"),
+        Decimal("48.33"),
+    )

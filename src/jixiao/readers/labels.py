@@ -500,6 +500,13 @@ def amount_column(text: str) -> str | None:
     return _column_of(AMOUNT_COLUMNS, label_key(text))
 
 
+def starts_an_amount_column(text: str) -> bool:
+    """Whether a money column's label starts with this text and goes on (年初预算 of 年初预算数, a
+    narrow column's label wrapped): three characters or more."""
+    key = label_key(text)
+    return len(key) >= 3 and any(label.startswith(key) and label != key for label in AMOUNT_COLUMNS)
+
+
 def label_unit(text: str) -> str | None:
     """ "部门支出预算总量（万元）" → "万元"."""
     m = MONEY_UNIT_ASIDE.search(text)

@@ -1041,15 +1041,22 @@ def _centred_values(rows: list[tuple[int, list[str], Starts]]) -> list[tuple[int
     return out
 
 
-def _filled_starts(texts: list[str], starts: Starts) -> list[tuple[int, int]] | None:
-    """A placed row's filled cells, each with where it starts (in characters): the starts go with
-    the cells as printed (as many as its filled cells), or one each (empty ones among them)."""
+def _filled_places(texts: list[str], starts: Starts) -> list[tuple[int, tuple[int, int]]] | None:
+    """A placed row's filled cells, each with where it starts (in characters, in display columns):
+    the starts go with the cells as printed (as many as its filled cells), or one each (empty ones
+    among them)."""
     if len(starts) == len(texts):
-        return [(k, start[0]) for k, (text, start) in enumerate(zip(texts, starts, strict=True)) if text]
+        return [(k, start) for k, (text, start) in enumerate(zip(texts, starts, strict=True)) if text]
     filled = [k for k, text in enumerate(texts) if text]
     if len(filled) != len(starts):
         return None
-    return [(k, start[0]) for k, start in zip(filled, starts, strict=True)]
+    return list(zip(filled, starts, strict=True))
+
+
+def _filled_starts(texts: list[str], starts: Starts) -> list[tuple[int, int]] | None:
+    """`_filled_places`, where each starts in characters."""
+    places = _filled_places(texts, starts)
+    return None if places is None else [(k, char) for k, (char, _) in places]
 
 
 def _labels_go_on(
@@ -1065,18 +1072,21 @@ def _labels_go_on(
     of the line `before` the one above, when the one above starts right of it: 年度资金总额 / 其中:财政拨
     / （万元） beside 款)."""
     _, above_texts, above_starts = above
-    cells = _filled_starts(above_texts, above_starts)
+    places = _filled_places(above_texts, above_starts)
     if len(texts) != len(starts):  # placed under the grid, empty cells in: its filled ones
         texts = [text for text in texts if text]
-    if cells is None or len(texts) != len(starts):
+    if places is None or len(texts) != len(starts):
         return False
+    cells = [(k, char) for k, (char, _) in places]
     earlier = _filled_starts(before[1], before[2]) if before is not None else None
     joins: list[tuple[int, str]] = []
     units: list[tuple[int, str]] = []  # units joined to the line before the one above
     for text, (char, _) in zip(texts, starts, strict=True):
         # under the label: from a character before its start to its end (a centred label's rest
-        # stands under its middle)
+        # stands under its middle); else up to two past its end, where pdftotext drifts
         under = next((k for k, c in cells if c - 1 <= char <= c + len(above_texts[k])), None)
+        if under is None:
+            under = next((k for k, c in cells if 0 < char - c - len(above_texts[k]) <= 2), None)
         if under is None and before is not None and earlier and labels.MONEY_UNIT_ASIDE.fullmatch(text):
             first = next((k for k, c in earlier if c - 1 <= char <= c + len(before[1][k])), None)
             if first is not None and cells and cells[0][1] > char + len(text):
@@ -1117,7 +1127,9 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
         if len(words) >= 2 and all(map(labels.AMOUNT_ONLY.fullmatch, words)):
             return len(words[0])  # amounts side by side ("300.00 120.00 40%": narrow columns)
         if len(words) >= 2 and all(
-            _a_label_or_amount_column(word) or (len(word) >= 3 and labels.starts_an_indicator_column(word))
+            _a_label_or_amount_column(word)
+            or (len(word) >= 3 and labels.starts_an_indicator_column(word))
+            or labels.starts_an_amount_column(word)
             for word in words
         ):
             # several labels in a row ("二级指标 三级指标 计算符号"; "全年预计" the first line of
