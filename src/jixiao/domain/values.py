@@ -195,12 +195,12 @@ def nfkc(text: str) -> str:
     return "".join(c if c in _KEEP else unicodedata.normalize("NFKC", c) for c in text)
 
 
-@memo(1 << 12)
 def is_direction_word(text: str) -> bool:
     """ "正向", "反向指标": a direction named in words (指标方向), not a sign (≥) nor 定性."""
     return parse_operator(text) is not None and normalise_text(text).startswith(_DIRECTION_WORDS)
 
 
+@memo(1 << 12)
 def parse_operator(text: str | None) -> Operator | None:
     """A cell that holds only a direction: "≥", "＞", "＝", "正向", "定性" …; else None."""
     if not text:
