@@ -1294,6 +1294,11 @@ def _placed(at: list[int | None], texts: list[str]) -> list[str] | None:
     return placed
 
 
+# a web page's row as `_pipe_cells` reads it: the line it starts on, and each cell's printed text,
+# the line the cell starts on and the columns it spans
+PipeRow = tuple[int, list[tuple[str, int, int]]]
+
+
 def _pipe_cells(lines: list[str]) -> list[Cell]:
     """Web-page copies: a bare `|` starts a row, each cell ends in `|`, `||` marks a merged cell.
 
@@ -1302,7 +1307,7 @@ def _pipe_cells(lines: list[str]) -> list[Cell]:
     not printed in the rows below: a row narrower than its table (the widest row since the last line
     outside the rows) is short of its first columns, where the labels merged down stand (一级, 二级,
     年度主要任务), and its cells move right, under the cells that reach down to it."""
-    rows: list[tuple[int, list[tuple[str, int, int]]]] = []  # (row, [(raw, line, columns)])
+    rows: list[PipeRow] = []
     row: list[tuple[str, int, int]] | None = None
     pending: list[tuple[str, int]] = []  # lines of a cell that has not ended in `|` yet
 
@@ -1345,8 +1350,8 @@ def _pipe_cells(lines: list[str]) -> list[Cell]:
     width = 0
     above: dict[int, str] = {}  # what each column shows in the row above
     for r, printed in rows:
-        if len(printed) == 1 and printed[0][1] == r and not lines[r - 1].rstrip().endswith("|"):
-            width, above = 0, {}  # a line outside the rows: a title, a note; a new table may follow
+        if _outside_the_rows(r, printed, lines):
+            width, above = 0, {}  # a title, a note: a new table may follow
         spans = sum(span for _, _, span in printed)
         width = max(width, spans)
         col = width - spans  # the columns a cell merged down from above holds
@@ -1368,7 +1373,12 @@ def _pipe_cells(lines: list[str]) -> list[Cell]:
 _BLANK_BAR = re.compile(r"\s+\|")
 
 
-def _bare_empty_cells(lines: list[str], rows: list[tuple[int, list[tuple[str, int, int]]]]) -> bool:
+def _outside_the_rows(r: int, row: list[tuple[str, int, int]], lines: list[str]) -> bool:
+    """Whether a row as read is a line no `|` ended (a title, a note), outside the table's rows."""
+    return len(row) == 1 and row[0][1] == r and not lines[r - 1].rstrip().endswith("|")
+
+
+def _bare_empty_cells(lines: list[str], rows: list[PipeRow]) -> bool:
     """Whether a copy prints an empty cell as a bare `|` too (no blank before it), as a row's start
     is printed: no `|` after a blank anywhere, and two bare `|` lines in a row (an empty cell before
     the next row, or an empty first cell) or a row, as read, that starts with a target or an amount
@@ -1381,19 +1391,17 @@ def _bare_empty_cells(lines: list[str], rows: list[tuple[int, list[tuple[str, in
     return any(row and parse_target(row[0][0]).kind in _FIGURES for _, row in rows)
 
 
-def _empties_rejoined(
-    rows: list[tuple[int, list[tuple[str, int, int]]]], lines: list[str]
-) -> list[tuple[int, list[tuple[str, int, int]]]]:
+def _empties_rejoined(rows: list[PipeRow], lines: list[str]) -> list[PipeRow]:
     """Rows read as if every bare `|` started one, where some were empty cells: a row goes on past
     a bare `|` (an empty cell) while it and the cells up to the next bare `|` fit in the table's
     width (its widest row since the last line outside the rows: the header, which has no empty
     cell)."""
-    out: list[tuple[int, list[tuple[str, int, int]]]] = []
-    segment: list[tuple[int, list[tuple[str, int, int]]]] = []
+    out: list[PipeRow] = []
+    segment: list[PipeRow] = []
 
     def flush() -> None:
         width = max((sum(span for _, _, span in row) for _, row in segment), default=0)
-        current: tuple[int, list[tuple[str, int, int]]] | None = None
+        current: PipeRow | None = None
         for r, row in segment:
             span = sum(s for _, _, s in row)
             if current is not None and sum(s for _, _, s in current[1]) + 1 + span <= width:
@@ -1404,9 +1412,9 @@ def _empties_rejoined(
         segment.clear()
 
     for r, row in rows:
-        if len(row) == 1 and row[0][1] == r and not lines[r - 1].rstrip().endswith("|"):
+        if _outside_the_rows(r, row, lines):
             flush()
-            out.append((r, row))  # a line outside the rows
+            out.append((r, row))
         else:
             segment.append((r, row))
     flush()
