@@ -483,10 +483,10 @@ def _ends_a_label(row: Row, text: str, char: int) -> bool:
     a character before the cell's start to its end: a centred cell's rest is under its middle) and
     that is no label without it (其中:财政拨 over 款)."""
     _, texts, starts = row
-    return len(texts) == len(starts) and any(
-        start - 1 <= char <= start + len(cell) and not _a_label(cell) and _a_label(cell + text)
-        for cell, (start, _) in zip(texts, starts, strict=True)
-    )
+    if len(texts) != len(starts):
+        return False
+    cells = [(k, c) for k, (c, _) in enumerate(starts)]
+    return any(not _a_label(texts[k]) and _a_label(texts[k] + text) for k in _labels_over(char, cells, texts))
 
 
 def _block_labels_first(rows: list[Row]) -> list[Row]:
@@ -1041,22 +1041,26 @@ def _centred_values(rows: list[tuple[int, list[str], Starts]]) -> list[tuple[int
     return out
 
 
-def _filled_places(texts: list[str], starts: Starts) -> list[tuple[int, tuple[int, int]]] | None:
-    """A placed row's filled cells, each with where it starts (in characters, in display columns):
-    the starts go with the cells as printed (as many as its filled cells), or one each (empty ones
-    among them)."""
+def _filled_starts(texts: list[str], starts: Starts) -> list[tuple[int, int]] | None:
+    """A placed row's filled cells, each with where it starts (in characters): the starts go with
+    the cells as printed (as many as its filled cells), or one each (empty ones among them)."""
     if len(starts) == len(texts):
-        return [(k, start) for k, (text, start) in enumerate(zip(texts, starts, strict=True)) if text]
+        return [(k, start[0]) for k, (text, start) in enumerate(zip(texts, starts, strict=True)) if text]
     filled = [k for k, text in enumerate(texts) if text]
     if len(filled) != len(starts):
         return None
-    return list(zip(filled, starts, strict=True))
+    return [(k, start[0]) for k, start in zip(filled, starts, strict=True)]
 
 
-def _filled_starts(texts: list[str], starts: Starts) -> list[tuple[int, int]] | None:
-    """`_filled_places`, where each starts in characters."""
-    places = _filled_places(texts, starts)
-    return None if places is None else [(k, char) for k, (char, _) in places]
+def _labels_over(char: int, cells: list[tuple[int, int]], texts: list[str]) -> list[int]:
+    """The cells a rest starting at `char` stands under, left to right: from a character before a
+    cell's start to its end (a centred label's rest stands under its middle)."""
+    return [k for k, c in cells if c - 1 <= char <= c + len(texts[k])]
+
+
+def _label_over(char: int, cells: list[tuple[int, int]], texts: list[str]) -> int | None:
+    """The first of `_labels_over`."""
+    return next(iter(_labels_over(char, cells, texts)), None)
 
 
 def _labels_go_on(
@@ -1072,23 +1076,21 @@ def _labels_go_on(
     of the line `before` the one above, when the one above starts right of it: 年度资金总额 / 其中:财政拨
     / （万元） beside 款)."""
     _, above_texts, above_starts = above
-    places = _filled_places(above_texts, above_starts)
+    cells = _filled_starts(above_texts, above_starts)
     if len(texts) != len(starts):  # placed under the grid, empty cells in: its filled ones
         texts = [text for text in texts if text]
-    if places is None or len(texts) != len(starts):
+    if cells is None or len(texts) != len(starts):
         return False
-    cells = [(k, char) for k, (char, _) in places]
     earlier = _filled_starts(before[1], before[2]) if before is not None else None
     joins: list[tuple[int, str]] = []
     units: list[tuple[int, str]] = []  # units joined to the line before the one above
     for text, (char, _) in zip(texts, starts, strict=True):
-        # under the label: from a character before its start to its end (a centred label's rest
-        # stands under its middle); else up to two past its end, where pdftotext drifts
-        under = next((k for k, c in cells if c - 1 <= char <= c + len(above_texts[k])), None)
+        # under a label, else up to two past its end, where pdftotext drifts
+        under = _label_over(char, cells, above_texts)
         if under is None:
             under = next((k for k, c in cells if 0 < char - c - len(above_texts[k]) <= 2), None)
         if under is None and before is not None and earlier and labels.MONEY_UNIT_ASIDE.fullmatch(text):
-            first = next((k for k, c in earlier if c - 1 <= char <= c + len(before[1][k])), None)
+            first = _label_over(char, earlier, before[1])
             if first is not None and cells and cells[0][1] > char + len(text):
                 units.append((first, join_lines(f"{before[1][first]}\n{text}")))
                 continue
