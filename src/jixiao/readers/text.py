@@ -384,8 +384,8 @@ def _rows(lines: list[str], layout: str) -> list[Cell]:
                 texts, starts = _apart_at_levels(texts, starts)
                 texts, starts = _apart_at_targets(texts, starts)
                 texts, starts = _apart_at_columns(texts, starts, grid)
-            many = all(len(text) <= 3 for text in texts) or _ends_a_level(
-                texts, starts, above, placed, above_at
+            many = bool(above) and (
+                all(len(text) <= 3 for text in texts) or _ends_a_level(texts, starts, above, placed, above_at)
             )
             if above and 1 <= len(texts) <= (4 if many else 2) and len(texts) == len(starts):
                 # the rest of wrapped cells, alone on their line, each within the cell above it that
@@ -1170,7 +1170,8 @@ def _apart_at_labels(texts: list[str], starts: Starts) -> tuple[list[str], Start
 
 # an amount with its decimals run into the label after it, no space between ("500.00其中:财政拨": a
 # narrow column filled to its edge), not into its unit
-_AMOUNT_THEN_LABEL = re.compile(r"([-+]?[\d,]+\.\d+)(?=[\u4e00-\u9fff])(?!万元|元|亿元|千元)")
+_DECIMAL_AMOUNT = re.compile(r"[-+]?[\d,]+\.\d+")
+_AMOUNT_THEN_LABEL = re.compile(rf"({_DECIMAL_AMOUNT.pattern})(?=[\u4e00-\u9fff])(?!万元|元|亿元|千元)")
 
 
 def _amounts_apart(texts: list[str], starts: Starts) -> tuple[list[str], Starts]:
@@ -1191,7 +1192,6 @@ def _amounts_apart(texts: list[str], starts: Starts) -> tuple[list[str], Starts]
     return out, places
 
 
-_DECIMAL_AMOUNT = re.compile(r"[-+]?[\d,]+\.\d+")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _UNIT_ONLY = re.compile(r"(万元|元|亿元|千元)")
 
